@@ -1,0 +1,186 @@
+"""The ``runshow`` command line: validate, print and simulate schedules without a window.
+
+Sub-commands that need Qt (the app, rehearsal, the benchmark) import it lazily,
+so ``validate``/``rundown``/``simulate`` run on a machine with no Qt at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from runshow.live.scenario import load_scenario
+from runshow.live.show import Show
+from runshow.live.state import ShowState, state_at
+from runshow.plan import Plan, ScheduleError, load_plan
+from runshow.plan.values import format_duration, parse_time
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(fn: Command) -> Command:
+        _COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def _load(path: str) -> Plan | None:
+    try:
+        return load_plan(path)
+    except ScheduleError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
+        return None
+
+
+@command("validate")
+def _validate(args: argparse.Namespace) -> int:
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    speakers = sum(len(s.speakers) for s in plan.segments)
+    print(
+        f"ok: {plan.event.title} — {plan.event.date:%Y-%m-%d} {plan.start:%H:%M}–{plan.end:%H:%M} "
+        f"({format_duration(plan.end - plan.start)}), {len(plan.parts)} parts, {len(plan.segments)} segments, "
+        f"{speakers} speakers"
+    )
+    return EXIT_OK
+
+
+@command("rundown")
+def _rundown(args: argparse.Namespace) -> int:
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    ev = plan.event
+    print(f"{ev.title}  {ev.date:%Y-%m-%d}  {plan.start:%H:%M}–{plan.end:%H:%M}  {ev.venue}")
+    if ev.stream:
+        print(f"stream: {ev.stream}")
+    rows = [("part", "time", "len", "title", "owner", "speakers")]
+    for part in plan.parts:
+        for sid in part.segment_ids:
+            seg = plan.segment(sid)
+            speakers = " → ".join(f"{s.name} {format_duration(s.duration)}" for s in seg.speakers)
+            rows.append(
+                (
+                    part.title,
+                    f"{seg.start:%H:%M}–{seg.end:%H:%M}",
+                    format_duration(seg.duration),
+                    seg.title,
+                    seg.owner,
+                    speakers,
+                )
+            )
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(len(widths))]
+        print("  ".join([*cells, row[-1]]).rstrip())
+    return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Hangul and other wide characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def state_json(state: ShowState) -> dict[str, Any]:
+    """The JSON shape of ``simulate`` (exactly these keys, in this order)."""
+    tz = state._show.plan.event.timezone
+    return {
+        "at": state.at.astimezone(tz).strftime("%H:%M:%S"),
+        "state": state.status.value,
+        "segment": state.segment.title if state.segment else None,
+        "speaker": state.speaker.name if state.speaker else None,
+        "next_speaker": state.next_speaker.name if state.next_speaker else None,
+        "next": state.next_segment.title if state.next_segment else None,
+        "remaining_s": state.remaining_s,
+        "countdown_to_next_s": state.countdown_to_next_s,
+        "drift_s": state.drift_s,
+        "projected_end": state.projected_end.astimezone(tz).strftime("%H:%M:%S"),
+    }
+
+
+@command("simulate")
+def _simulate(args: argparse.Namespace) -> int:
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    try:
+        scenario = load_scenario(args.scenario, plan)
+    except ScheduleError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    instants: list[datetime] = []
+    for i, text in enumerate(args.at or []):
+        try:
+            instants.append(datetime.combine(plan.event.date, parse_time(text), tzinfo=plan.event.timezone))
+        except ValueError as exc:
+            print(f"--at #{i + 1}: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    if not instants:
+        print("simulate needs at least one --at HH:MM:SS", file=sys.stderr)
+        return EXIT_INVALID
+    pending = sorted(scenario.actions, key=lambda a: a.at)
+    for at in instants:
+        show = Show(plan)
+        for action in pending:
+            if action.at > at:
+                break
+            reason = show.check(action)
+            if reason is not None:
+                print(
+                    f"{args.scenario}: {action.kind.value} at {action.at:%H:%M:%S} ignored: {reason}", file=sys.stderr
+                )
+                continue
+            show.apply(action)
+        state = state_at(show, at)
+        if args.json:
+            print(json.dumps(state_json(state), ensure_ascii=False))
+        else:
+            d = state_json(state)
+            print("  ".join(f"{k}={v}" for k, v in d.items()))
+    return EXIT_OK
+
+
+@command("app")
+def _app(args: argparse.Namespace) -> int:
+    from runshow.ui.app import run_app
+
+    return run_app(args.file, list(args.qt_args or []))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="runshow", description="Run-of-show for live events.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check a schedule file; every problem, located")
+    p.add_argument("file")
+    p = sub.add_parser("rundown", help="print the plan as a table")
+    p.add_argument("file")
+    p = sub.add_parser("simulate", help="the show state at given times under a scenario")
+    p.add_argument("file")
+    p.add_argument("scenario")
+    p.add_argument("--at", action="append", metavar="HH:MM:SS", help="event-local time; repeatable")
+    p.add_argument("--json", action="store_true", help="one JSON object per --at")
+    p = sub.add_parser("app", help="open the stage and operator windows")
+    p.add_argument("file", nargs="?", default=None)
+    p.add_argument("qt_args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return _COMMANDS[args.command](args)

@@ -1,0 +1,1 @@
+"""The live engine: clock, actions, show fold, timing and alert planning. No Qt here."""

@@ -1,0 +1,265 @@
+"""The show at an instant: what the MC and the operator see, derived, never stored.
+
+:func:`state_at` is a pure function of a :class:`Show` (plan + actions) and
+``now``. The arithmetic is defined once, here, and documented in
+``docs/engine.md``:
+
+- ``remaining`` of the current cue = planned length + adjustments − time it has
+  run (paused time excluded). Negative means overtime.
+- the projected end of the current cue is the later of now and ``now +
+  remaining``; ``drift`` = that projected end − the cue's planned end
+  (positive = the show runs late).
+- later cues chain from there at their planned lengths; ``projected_end`` of the
+  show follows, and ``countdown_to_next`` counts to the projected start of the
+  next *segment* (not the next speaker).
+- before the first cue the show is pre-show, counting down to the first
+  planned start (a late start is drift); after the last cue it has ended.
+
+Every whole number of seconds shown is the **ceiling** of the exact value, so
+a countdown reads 00:01 during the last second, 00:00 exactly at the end, and
+then −00:01 once a full second of overtime has passed. ``next_flip`` is the
+next instant at which any shown number changes, so a timer can be aimed at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
+
+from runshow.live.actions import Mode
+from runshow.live.cues import Cue
+from runshow.live.show import Show, Status
+from runshow.plan.model import Part, Segment, Speaker
+
+SECOND = timedelta(seconds=1)
+_ZERO = timedelta(0)
+
+
+def ceil_seconds(value: timedelta) -> int:
+    """Whole seconds, rounded up, exactly (no float)."""
+    micro = value // timedelta(microseconds=1)
+    return -((-micro) // 1_000_000)
+
+
+def _until_flip(value: timedelta) -> timedelta:
+    """Time until ``ceil`` of a quantity that falls at 1 s/s changes value."""
+    rest = value % SECOND
+    return rest if rest else SECOND
+
+
+@dataclass(frozen=True, slots=True)
+class CueTiming:
+    """Planned, actual and projected times of one cue, for the rundown."""
+
+    cue: Cue
+    length: timedelta  # planned length + adjustments
+    actual_start: datetime | None
+    actual_end: datetime | None
+    projected_start: datetime | None
+    projected_end: datetime | None
+
+    @property
+    def delta(self) -> timedelta | None:
+        """Actual (or projected) end minus planned end: positive = late."""
+        end = self.actual_end or self.projected_end
+        return None if end is None else end - self.cue.planned_end
+
+
+@dataclass(frozen=True)
+class ShowState:
+    at: datetime
+    status: Status
+    mode: Mode
+    cue: Cue | None
+    next_cue: Cue | None
+    next_segment: Segment | None
+    length: timedelta | None
+    elapsed: timedelta | None
+    remaining: timedelta | None
+    countdown_to_next: timedelta | None
+    drift: timedelta
+    projected_end: datetime
+    planned_end: datetime
+    message: str | None
+    blackout: bool
+    next_flip: datetime
+    _show: Show
+    _cue_start: datetime | None
+    _current_end: datetime | None
+
+    # ── what the windows read ─────────────────────────────────────────────
+    @property
+    def segment(self) -> Segment | None:
+        return self.cue.segment if self.cue else None
+
+    @property
+    def part(self) -> Part | None:
+        return self._show.plan.part_of(self.cue.segment) if self.cue else None
+
+    @property
+    def speaker(self) -> Speaker | None:
+        return self.cue.speaker if self.cue else None
+
+    @property
+    def next_speaker(self) -> Speaker | None:
+        """The next speaker inside the current multi-speaker segment."""
+        cue = self.cue
+        if cue is None or cue.speaker_index is None:
+            return None
+        nxt = cue.speaker_index + 1
+        return cue.segment.speakers[nxt] if nxt < len(cue.segment.speakers) else None
+
+    @property
+    def overtime(self) -> bool:
+        return self.remaining is not None and self.remaining < _ZERO
+
+    @property
+    def remaining_s(self) -> int | None:
+        return None if self.remaining is None else ceil_seconds(self.remaining)
+
+    @property
+    def countdown_to_next_s(self) -> int | None:
+        return None if self.countdown_to_next is None else ceil_seconds(self.countdown_to_next)
+
+    @property
+    def drift_s(self) -> int:
+        return ceil_seconds(self.drift)
+
+    @cached_property
+    def timings(self) -> tuple[CueTiming, ...]:
+        """Every cue's planned, actual and projected times (computed on demand: O(cues))."""
+        show = self._show
+        p = show.progress
+        cues = show.cues
+        current = self.cue.index if self.cue else None
+        out: list[CueTiming] = []
+        follow = self.mode is Mode.FOLLOW
+        if self.status is Status.PRE_SHOW:
+            chain: datetime | None = self._cue_start  # projected start of cue 0
+        elif self.status is Status.ENDED:
+            chain = None
+        else:
+            chain = None
+        for cue in cues:
+            i = cue.index
+            length = cue.length + p.adjustments.get(i, _ZERO)
+            if follow:
+                passed = cue.planned_end <= self.at
+                a_start = cue.planned_start if cue.planned_start <= self.at else None
+                a_end = cue.planned_end if passed else None
+            else:
+                a_start = p.actual_start.get(i)
+                a_end = p.actual_end.get(i)
+            if current is not None and i == current:
+                proj_s, proj_e = self._cue_start, self._current_end
+                chain = self._current_end
+            elif chain is not None and (current is None or i > current):
+                proj_s, proj_e = chain, chain + length
+                chain = proj_e
+            else:
+                proj_s, proj_e = a_start, a_end
+            out.append(CueTiming(cue, length, a_start, a_end, proj_s, proj_e))
+        return tuple(out)
+
+
+def state_at(show: Show, now: datetime) -> ShowState:
+    """The show as it stands at ``now``; pure, no clock read."""
+    p = show.progress
+    cues = show.cues
+    first, last = cues[0], cues[-1]
+    planned_end = last.planned_end
+    clock_flip = now + (SECOND - timedelta(microseconds=now.microsecond))
+
+    if p.mode is Mode.FOLLOW:
+        idx = show.planned_cue_at(now)
+        if idx is not None:
+            status = Status.RUNNING
+            started = cues[idx].planned_start
+            paused = _ZERO
+        else:
+            status = Status.PRE_SHOW if now < first.planned_start else Status.ENDED
+            started = None
+            paused = _ZERO
+    else:
+        idx = p.current
+        status = p.status
+        started = p.cue_started_at
+        paused = p.paused_total + ((now - p.paused_since) if p.paused_since is not None else _ZERO)
+
+    common = {
+        "at": now,
+        "mode": p.mode,
+        "message": p.message,
+        "blackout": p.blackout,
+        "planned_end": planned_end,
+        "_show": show,
+    }
+
+    if idx is None or started is None or status in (Status.PRE_SHOW, Status.ENDED):
+        if status is Status.ENDED:
+            ended_at = p.ended_at if (p.mode is Mode.MANUAL and p.ended_at) else planned_end
+            return ShowState(
+                status=Status.ENDED,
+                cue=None,
+                next_cue=None,
+                next_segment=None,
+                length=None,
+                elapsed=None,
+                remaining=None,
+                countdown_to_next=None,
+                drift=ended_at - planned_end,
+                projected_end=ended_at,
+                next_flip=clock_flip,
+                _cue_start=None,
+                _current_end=None,
+                **common,
+            )
+        proj_start = max(now, first.planned_start)
+        return ShowState(
+            status=Status.PRE_SHOW,
+            cue=None,
+            next_cue=first,
+            next_segment=first.segment,
+            length=None,
+            elapsed=None,
+            remaining=None,
+            countdown_to_next=proj_start - now,
+            drift=proj_start - first.planned_start,
+            projected_end=proj_start + show.suffix[0],
+            next_flip=clock_flip,
+            _cue_start=proj_start,
+            _current_end=None,
+            **common,
+        )
+
+    cue = cues[idx]
+    length = cue.length + p.adjustments.get(idx, _ZERO)
+    elapsed = now - started - paused
+    remaining = length - elapsed
+    current_end = now + max(remaining, _ZERO)
+    nxt_seg_cue = show.next_segment_cue[idx]
+    if nxt_seg_cue is not None:
+        countdown: timedelta | None = (current_end - now) + (show.suffix[idx + 1] - show.suffix[nxt_seg_cue])
+        next_segment: Segment | None = cues[nxt_seg_cue].segment
+    else:
+        countdown, next_segment = None, None
+    next_flip = clock_flip
+    if status is Status.RUNNING and p.mode is Mode.MANUAL:
+        next_flip = min(next_flip, now + _until_flip(remaining))
+    return ShowState(
+        status=status,
+        cue=cue,
+        next_cue=cues[idx + 1] if idx + 1 < len(cues) else None,
+        next_segment=next_segment,
+        length=length,
+        elapsed=elapsed,
+        remaining=remaining,
+        countdown_to_next=countdown,
+        drift=current_end - cue.planned_end,
+        projected_end=current_end + show.suffix[idx + 1],
+        next_flip=next_flip,
+        _cue_start=started,
+        _current_end=current_end,
+        **common,
+    )

@@ -1,0 +1,445 @@
+"""Read a schedule file into a :class:`Plan`, reporting every problem at once.
+
+Each section is validated on its own (pydantic per table, not per file) so a
+typo in one segment never hides a bad time in another, and every message is
+tied back to its line through :class:`LineIndex`. The file format is described
+in ``docs/schedule-format.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path as FsPath
+from typing import Any, Literal, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from runshow.plan.errors import Problem, ScheduleError
+from runshow.plan.locate import LineIndex, Path, describe
+from runshow.plan.model import (
+    AlertSettings,
+    Audience,
+    CustomAlert,
+    Event,
+    Part,
+    Plan,
+    Segment,
+    SegmentKind,
+    Speaker,
+)
+from runshow.plan.values import Duration, OptionalDuration, TimeOfDay, format_duration
+
+RULES = (
+    "wrapup_warning",
+    "wrapup_danger",
+    "overtime",
+    "break_starting",
+    "break_ending",
+    "break_over",
+    "speaker_standby",
+    "show_end_warning",
+    "show_end",
+)
+RuleName = Literal[
+    "wrapup_warning",
+    "wrapup_danger",
+    "overtime",
+    "break_starting",
+    "break_ending",
+    "break_over",
+    "speaker_standby",
+    "show_end_warning",
+    "show_end",
+]
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _EventIn(_Strict):
+    title: str = Field(min_length=1)
+    date: date
+    timezone: str = Field(min_length=1)
+    venue: str = ""
+    hosts: list[str] = []
+    organisers: list[str] = []
+    stream: str = ""
+    notes: str = ""
+
+
+class _RulesIn(_Strict):
+    wrapup_warning: OptionalDuration = None
+    wrapup_danger: OptionalDuration = None
+    overtime: bool = True
+    break_starting: OptionalDuration = None
+    break_ending: OptionalDuration = None
+    break_over: bool = True
+    speaker_standby: OptionalDuration = None
+    show_end_warning: OptionalDuration = None
+    show_end: bool = True
+    audience: dict[RuleName, Audience] = {}
+    chime: dict[RuleName, bool] = {}
+
+
+class _CustomIn(_Strict):
+    id: str = Field(pattern=_ID)
+    text: str = Field(min_length=1)
+    audience: Audience = Audience.OPERATOR
+    chime: bool = True
+    at: TimeOfDay | None = None
+    segment: str | None = None
+    anchor: Literal["start", "end"] = "start"
+    before: Duration | None = None
+    after: Duration | None = None
+
+
+class _PartIn(_Strict):
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)
+    length: Duration
+    segment: list[Any] = Field(min_length=1)
+
+
+class _SegmentIn(_Strict):
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)
+    kind: SegmentKind
+    start: TimeOfDay | None = None
+    end: TimeOfDay | None = None
+    duration: Duration | None = None
+    owner: str = ""
+    notes: str = ""
+    speaker: list[Any] = []
+    alerts: dict[str, Any] | None = None
+
+
+class _SpeakerIn(_Strict):
+    name: str = Field(min_length=1)
+    duration: Duration
+    affiliation: str = ""
+    topic: str = ""
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class _Collector:
+    """Gathers problems with their lines while the loader keeps going."""
+
+    source: str
+    index: LineIndex
+    problems: list[Problem]
+
+    def add(self, path: Path, message: str, line: int | None = None) -> None:
+        if line is None:
+            line = self.index.line_of(path)
+        self.problems.append(Problem(self.source, line, describe(path), message))
+
+    def model(self, cls: type[M], data: Any, path: Path) -> M | None:
+        if not isinstance(data, dict):
+            self.add(path, f"expected a table, got {type(data).__name__}")
+            return None
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = path + tuple(err["loc"])
+                self.add(loc, _message(err, cls))
+            return None
+
+
+def _message(err: Any, cls: type[BaseModel]) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        allowed = ", ".join(cls.model_fields)
+        return f"unknown key (expected one of: {allowed})"
+    if kind == "missing":
+        return "required key is missing"
+    msg: str = err["msg"]
+    return re.sub(r"^Value error, ", "", msg)
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if not raw.strip():
+        raise ScheduleError([Problem(source, None, "(file)", "the file is empty; expected a schedule in TOML")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScheduleError(
+            [Problem(source, line, "(file)", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+        ) from None
+
+
+def parse_toml(raw: bytes, source: str) -> tuple[str, dict[str, Any]]:
+    """Decode and parse, turning tomllib's message into a located problem."""
+    text = _decode(raw, source)
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
+        if m:
+            msg += f" (column {m.group(2)})"
+        raise ScheduleError([Problem(source, line, "(syntax)", f"not valid TOML: {msg}")]) from None
+
+
+def load_plan(path: str | FsPath) -> Plan:
+    """Load and validate a schedule file; raise :class:`ScheduleError` with every problem."""
+    p = FsPath(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ScheduleError([Problem(str(p), None, "(file)", f"cannot read: {exc.strerror or exc}")]) from None
+    return parse_plan(raw, str(p))
+
+
+def parse_plan(raw: bytes, source: str = "<schedule>") -> Plan:
+    text, doc = parse_toml(raw, source)
+    out = _Collector(source, LineIndex.of(text), [])
+    plan = _build(doc, out, hashlib.sha256(raw).hexdigest())
+    if out.problems or plan is None:
+        raise ScheduleError(sorted(out.problems, key=lambda p: (p.line or 0, p.field)))
+    return plan
+
+
+def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
+    for key in doc:
+        if key not in ("event", "alerts", "part"):
+            out.add((key,), "unknown top-level key (expected: event, alerts, part)")
+    if "event" not in doc:
+        out.add(("event",), "the [event] table is missing", line=1)
+    if "part" not in doc:
+        out.add(("part",), "no [[part]] tables: a schedule needs at least one part", line=1)
+    event_in = out.model(_EventIn, doc.get("event", {}), ("event",)) if "event" in doc else None
+    tz = _timezone(event_in, out)
+    defaults = _rules(doc.get("alerts", {}), ("alerts",), out, base=AlertSettings(), custom_allowed=True)
+
+    parts: list[Part] = []
+    segments: list[Segment] = []
+    seg_paths: list[Path] = []
+    raw_parts = doc.get("part", [])
+    if not isinstance(raw_parts, list):
+        out.add(("part",), "expected [[part]] tables (an array of tables)")
+        raw_parts = []
+    cursor: datetime | None = None
+    for pi, raw_part in enumerate(raw_parts):
+        ppath: Path = ("part", pi)
+        part_in = out.model(_PartIn, raw_part, ppath)
+        raw_segs = raw_part.get("segment", []) if isinstance(raw_part, dict) else []
+        part_id = part_in.id if part_in else f"part{pi + 1}"
+        seg_ids: list[str] = []
+        part_total = timedelta(0)
+        part_complete = part_in is not None
+        for si, raw_seg in enumerate(raw_segs if isinstance(raw_segs, list) else []):
+            spath: Path = ppath + ("segment", si)
+            seg, cursor = _segment(raw_seg, spath, part_id, event_in, tz, defaults, cursor, out)
+            if seg is None:
+                part_complete = False
+                continue
+            segments.append(seg)
+            seg_paths.append(spath)
+            seg_ids.append(seg.id)
+            part_total += seg.duration
+        if part_in is not None:
+            parts.append(Part(part_in.id, part_in.title, part_in.length, tuple(seg_ids)))
+            if part_complete and part_total != part_in.length:
+                out.add(
+                    ppath + ("length",),
+                    f"part declares {format_duration(part_in.length)} but its segments add up to "
+                    f"{format_duration(part_total)}",
+                )
+
+    _check_sequence(segments, seg_paths, out)
+    _check_unique([(p.id, ("part", i, "id")) for i, p in enumerate(parts)], "part", out)
+    _check_unique([(s.id, path + ("id",)) for s, path in zip(segments, seg_paths, strict=True)], "segment", out)
+    custom = _custom_alerts(doc.get("alerts", {}), {s.id for s in segments}, event_in, tz, out)
+
+    if event_in is None or tz is None or not segments or out.problems:
+        return None
+    event = Event(
+        title=event_in.title,
+        date=event_in.date,
+        timezone=tz,
+        venue=event_in.venue,
+        hosts=tuple(event_in.hosts),
+        organisers=tuple(event_in.organisers),
+        stream=event_in.stream,
+        notes=event_in.notes,
+    )
+    return Plan(event, tuple(parts), tuple(segments), tuple(custom), source=out.source, digest=digest)
+
+
+def _timezone(event_in: _EventIn | None, out: _Collector) -> ZoneInfo | None:
+    if event_in is None:
+        return None
+    try:
+        return ZoneInfo(event_in.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        out.add(
+            ("event", "timezone"), f'unknown time zone {event_in.timezone!r} (expected an IANA name like "Asia/Seoul")'
+        )
+        return None
+
+
+def _rules(data: Any, path: Path, out: _Collector, base: AlertSettings, custom_allowed: bool = False) -> AlertSettings:
+    if not isinstance(data, dict):
+        out.add(path, "expected a table of alert rules")
+        return base
+    data = dict(data)
+    if custom_allowed:
+        data.pop("custom", None)
+    rules = out.model(_RulesIn, data, path)
+    if rules is None:
+        return base
+    given = rules.model_fields_set
+    values = {name: getattr(rules, name) if name in given else getattr(base, name) for name in RULES}
+    audience = {**base.audience, **{k: v for k, v in rules.audience.items()}}
+    chime = {**base.chime, **dict(rules.chime)}
+    return AlertSettings(**values, audience=audience, chime=chime)
+
+
+def _segment(
+    raw: Any,
+    path: Path,
+    part_id: str,
+    event_in: _EventIn | None,
+    tz: ZoneInfo | None,
+    defaults: AlertSettings,
+    cursor: datetime | None,
+    out: _Collector,
+) -> tuple[Segment | None, datetime | None]:
+    seg_in = out.model(_SegmentIn, raw, path)
+    speakers: list[Speaker] = []
+    raw_speakers = raw.get("speaker", []) if isinstance(raw, dict) else []
+    speakers_ok = True
+    for ki, raw_sp in enumerate(raw_speakers if isinstance(raw_speakers, list) else []):
+        sp = out.model(_SpeakerIn, raw_sp, path + ("speaker", ki))
+        if sp is None:
+            speakers_ok = False
+        else:
+            speakers.append(Speaker(sp.name, sp.duration, sp.affiliation, sp.topic))
+    if seg_in is None or event_in is None or tz is None:
+        return None, None
+    alerts = defaults if seg_in.alerts is None else _rules(seg_in.alerts, path + ("alerts",), out, base=defaults)
+
+    def at(t: time) -> datetime:
+        return datetime.combine(event_in.date, t, tzinfo=tz)
+
+    if seg_in.start is not None:
+        start = at(seg_in.start)
+    elif cursor is not None:
+        start = cursor
+    else:
+        out.add(path + ("start",), "the first segment needs a start time")
+        return None, None
+    if seg_in.end is not None:
+        end = at(seg_in.end)
+        if seg_in.duration is not None and end - start != seg_in.duration:
+            out.add(
+                path + ("duration",),
+                f"duration {format_duration(seg_in.duration)} disagrees with start–end {start:%H:%M:%S}–{end:%H:%M:%S}",
+            )
+    elif seg_in.duration is not None:
+        end = start + seg_in.duration
+    else:
+        out.add(path, "needs an end time or a duration")
+        return None, None
+    if end <= start:
+        out.add(path + ("end",), f"ends at {end:%H:%M:%S}, not after its start {start:%H:%M:%S}")
+        return None, None
+    if speakers and speakers_ok:
+        total = sum((s.duration for s in speakers), timedelta(0))
+        if total != end - start:
+            out.add(
+                path + ("speaker",),
+                f"speaker slots add up to {format_duration(total)} but the segment lasts "
+                f"{format_duration(end - start)}",
+            )
+    seg = Segment(
+        id=seg_in.id,
+        title=seg_in.title,
+        kind=seg_in.kind,
+        start=start,
+        end=end,
+        part_id=part_id,
+        owner=seg_in.owner,
+        speakers=tuple(speakers),
+        notes=seg_in.notes,
+        alerts=alerts,
+    )
+    return seg, end
+
+
+def _check_sequence(segments: list[Segment], paths: list[Path], out: _Collector) -> None:
+    for prev, seg, path in zip(segments, segments[1:], paths[1:], strict=False):
+        if seg.start < prev.start:
+            out.add(
+                path + ("start",),
+                f"segment {seg.id!r} starts at {seg.start:%H:%M:%S}, before the previous "
+                f"segment {prev.id!r} ({prev.start:%H:%M:%S}): segments must be in time order",
+            )
+        elif seg.start < prev.end:
+            out.add(
+                path + ("start",),
+                f"segment {seg.id!r} starts at {seg.start:%H:%M:%S} and overlaps {prev.id!r}, "
+                f"which ends at {prev.end:%H:%M:%S}",
+            )
+        elif seg.start > prev.end:
+            out.add(
+                path + ("start",),
+                f"gap of {format_duration(seg.start - prev.end)} after {prev.id!r} "
+                f"(ends {prev.end:%H:%M:%S}); add the missing segment or a break",
+            )
+
+
+def _check_unique(items: Iterable[tuple[str, Path]], what: str, out: _Collector) -> None:
+    seen: dict[str, Path] = {}
+    for ident, path in items:
+        if ident in seen:
+            first = out.index.line_of(seen[ident])
+            out.add(path, f"duplicate {what} id {ident!r} (first used on line {first})")
+        else:
+            seen[ident] = path
+
+
+def _custom_alerts(
+    data: Any, segment_ids: set[str], event_in: _EventIn | None, tz: ZoneInfo | None, out: _Collector
+) -> list[CustomAlert]:
+    raw = data.get("custom", []) if isinstance(data, dict) else []
+    if not isinstance(raw, list):
+        out.add(("alerts", "custom"), "expected [[alerts.custom]] tables")
+        return []
+    result: list[CustomAlert] = []
+    for i, item in enumerate(raw):
+        path: Path = ("alerts", "custom", i)
+        c = out.model(_CustomIn, item, path)
+        if c is None:
+            continue
+        if (c.at is None) == (c.segment is None):
+            out.add(path, "give exactly one of `at` (a clock time) or `segment` (relative to a segment)")
+            continue
+        if c.segment is not None and c.segment not in segment_ids:
+            out.add(path + ("segment",), f"no segment with id {c.segment!r}")
+            continue
+        if c.before is not None and c.after is not None:
+            out.add(path, "give `before` or `after`, not both")
+            continue
+        offset = -(c.before or timedelta(0)) + (c.after or timedelta(0))
+        at = None
+        if c.at is not None and event_in is not None and tz is not None:
+            at = datetime.combine(event_in.date, c.at, tzinfo=tz)
+        result.append(CustomAlert(c.id, c.text, c.audience, c.chime, at, c.segment, c.anchor, offset))
+    _check_unique([(c.id, ("alerts", "custom", i, "id")) for i, c in enumerate(result)], "custom alert", out)
+    return result
