@@ -1,0 +1,1 @@
+"""The Qt edge: windows, widgets, and the controller that owns the tick."""

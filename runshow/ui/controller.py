@@ -1,0 +1,121 @@
+"""The controller: the one place that owns the tick and talks to the engine.
+
+Widgets never compute time. They connect to :attr:`ShowController.stateChanged`
+and repaint from the :class:`ShowState` it carries; operator controls call
+:meth:`ShowController.act`. An action is checked, made durable in the journal,
+applied to the fold, and the new state is emitted synchronously — so a key
+press reaches the engine and both windows within one event-loop turn.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from runshow.live.actions import Action, ActionKind
+from runshow.live.clock import Clock
+from runshow.live.show import Show
+from runshow.live.state import ShowState, state_at
+from runshow.plan.model import Plan
+from runshow.ui.flip_timer import FlipTimer
+
+log = logging.getLogger(__name__)
+
+
+class ActionSink(Protocol):
+    """Where accepted actions are recorded before they take effect (the journal)."""
+
+    def append(self, action: Action) -> None: ...
+
+
+class ShowController(QObject):
+    stateChanged = Signal(object)  # ShowState
+    actionApplied = Signal(object)  # Action
+    actionRejected = Signal(str)  # why
+    showReplaced = Signal()  # a new Show/clock (rehearsal in or out, reload)
+
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        journal: ActionSink | None = None,
+        actions: list[Action] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._journal = journal
+        self._show = Show(plan, actions or [])
+        self._unsubscribe: Callable[[], None] = clock.subscribe(self._on_clock_changed)
+        self._timer = FlipTimer(self)
+        self._timer.fired.connect(self.refresh)
+        self._state: ShowState = state_at(self._show, clock.now())
+        self._running = False
+
+    # ── read side ─────────────────────────────────────────────────────────
+    @property
+    def plan(self) -> Plan:
+        return self._show.plan
+
+    @property
+    def show(self) -> Show:
+        return self._show
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
+    def state(self) -> ShowState:
+        return self._state
+
+    @property
+    def flip_timer(self) -> FlipTimer:
+        return self._timer
+
+    # ── life cycle ────────────────────────────────────────────────────────
+    def start_ticking(self) -> None:
+        """Begin repainting at every boundary (the app calls this once windows exist)."""
+        self._running = True
+        self.refresh()
+
+    def stop_ticking(self) -> None:
+        self._running = False
+        self._timer.stop()
+
+    def replace(self, show: Show, clock: Clock, journal: ActionSink | None) -> None:
+        """Swap the whole show (rehearsal in/out): windows follow through the signals."""
+        self._unsubscribe()
+        self._show, self._clock, self._journal = show, clock, journal
+        self._unsubscribe = clock.subscribe(self._on_clock_changed)
+        self.showReplaced.emit()
+        self.refresh()
+
+    # ── write side ────────────────────────────────────────────────────────
+    def act(self, kind: ActionKind, **fields: Any) -> str | None:
+        """Take an operator action now. Returns why it was rejected, or None."""
+        action = Action(kind, self._clock.now(), **fields)
+        reason = self._show.check(action)
+        if reason is not None:
+            log.info("rejected %s: %s", kind.value, reason)
+            self.actionRejected.emit(reason)
+            return reason
+        if self._journal is not None:
+            self._journal.append(action)  # durable before anyone sees it
+        self._show.apply(action)
+        self.actionApplied.emit(action)
+        self.refresh()
+        return None
+
+    def refresh(self) -> None:
+        """Re-derive the state from the engine at the clock's now and re-aim the tick."""
+        self._state = state_at(self._show, self._clock.now())
+        self.stateChanged.emit(self._state)
+        if self._running:
+            self._timer.aim(self._state.next_flip, self._clock)
+
+    def _on_clock_changed(self) -> None:
+        self.refresh()

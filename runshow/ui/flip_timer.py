@@ -1,0 +1,67 @@
+"""One timer helper: "wake me at this show instant", aimed, not free-running.
+
+A countdown must flip on the boundary of the second it shows. A repeating
+1000 ms timer started at an arbitrary moment drifts and skips; instead each
+tick aims a single-shot ``Qt.PreciseTimer`` at the next boundary the engine
+computed (``ShowState.next_flip``), converted to real milliseconds through the
+clock's rate, so a rehearsal at 60× flips every 16.7 ms of real time.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from runshow.live.clock import Clock
+
+log = logging.getLogger(__name__)
+
+LATE_LOG_MS = 20.0
+
+
+class FlipTimer(QObject):
+    """Owns exactly one pending single-shot timer; re-aiming replaces it."""
+
+    fired = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timeout)
+        self._due_mono: float | None = None
+        self.late_ms: float = 0.0  # how late the last wake-up was, real time
+
+    def aim(self, instant: datetime, clock: Clock) -> None:
+        """Wake at ``instant`` of ``clock`` (not at all while the clock is stopped)."""
+        rate = clock.rate
+        if rate <= 0:
+            self.stop()
+            return
+        delay_s = max(0.0, (instant - clock.now()).total_seconds() / rate)
+        # Qt timers have whole-millisecond resolution: round *up* so we never wake
+        # a hair before the boundary and repaint the old second.
+        delay_ms = math.ceil(delay_s * 1000)
+        self._due_mono = time.monotonic() + delay_ms / 1000
+        self._timer.start(delay_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._due_mono = None
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def _on_timeout(self) -> None:
+        if self._due_mono is not None:
+            self.late_ms = (time.monotonic() - self._due_mono) * 1000
+            if self.late_ms > LATE_LOG_MS:
+                log.info("flip timer woke %.1f ms late", self.late_ms)
+        self._due_mono = None
+        self.fired.emit()
