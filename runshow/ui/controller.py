@@ -97,10 +97,12 @@ class ShowController(QObject):
     # ── write side ────────────────────────────────────────────────────────
     def act(self, kind: ActionKind, **fields: Any) -> str | None:
         """Take an operator action now. Returns why it was rejected, or None."""
-        action = Action(kind, self._clock.now(), **fields)
+        return self._take(Action(kind, self._clock.now(), **fields))
+
+    def _take(self, action: Action) -> str | None:
         reason = self._show.check(action)
         if reason is not None:
-            log.info("rejected %s: %s", kind.value, reason)
+            log.info("rejected %s: %s", action.kind.value, reason)
             self.actionRejected.emit(reason)
             return reason
         if self._journal is not None:
@@ -109,6 +111,14 @@ class ShowController(QObject):
         self.actionApplied.emit(action)
         self.refresh()
         return None
+
+    def apply_scripted(self, action: Action) -> str | None:
+        """Apply an action that carries its own instant (a scenario step), not now.
+
+        A scenario says "next at 14:10:00"; at 600× a timer a few milliseconds late
+        would stamp it several show-seconds late, so a script keeps its own times.
+        """
+        return self._take(action)
 
     def refresh(self) -> None:
         """Re-derive the state from the engine at the clock's now and re-aim the tick."""
