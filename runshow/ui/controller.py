@@ -69,6 +69,10 @@ class ShowController(QObject):
         return self._clock
 
     @property
+    def journal(self) -> ActionSink | None:
+        return self._journal
+
+    @property
     def state(self) -> ShowState:
         return self._state
 
