@@ -1,0 +1,178 @@
+"""Rehearsal mode: a rehearsal clock and a scratch record, the live show untouched."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from runshow.live.actions import Action, ActionKind
+from runshow.live.clock import ManualClock, RehearsalClock
+from runshow.live.rehearsal import ScratchRecord, default_start, on_time_script
+from runshow.live.scenario import parse_scenario
+from runshow.live.show import Show, Status
+from runshow.live.state import state_at
+from runshow.ui.controller import ShowController
+from runshow.ui.rehearsal import RehearsalMode, ScriptPlayer
+
+pytestmark = pytest.mark.gui
+
+
+class FakeMonotonic:
+    """A monotonic source the test moves, so rehearsal time is exact."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def live(plan_2021, at, qapp):
+    clock = ManualClock(at(13, 0))
+    journal = ScratchRecord()
+    controller = ShowController(plan_2021, clock, journal=journal)
+    controller.act(ActionKind.MESSAGE, text="live message")
+    yield controller, clock, journal
+    controller.stop_ticking()
+
+
+@pytest.fixture
+def mono():
+    return FakeMonotonic()
+
+
+@pytest.fixture
+def mode(live, mono):
+    controller, _, _ = live
+    rehearsal = RehearsalMode(controller, clock_factory=lambda s, v: RehearsalClock(s, v, monotonic=mono))
+    yield rehearsal
+    rehearsal.leave()
+
+
+def test_enter_defaults_to_ten_minutes_before_the_first_segment(live, mode, plan_2021, at):
+    controller, _, _ = live
+    mode.enter()
+    assert mode.active
+    assert isinstance(controller.clock, RehearsalClock)
+    assert controller.clock.now() == at(13, 20) == default_start(plan_2021)
+    assert controller.state.status is Status.PRE_SHOW
+    assert controller.state.countdown_to_next_s == 600
+
+
+def test_rehearsal_actions_never_reach_the_live_journal(live, mode):
+    controller, _, journal = live
+    before = list(journal.actions)
+    mode.enter()
+    assert controller.act(ActionKind.START) is None
+    assert controller.act(ActionKind.NEXT) is None
+    assert journal.actions == before
+    assert mode.record is not None
+    assert [a.kind for a in mode.record.actions] == [ActionKind.START, ActionKind.NEXT]
+
+
+def test_leaving_restores_the_live_show_exactly(live, mode, at):
+    controller, clock, journal = live
+    live_show = controller.show
+    live_actions = list(live_show.actions)
+    expected = state_at(live_show, clock.now())
+    mode.enter(speed=60)
+    controller.act(ActionKind.START)
+    controller.act(ActionKind.BLACKOUT, on=True)
+    mode.leave()
+    assert not mode.active
+    assert controller.show is live_show
+    assert controller.clock is clock
+    assert controller.journal is journal
+    assert live_show.actions == live_actions
+    got = controller.state
+    assert (got.status, got.message, got.blackout, got.remaining) == (
+        expected.status,
+        expected.message,
+        expected.blackout,
+        expected.remaining,
+    )
+    assert got.message == "live message"
+
+
+def test_speed_pause_and_jump(live, mode, mono, at):
+    controller, _, _ = live
+    mode.enter(start=at(13, 29), speed=60)
+    mono.t += 1.0  # one real second at 60x
+    assert controller.clock.now() == at(13, 30)
+    mode.pause()
+    mono.t += 5.0
+    assert controller.clock.now() == at(13, 30)
+    assert controller.clock.rate == 0
+    mode.resume()
+    mode.set_speed(600)
+    mono.t += 1.0
+    assert controller.clock.now() == at(13, 40)
+    mode.jump_to(at(15, 0))
+    assert controller.clock.now() == at(15, 0)
+
+
+def test_jump_to_segment_puts_it_on_air(live, mode, at):
+    controller, _, _ = live
+    mode.enter()
+    mode.jump_to_segment("regions")
+    state = controller.state
+    assert state.segment is not None and state.segment.id == "regions"
+    assert state.speaker is not None and state.speaker.name == "전남"
+    assert state.remaining == timedelta(minutes=10)
+
+
+def test_jump_back_rebuilds_the_show_up_to_that_instant(live, mode, mono, at):
+    controller, _, _ = live
+    mode.enter(start=at(13, 30))
+    controller.act(ActionKind.START)
+    mode.jump_to(at(13, 40))
+    controller.act(ActionKind.NEXT)
+    mode.jump_to(at(13, 35))
+    assert [a.kind for a in controller.show.actions] == [ActionKind.START]
+    assert controller.state.segment is not None and controller.state.segment.id == "opening"
+
+
+def test_scenario_plays_on_the_rehearsal_clock(live, mode, mono, plan_2021, at):
+    controller, _, _ = live
+    scenario = parse_scenario(
+        b'mode = "manual"\n[[step]]\nat = "13:30:00"\ndo = "start"\n[[step]]\nat = "13:39:00"\ndo = "next"\n',
+        plan_2021,
+    )
+    mode.enter(scenario=scenario, speed=60)
+    assert controller.clock.now() == at(13, 20)
+    assert controller.state.status is Status.PRE_SHOW
+    mono.t += 10.0  # 10 real seconds at 60x = 10 show minutes
+    controller.clock.jump(controller.clock.now())  # what the player's timer would do
+    assert controller.state.status is Status.RUNNING
+    mono.t += 9.0
+    controller.clock.jump(controller.clock.now())
+    state = controller.state
+    assert state.segment is not None and state.segment.id == "welcome"
+    # 개회 선언 ran 13:30–13:39: four minutes over, so the show is four minutes late.
+    assert state.drift_s == 240
+
+
+def test_script_player_applies_due_actions_with_their_own_times(plan_2021, at, qapp):
+    clock = ManualClock(at(13, 0))
+    controller = ShowController(plan_2021, clock)
+    script = on_time_script(Show(plan_2021))
+    player = ScriptPlayer(controller, script)
+    player.start()
+    clock.set(at(13, 52, 30))
+    actions = controller.show.actions
+    assert [a.at for a in actions] == [at(13, 30), at(13, 35), at(13, 40), at(13, 45), at(13, 50)]
+    assert controller.state.segment is not None and controller.state.segment.id == "policy"
+    assert controller.state.drift_s == 0
+    player.stop()
+
+
+def test_on_time_script_ends_the_show_on_plan(plan_2021):
+    show = Show(plan_2021, on_time_script(Show(plan_2021)))
+    end = plan_2021.end
+    state = state_at(show, end + timedelta(seconds=1))
+    assert state.status is Status.ENDED
+    assert state.drift == timedelta(0)
+    assert all(isinstance(a, Action) for a in show.actions)
+    assert isinstance(end, datetime)
