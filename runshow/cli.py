@@ -156,6 +156,34 @@ def _simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("rehearse")
+def _rehearse(args: argparse.Namespace) -> int:
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    scenario = None
+    if args.scenario:
+        try:
+            scenario = load_scenario(args.scenario, plan)
+        except ScheduleError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_INVALID
+    start = None
+    if args.start:
+        try:
+            start = datetime.combine(plan.event.date, parse_time(args.start), tzinfo=plan.event.timezone)
+        except ValueError as exc:
+            print(f"--start: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    if not 0 < args.speed <= 600:
+        print("--speed: expected a number above 0 and at most 600", file=sys.stderr)
+        return EXIT_INVALID
+    from runshow.rehearse import rehearse
+
+    return rehearse(plan, scenario, start, args.speed, json_lines=args.json)
+
+
 @command("app")
 def _app(args: argparse.Namespace) -> int:
     from runshow.ui.app import run_app
@@ -175,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario")
     p.add_argument("--at", action="append", metavar="HH:MM:SS", help="event-local time; repeatable")
     p.add_argument("--json", action="store_true", help="one JSON object per --at")
+    p = sub.add_parser("rehearse", help="run the whole show headless on a rehearsal clock")
+    p.add_argument("file")
+    p.add_argument("--scenario", metavar="S", help="a scenario TOML (default: an on-time operator)")
+    p.add_argument("--start", metavar="HH:MM:SS", help="rehearsal start (default: 10 min before the first segment)")
+    p.add_argument("--speed", type=float, default=600.0, help="1 to 600 (default 600)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line (else a readable log)")
     p = sub.add_parser("app", help="open the stage and operator windows")
     p.add_argument("file", nargs="?", default=None)
     p.add_argument("qt_args", nargs=argparse.REMAINDER)
