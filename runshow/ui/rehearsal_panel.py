@@ -1,0 +1,224 @@
+"""The operator's rehearsal controls, and the banner that makes rehearsal unmistakable.
+
+A rehearsal mistaken for the live show is the worst failure this mode can
+have, so entering it marks every window: the stage gets its 리허설 / REHEARSAL
+banner, the operator window its title and a coloured bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, time
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runshow.live.rehearsal import SPEED_PRESETS, default_start
+from runshow.live.scenario import Scenario, load_scenario
+from runshow.plan.errors import ScheduleError
+from runshow.ui.controller import ShowController
+from runshow.ui.rehearsal import RehearsalMode
+
+BANNER_STYLE = "background:#b45309;color:white;font-weight:bold;padding:6px;font-size:18px;"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RehearsalPanel", text)
+
+
+class RehearsalMarked(Protocol):
+    """Anything that can show the rehearsal banner (the stage view does)."""
+
+    def set_rehearsal(self, on: bool) -> None: ...
+
+
+def parse_speed(text: str) -> float:
+    """``"60×"``, ``"60x"`` or ``"60"`` → 60.0; raises ValueError outside (0, 600]."""
+    cleaned = text.strip().rstrip("×xX").strip()
+    value = float(cleaned)
+    if not 0 < value <= 600:
+        raise ValueError("speed must be above 0 and at most 600")
+    return value
+
+
+class RehearsalPanel(QDockWidget):
+    """A dock with every rehearsal control: enter/leave, start, speed, pause, jump, scenario."""
+
+    def __init__(self, controller: ShowController, mode: RehearsalMode, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Rehearsal"), parent)
+        self.setObjectName("rehearsalDock")
+        self._controller = controller
+        self._mode = mode
+        plan = controller.plan
+        tz = plan.event.timezone
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+        self.banner = QLabel(tr("REHEARSAL — the live record is not touched"), body)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setVisible(False)
+        outer.addWidget(self.banner)
+
+        form = QFormLayout()
+        start = default_start(plan).astimezone(tz)
+        self.start_edit = QTimeEdit(QTime(start.hour, start.minute, start.second), body)
+        self.start_edit.setDisplayFormat("HH:mm:ss")
+        form.addRow(tr("Start at"), self.start_edit)
+        self.speed_box = QComboBox(body)
+        self.speed_box.setEditable(True)
+        for speed in SPEED_PRESETS:
+            self.speed_box.addItem(f"{speed:g}×", speed)
+        self.speed_box.lineEdit().editingFinished.connect(self._speed_edited)
+        self.speed_box.activated.connect(lambda _i: self._speed_edited())
+        form.addRow(tr("Speed"), self.speed_box)
+        self.autoplay = QCheckBox(tr("Simulate an on-time operator"), body)
+        form.addRow("", self.autoplay)
+        outer.addLayout(form)
+
+        row = QHBoxLayout()
+        self.enter_button = QPushButton(tr("Enter rehearsal"), body)
+        self.enter_button.clicked.connect(self._toggle)
+        self.pause_button = QPushButton(tr("Pause"), body)
+        self.pause_button.clicked.connect(self._pause_resume)
+        self.scenario_button = QPushButton(tr("Play scenario…"), body)
+        self.scenario_button.clicked.connect(self._play_scenario)
+        for b in (self.enter_button, self.pause_button, self.scenario_button):
+            row.addWidget(b)
+        outer.addLayout(row)
+
+        jump = QHBoxLayout()
+        self.jump_time = QTimeEdit(QTime(start.hour, start.minute), body)
+        self.jump_time.setDisplayFormat("HH:mm:ss")
+        self.jump_time_button = QPushButton(tr("Jump to time"), body)
+        self.jump_time_button.clicked.connect(self._jump_time)
+        self.segment_box = QComboBox(body)
+        for seg in plan.segments:
+            self.segment_box.addItem(f"{seg.start.astimezone(tz):%H:%M} {seg.title}", seg.id)
+        self.jump_segment_button = QPushButton(tr("Jump to segment"), body)
+        self.jump_segment_button.clicked.connect(self._jump_segment)
+        jump.addWidget(self.jump_time)
+        jump.addWidget(self.jump_time_button)
+        outer.addLayout(jump)
+        seg_row = QHBoxLayout()
+        seg_row.addWidget(self.segment_box, 1)
+        seg_row.addWidget(self.jump_segment_button)
+        outer.addLayout(seg_row)
+        self.status = QLabel("", body)
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+        outer.addStretch(1)
+        self.setWidget(body)
+        mode.activeChanged.connect(self._on_active)
+        self._on_active(mode.active)
+
+    # ── things tests replace ──────────────────────────────────────────────
+    @classmethod
+    def ask_scenario_path(cls, parent: QWidget | None) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, tr("Scenario"), "", "TOML (*.toml)")
+        return path or None
+
+    # ── handlers ──────────────────────────────────────────────────────────
+    def _at(self, edit: QTimeEdit) -> datetime:
+        q = edit.time()
+        plan = self._controller.plan
+        return datetime.combine(plan.event.date, time(q.hour(), q.minute(), q.second()), tzinfo=plan.event.timezone)
+
+    def _speed(self) -> float | None:
+        try:
+            return parse_speed(self.speed_box.currentText())
+        except ValueError:
+            self.status.setText(tr("Speed must be a number above 0 and at most 600."))
+            return None
+
+    def _speed_edited(self) -> None:
+        speed = self._speed()
+        if speed is not None and self._mode.active:
+            self._mode.set_speed(speed)
+            self.status.setText(tr("Speed set to %1×").replace("%1", f"{speed:g}"))
+
+    def _toggle(self) -> None:
+        if self._mode.active:
+            self._mode.leave()
+            return
+        speed = self._speed()
+        if speed is None:
+            return
+        self._mode.enter(start=self._at(self.start_edit), speed=speed, autoplay=self.autoplay.isChecked())
+
+    def enter_with(self, scenario: Scenario) -> None:
+        speed = self._speed()
+        if speed is None:
+            return
+        self._mode.enter(speed=speed, scenario=scenario)
+
+    def _play_scenario(self) -> None:
+        path = self.ask_scenario_path(self)
+        if not path:
+            return
+        try:
+            scenario = load_scenario(Path(path), self._controller.plan)
+        except ScheduleError as exc:
+            self.status.setText("\n".join(str(p) for p in exc.problems))
+            return
+        self.enter_with(scenario)
+        self.status.setText(tr("Playing scenario %1").replace("%1", Path(path).name))
+
+    def _pause_resume(self) -> None:
+        clock = self._mode.clock
+        if clock is None:
+            return
+        if clock.paused:
+            self._mode.resume()
+            self.pause_button.setText(tr("Pause"))
+        else:
+            self._mode.pause()
+            self.pause_button.setText(tr("Resume"))
+
+    def _jump_time(self) -> None:
+        self._mode.jump_to(self._at(self.jump_time))
+
+    def _jump_segment(self) -> None:
+        segment_id = self.segment_box.currentData()
+        if segment_id:
+            self._mode.jump_to_segment(str(segment_id))
+
+    def _on_active(self, on: bool) -> None:
+        self.banner.setVisible(on)
+        self.enter_button.setText(tr("Leave rehearsal") if on else tr("Enter rehearsal"))
+        for w in (self.pause_button, self.jump_time_button, self.jump_segment_button):
+            w.setEnabled(on)
+        self.pause_button.setText(tr("Pause"))
+
+
+def install_rehearsal(
+    controller: ShowController, window: QMainWindow, marked: Iterable[RehearsalMarked]
+) -> tuple[RehearsalMode, RehearsalPanel]:
+    """Create rehearsal mode and its dock, and mark every window while it is on."""
+    mode = RehearsalMode(controller, window)
+    panel = RehearsalPanel(controller, mode, window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    views = list(marked)
+    live_title = window.windowTitle()
+
+    def on_active(on: bool) -> None:
+        for view in views:
+            view.set_rehearsal(on)
+        window.setWindowTitle(f"{tr('REHEARSAL')} — {live_title}" if on else live_title)
+
+    mode.activeChanged.connect(on_active)
+    return mode, panel
