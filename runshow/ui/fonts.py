@@ -1,0 +1,58 @@
+"""The bundled Korean font, loaded once at start, and the display font the stage uses.
+
+The machines a show runs on often have no Korean font at all, and then Qt draws
+전남 as empty boxes on the MC's monitor. So runshow ships Pretendard (OFL, see
+``resources/fonts/Pretendard-LICENSE.txt``) and registers it with Qt before any
+window exists. Countdown digits must not jitter as they change, so the display
+font turns on the OpenType ``tnum`` feature (tabular figures: every digit the
+same width).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+log = logging.getLogger(__name__)
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FAMILY = "Pretendard"
+WEIGHTS = ("Regular", "SemiBold", "Bold")
+
+_loaded: list[str] | None = None
+
+
+def load_fonts(directory: Path = FONT_DIR) -> list[str]:
+    """Register the bundled font files with Qt (idempotent); returns the families found.
+
+    A missing file is logged, not raised: the show must still open (with a
+    system font) rather than die over typography.
+    """
+    global _loaded
+    if _loaded is not None:
+        return _loaded
+    families: list[str] = []
+    for weight in WEIGHTS:
+        path = directory / f"{FAMILY}-{weight}.otf"
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load bundled font %s", path)
+            continue
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    _loaded = families
+    return families
+
+
+def display_font(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFont:
+    """The bundled family at ``px`` pixels, with tabular figures so digits do not jitter."""
+    font = QFont(FAMILY)
+    font.setPixelSize(max(1, int(px)))
+    font.setWeight(weight)
+    font.setFeature(QFont.Tag("tnum"), 1)
+    # Never let Qt fall back to another family for digits or Hangul silently.
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font

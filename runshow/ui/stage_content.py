@@ -1,0 +1,215 @@
+"""What the stage shows, as plain data derived from one :class:`ShowState`.
+
+The stage view only paints; every decision about *what* to show (which words,
+which colour level, whether the overtime blink is in its lit phase) is made
+here, from the engine's state, so it can be tested without pixels and reused
+by the operator window's miniature. Nothing here keeps time: the blink phase is
+the parity of the shown overtime second, so it flips exactly with the digits.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication
+
+from runshow.live.show import Status
+from runshow.live.state import ShowState, ceil_seconds
+from runshow.plan.model import Event, Segment
+from runshow.ui import timefmt
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StageView", text)
+
+
+class Level(enum.Enum):
+    """How urgently the countdown asks the MC to wrap up."""
+
+    NEUTRAL = "neutral"  # pre-show, ended, paused: nothing is running down
+    NORMAL = "normal"
+    WARNING = "warning"
+    DANGER = "danger"
+    OVERTIME = "overtime"
+
+
+class Role(enum.Enum):
+    """A speaker's place in the strip relative to who is on now."""
+
+    DONE = "done"
+    NOW = "now"
+    NEXT = "next"
+    LATER = "later"
+
+
+@dataclass(frozen=True, slots=True)
+class StripItem:
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class StageContent:
+    status: Status
+    blackout: bool
+    header: str  # the part (or the event before and after the show)
+    clock: str
+    title: str
+    presenter: str
+    strip: tuple[StripItem, ...]
+    caption: str  # the words over the countdown
+    countdown: str
+    level: Level
+    blink_lit: bool  # overtime blink phase; True outside overtime
+    next_label: str
+    next_countdown: str
+    drift: str
+    drift_seconds: int
+    message: str | None
+    notice: str | None
+    rehearsal: bool
+
+
+def wrapup_level(remaining_s: int | None, warning: timedelta | None, danger: timedelta | None) -> Level:
+    """The colour level for a shown number of seconds left.
+
+    Compared on the *shown* (ceiling) second so the colour changes on the same
+    flip as the digits: with a 2-minute warning the countdown turns amber as it
+    reads 02:00, and red as it reads −00:01.
+    """
+    if remaining_s is None:
+        return Level.NEUTRAL
+    if remaining_s < 0:
+        return Level.OVERTIME
+    if danger is not None and remaining_s <= ceil_seconds(danger):
+        return Level.DANGER
+    if warning is not None and remaining_s <= ceil_seconds(warning):
+        return Level.WARNING
+    return Level.NORMAL
+
+
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _presenter_of(state: ShowState) -> str:
+    """Who is on: the speaker (with affiliation) or the segment's owner.
+
+    A trailing parenthetical in an affiliation is an author's note for the
+    operator ("named in the press release …"), not for the MC's screen.
+    """
+    speaker = state.speaker
+    if speaker is not None:
+        affiliation = _NOTE.sub("", speaker.affiliation)
+        return f"{speaker.name} · {affiliation}" if affiliation else speaker.name
+    segment = state.segment
+    if segment is None or segment.owner.strip() in ("", "-"):
+        return ""
+    return segment.owner
+
+
+def _strip_of(state: ShowState) -> tuple[StripItem, ...]:
+    cue = state.cue
+    if cue is None or cue.speaker_index is None or len(cue.segment.speakers) < 2:
+        return ()
+    now = cue.speaker_index
+    items = []
+    for i, speaker in enumerate(cue.segment.speakers):
+        role = Role.DONE if i < now else Role.NOW if i == now else Role.NEXT if i == now + 1 else Role.LATER
+        items.append(StripItem(speaker.name, role))
+    return tuple(items)
+
+
+def _next_label(segment: Segment | None) -> str:
+    """The next *segment* (the strip already marks the next speaker inside this one)."""
+    if segment is None:
+        return _tr("Last segment")
+    return _tr("Next: %1").replace("%1", segment.title)
+
+
+def stage_content(
+    state: ShowState, event: Event, *, notice: str | None = None, rehearsal: bool = False
+) -> StageContent:
+    """Everything the stage shows at ``state``, decided once."""
+    zone = event.timezone
+    clock = timefmt.clock(state.at, zone)
+    common = {
+        "blackout": state.blackout,
+        "clock": clock,
+        "message": state.message,
+        "notice": notice,
+        "rehearsal": rehearsal,
+        "drift_seconds": state.drift_s,
+    }
+    if state.status is Status.PRE_SHOW:
+        first = state.next_segment
+        start = state.next_cue.planned_start if state.next_cue else None
+        when = timefmt.clock_hm(start, zone) if start else ""
+        return StageContent(
+            status=state.status,
+            header=event.title,
+            title=event.title,
+            presenter=event.venue,
+            strip=(),
+            caption=_tr("Starts at %1 in").replace("%1", when),
+            countdown=timefmt.countdown(state.countdown_to_next_s or 0),
+            level=Level.NEUTRAL,
+            blink_lit=True,
+            next_label=_tr("First: %1").replace("%1", first.title) if first else "",
+            next_countdown=when,
+            drift="",
+            **common,
+        )
+    if state.status is Status.ENDED:
+        ended = timefmt.clock_hm(state.projected_end, zone)
+        return StageContent(
+            status=state.status,
+            header=event.title,
+            title=_tr("The show has ended"),
+            presenter=_tr("Thank you"),
+            strip=(),
+            caption=_tr("Ended at"),
+            countdown=ended,
+            level=Level.NEUTRAL,
+            blink_lit=True,
+            next_label=_tr("Planned end %1").replace("%1", timefmt.clock_hm(state.planned_end, zone)),
+            next_countdown="",
+            drift=timefmt.drift(state.drift_s),
+            **common,
+        )
+
+    segment = state.segment
+    remaining_s = state.remaining_s if state.remaining_s is not None else 0
+    alerts = segment.alerts if segment else None
+    level = wrapup_level(
+        remaining_s,
+        alerts.wrapup_warning if alerts else None,
+        alerts.wrapup_danger if alerts else None,
+    )
+    if level is Level.OVERTIME:
+        caption = _tr("Overtime")
+    elif state.status is Status.PAUSED:
+        caption = _tr("Paused")
+    else:
+        caption = _tr("Time left")
+    part = state.part
+    next_seg = state.next_segment
+    return StageContent(
+        status=state.status,
+        header=part.title if part else event.title,
+        title=segment.title if segment else "",
+        presenter=_presenter_of(state),
+        strip=_strip_of(state),
+        caption=caption,
+        countdown=timefmt.countdown(remaining_s),
+        level=level,
+        blink_lit=level is not Level.OVERTIME or remaining_s % 2 == 0,
+        next_label=_next_label(next_seg),
+        next_countdown=timefmt.countdown(state.countdown_to_next_s)
+        if state.countdown_to_next_s is not None and next_seg is not None
+        else "",
+        drift=timefmt.drift(state.drift_s),
+        **common,
+    )
