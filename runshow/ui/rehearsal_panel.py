@@ -37,10 +37,6 @@ from runshow.ui.rehearsal import RehearsalMode
 BANNER_STYLE = "background:#b45309;color:white;font-weight:bold;padding:6px;font-size:18px;"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RehearsalPanel", text)
-
-
 class RehearsalMarked(Protocol):
     """Anything that can show the rehearsal banner (the stage view does)."""
 
@@ -60,7 +56,7 @@ class RehearsalPanel(QDockWidget):
     """A dock with every rehearsal control: enter/leave, start, speed, pause, jump, scenario."""
 
     def __init__(self, controller: ShowController, mode: RehearsalMode, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Rehearsal"), parent)
+        super().__init__(QCoreApplication.translate("RehearsalPanel", "Rehearsal"), parent)
         self.setObjectName("rehearsalDock")
         self._controller = controller
         self._mode = mode
@@ -68,7 +64,9 @@ class RehearsalPanel(QDockWidget):
         tz = plan.event.timezone
         body = QWidget(self)
         outer = QVBoxLayout(body)
-        self.banner = QLabel(tr("REHEARSAL — the live record is not touched"), body)
+        self.banner = QLabel(
+            QCoreApplication.translate("RehearsalPanel", "REHEARSAL — the live record is not touched"), body
+        )
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setVisible(False)
@@ -78,24 +76,24 @@ class RehearsalPanel(QDockWidget):
         start = default_start(plan).astimezone(tz)
         self.start_edit = QTimeEdit(QTime(start.hour, start.minute, start.second), body)
         self.start_edit.setDisplayFormat("HH:mm:ss")
-        form.addRow(tr("Start at"), self.start_edit)
+        form.addRow(QCoreApplication.translate("RehearsalPanel", "Start at"), self.start_edit)
         self.speed_box = QComboBox(body)
         self.speed_box.setEditable(True)
         for speed in SPEED_PRESETS:
             self.speed_box.addItem(f"{speed:g}×", speed)
         self.speed_box.lineEdit().editingFinished.connect(self._speed_edited)
         self.speed_box.activated.connect(lambda _i: self._speed_edited())
-        form.addRow(tr("Speed"), self.speed_box)
-        self.autoplay = QCheckBox(tr("Simulate an on-time operator"), body)
+        form.addRow(QCoreApplication.translate("RehearsalPanel", "Speed"), self.speed_box)
+        self.autoplay = QCheckBox(QCoreApplication.translate("RehearsalPanel", "Simulate an on-time operator"), body)
         form.addRow("", self.autoplay)
         outer.addLayout(form)
 
         row = QHBoxLayout()
-        self.enter_button = QPushButton(tr("Enter rehearsal"), body)
+        self.enter_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Enter rehearsal"), body)
         self.enter_button.clicked.connect(self._toggle)
-        self.pause_button = QPushButton(tr("Pause"), body)
+        self.pause_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Pause"), body)
         self.pause_button.clicked.connect(self._pause_resume)
-        self.scenario_button = QPushButton(tr("Play scenario…"), body)
+        self.scenario_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Play scenario…"), body)
         self.scenario_button.clicked.connect(self._play_scenario)
         for b in (self.enter_button, self.pause_button, self.scenario_button):
             row.addWidget(b)
@@ -104,12 +102,12 @@ class RehearsalPanel(QDockWidget):
         jump = QHBoxLayout()
         self.jump_time = QTimeEdit(QTime(start.hour, start.minute), body)
         self.jump_time.setDisplayFormat("HH:mm:ss")
-        self.jump_time_button = QPushButton(tr("Jump to time"), body)
+        self.jump_time_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Jump to time"), body)
         self.jump_time_button.clicked.connect(self._jump_time)
         self.segment_box = QComboBox(body)
         for seg in plan.segments:
             self.segment_box.addItem(f"{seg.start.astimezone(tz):%H:%M} {seg.title}", seg.id)
-        self.jump_segment_button = QPushButton(tr("Jump to segment"), body)
+        self.jump_segment_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Jump to segment"), body)
         self.jump_segment_button.clicked.connect(self._jump_segment)
         jump.addWidget(self.jump_time)
         jump.addWidget(self.jump_time_button)
@@ -129,7 +127,9 @@ class RehearsalPanel(QDockWidget):
     # ── things tests replace ──────────────────────────────────────────────
     @classmethod
     def ask_scenario_path(cls, parent: QWidget | None) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, tr("Scenario"), "", "TOML (*.toml)")
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("RehearsalPanel", "Scenario"), "", "TOML (*.toml)"
+        )
         return path or None
 
     # ── handlers ──────────────────────────────────────────────────────────
@@ -142,14 +142,18 @@ class RehearsalPanel(QDockWidget):
         try:
             return parse_speed(self.speed_box.currentText())
         except ValueError:
-            self.status.setText(tr("Speed must be a number above 0 and at most 600."))
+            self.status.setText(
+                QCoreApplication.translate("RehearsalPanel", "Speed must be a number above 0 and at most 600.")
+            )
             return None
 
     def _speed_edited(self) -> None:
         speed = self._speed()
         if speed is not None and self._mode.active:
             self._mode.set_speed(speed)
-            self.status.setText(tr("Speed set to %1×").replace("%1", f"{speed:g}"))
+            self.status.setText(
+                QCoreApplication.translate("RehearsalPanel", "Speed set to %1×").replace("%1", f"{speed:g}")
+            )
 
     def _toggle(self) -> None:
         if self._mode.active:
@@ -176,7 +180,9 @@ class RehearsalPanel(QDockWidget):
             self.status.setText("\n".join(str(p) for p in exc.problems))
             return
         self.enter_with(scenario)
-        self.status.setText(tr("Playing scenario %1").replace("%1", Path(path).name))
+        self.status.setText(
+            QCoreApplication.translate("RehearsalPanel", "Playing scenario %1").replace("%1", Path(path).name)
+        )
 
     def _pause_resume(self) -> None:
         clock = self._mode.clock
@@ -184,10 +190,10 @@ class RehearsalPanel(QDockWidget):
             return
         if clock.paused:
             self._mode.resume()
-            self.pause_button.setText(tr("Pause"))
+            self.pause_button.setText(QCoreApplication.translate("RehearsalPanel", "Pause"))
         else:
             self._mode.pause()
-            self.pause_button.setText(tr("Resume"))
+            self.pause_button.setText(QCoreApplication.translate("RehearsalPanel", "Resume"))
 
     def _jump_time(self) -> None:
         self._mode.jump_to(self._at(self.jump_time))
@@ -199,10 +205,14 @@ class RehearsalPanel(QDockWidget):
 
     def _on_active(self, on: bool) -> None:
         self.banner.setVisible(on)
-        self.enter_button.setText(tr("Leave rehearsal") if on else tr("Enter rehearsal"))
+        self.enter_button.setText(
+            QCoreApplication.translate("RehearsalPanel", "Leave rehearsal")
+            if on
+            else QCoreApplication.translate("RehearsalPanel", "Enter rehearsal")
+        )
         for w in (self.pause_button, self.jump_time_button, self.jump_segment_button):
             w.setEnabled(on)
-        self.pause_button.setText(tr("Pause"))
+        self.pause_button.setText(QCoreApplication.translate("RehearsalPanel", "Pause"))
 
 
 def install_rehearsal(
@@ -218,7 +228,8 @@ def install_rehearsal(
     def on_active(on: bool) -> None:
         for view in views:
             view.set_rehearsal(on)
-        window.setWindowTitle(f"{tr('REHEARSAL')} — {live_title}" if on else live_title)
+        marker = QCoreApplication.translate("RehearsalPanel", "REHEARSAL")
+        window.setWindowTitle(f"{marker} — {live_title}" if on else live_title)
 
     mode.activeChanged.connect(on_active)
     return mode, panel
