@@ -1,0 +1,222 @@
+"""Recovery: replay gives the show back exactly; the verdict depends on day and schedule changes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import fields
+from datetime import date, timedelta
+
+import pytest
+
+from runshow.live import actions as act
+from runshow.live.actions import Mode
+from runshow.live.journal import Journal, journal_path, read_journal
+from runshow.live.recovery import ChangeKind, Verdict, decide, find_journal, start_clean, today_of
+from runshow.live.show import Show
+from runshow.live.state import state_at
+from runshow.plan import parse_plan
+from tests.conftest import SCHEDULE_2021
+
+EVENT_DAY = date(2021, 10, 15)
+
+
+def _variant(*edits: tuple[str, str]):
+    text = SCHEDULE_2021.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return parse_plan(text.encode("utf-8"), "variant.toml")
+
+
+@pytest.fixture
+def script(at):
+    """Into 1부: start, cues moved by next and goto, time granted, a message, a pause."""
+    t = at(13, 30)
+    return [
+        act.start(t),
+        act.next_cue(t + timedelta(minutes=5, seconds=40)),
+        act.adjust(t + timedelta(minutes=6), 90),
+        act.next_cue(t + timedelta(minutes=11)),
+        act.message(t + timedelta(minutes=12), "축사 짧게"),
+        act.next_cue(t + timedelta(minutes=15)),
+        act.goto(t + timedelta(minutes=22), "policy"),
+        act.pause(t + timedelta(minutes=25)),
+        act.resume(t + timedelta(minutes=26)),
+        act.adjust(t + timedelta(minutes=27), -30),
+    ]
+
+
+def _visible(state) -> dict:
+    return {f.name: getattr(state, f.name) for f in fields(state) if f.name != "_show"}
+
+
+def _journal(plan, tmp_path, actions):
+    path = journal_path(plan, tmp_path)
+    with Journal.create(path, plan) as j:
+        for a in actions:
+            j.append(a)
+    return path
+
+
+def test_replay_restores_cue_times_adjustments_message_and_mode(plan_2021, tmp_path, script, at):
+    live = Show(plan_2021, [])
+    for a in script:
+        live.apply(a)
+    live.apply(act.set_mode(at(13, 58), Mode.FOLLOW))
+    live.apply(act.set_mode(at(13, 59), Mode.MANUAL))
+    live.apply(act.blackout(at(13, 59, 30), True))
+    path = _journal(plan_2021, tmp_path, live.actions)
+
+    replayed = Show(plan_2021, read_journal(path).actions)
+    assert replayed.progress == live.progress
+    assert replayed.actions == live.actions
+    now = at(14, 3, 7)
+    a, b = state_at(replayed, now), state_at(live, now)
+    assert _visible(a) == _visible(b)
+    assert a.timings == b.timings
+    p = replayed.progress
+    assert replayed.cues[p.current].segment.id == "policy"
+    assert p.message == "축사 짧게" and p.blackout and p.mode is Mode.MANUAL
+
+
+def test_no_journal_means_fresh(plan_2021, tmp_path):
+    assert find_journal(plan_2021, tmp_path) is None
+    assert decide(plan_2021, None, EVENT_DAY).verdict is Verdict.FRESH
+
+
+def test_same_schedule_on_the_event_day_resumes_at_once(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    found = find_journal(plan_2021, tmp_path)
+    assert found == path
+    d = decide(plan_2021, read_journal(found), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME
+    assert d.actions == script and d.changes == []
+
+
+def test_same_schedule_on_another_day_asks(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    d = decide(plan_2021, read_journal(path), date(2021, 10, 14))
+    assert d.verdict is Verdict.ASK
+    assert "2021-10-14" in d.reason and "2021-10-15" in d.reason
+
+
+def test_today_is_the_venue_date(plan_2021, at):
+    # 23:30 UTC on the 14th is already the 15th in Seoul.
+    from datetime import UTC, datetime
+
+    assert today_of(plan_2021, datetime(2021, 10, 14, 23, 30, tzinfo=UTC)) == EVENT_DAY
+
+
+def test_renamed_title_resumes_by_id_and_says_what_changed(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)
+    changed = _variant(('title = "일자리 중심의 산단대개조 모델 연구"', 'title = "일자리 중심 모델 연구"'))
+    found = find_journal(changed, tmp_path)
+    assert found == journal_path(plan_2021, tmp_path)  # the older schedule version of the same event
+    d = decide(changed, read_journal(found), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID, d.reason
+    assert [(c.kind, c.segment_id) for c in d.changes] == [(ChangeKind.RENAMED, "kiet")]
+    assert "일자리 중심 모델 연구" in str(d.changes[0])
+    assert Show(changed, d.actions).progress.current == Show(plan_2021, script).progress.current
+
+
+def test_changes_after_the_show_position_are_safe(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)
+    # Give 폐회 ten minutes (the panel ends five minutes earlier): later than where the show is.
+    changed = _variant(
+        ('end = "16:20"\nowner = "전문가', 'end = "16:15"\nowner = "전문가'), ('start = "16:20"', 'start = "16:15"')
+    )
+    d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID, d.reason
+    assert {(c.kind, c.segment_id) for c in d.changes} == {
+        (ChangeKind.RETIMED, "panel"),
+        (ChangeKind.RETIMED, "closing"),
+    }
+
+
+def test_renamed_segment_id_already_passed_refuses(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)
+    changed = _variant(('id = "welcome"', 'id = "greetings"'))
+    d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.REFUSE
+    assert "'welcome'" in d.reason and "'greetings'" in d.reason
+    kinds = {(c.kind, c.segment_id) for c in d.changes}
+    assert (ChangeKind.REMOVED, "welcome") in kinds and (ChangeKind.ADDED, "greetings") in kinds
+
+
+def test_removed_goto_target_refuses(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)
+    changed = _variant(('id = "policy"', 'id = "policy-2021"'))
+    d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.REFUSE
+    assert "'policy'" in d.reason
+
+
+def test_renamed_speaker_keeps_positions(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script[:4])  # in 축사, second speaker
+    changed = _variant(('name = "국토교통부"\n', 'name = "국토부"\n'))
+    d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID
+    assert d.changes[0].kind is ChangeKind.SPEAKERS
+
+
+def test_changed_schedule_on_another_day_asks(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)
+    changed = _variant(('title = "폐회"', 'title = "폐회 선언"'))
+    d = decide(changed, read_journal(find_journal(changed, tmp_path)), date(2026, 11, 25))
+    assert d.verdict is Verdict.ASK
+    assert d.changes and "schedule changed" in d.reason
+
+
+def test_torn_journal_resumes_with_every_complete_record(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    with path.open("ab") as fh:
+        fh.write(b"\x00\x00garbage")
+    d = decide(plan_2021, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME
+    assert d.actions == script
+    assert len(d.problems) == 1 and d.problems[0].line == len(script) + 2
+
+
+def test_headerless_journal_refuses(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b"\n".join([b"garbage", *lines[1:]]))
+    d = decide(plan_2021, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.REFUSE and "header" in d.reason
+
+
+def test_other_event_refuses(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    other = _variant(('title = "2021 산업단지 대개조 컨퍼런스"', 'title = "2022 산업단지 컨퍼런스"'))
+    d = decide(other, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.REFUSE and "another event" in d.reason
+    assert find_journal(other, tmp_path) is None  # not even found by name
+
+
+def test_start_clean_archives_and_the_next_start_is_fresh(plan_2021, tmp_path, script, at):
+    path = _journal(plan_2021, tmp_path, script)
+    kept = start_clean(path, at(8, 0))
+    assert kept.exists() and read_journal(kept).actions == script
+    assert find_journal(plan_2021, tmp_path) is None
+
+
+def test_newest_older_version_is_found(plan_2021, tmp_path, script):
+    first = _journal(plan_2021, tmp_path, script[:2])
+    v2 = _variant(('title = "폐회"', 'title = "폐회 선언"'))
+    second = _journal(v2, tmp_path, script[:3])
+    os.utime(first, ns=(1_000_000_000, 1_000_000_000))
+    v3 = _variant(('title = "폐회"', 'title = "폐회!"'))
+    assert find_journal(v3, tmp_path) == second
+
+
+def test_speaker_removed_before_the_current_cue_refuses(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)  # already in policy, past both 축사 speakers
+    text = SCHEDULE_2021.read_text(encoding="utf-8")
+    second = text.index('[[part.segment.speaker]]\nname = "산업통상자원부"')
+    end = text.index("# ── 1부")
+    text = text[:second] + text[end:]
+    text = text.replace('(named in the press release, not in the rundown)"\nduration = "5m"', '"\nduration = "10m"', 1)
+    changed = parse_plan(text.encode("utf-8"), "variant.toml")
+    d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.REFUSE
+    assert "cue 4" in d.reason and "passed" in d.reason
