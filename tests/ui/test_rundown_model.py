@@ -1,0 +1,119 @@
+"""The rundown model: structure, derived cells, and only-what-changed updates."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from runshow.live.actions import ActionKind
+from runshow.live.clock import ManualClock
+from runshow.ui.controller import ShowController
+from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column, RundownModel, delta_colour
+
+pytestmark = pytest.mark.gui
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+
+
+@pytest.fixture
+def setup(qapp, plan_2021, at):
+    clock = ManualClock(at(13, 29))
+    controller = ShowController(plan_2021, clock)
+    model = RundownModel(plan_2021, controller.state)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    controller.stateChanged.connect(model.update_state)
+    return clock, controller, model
+
+
+def text(model: RundownModel, index: QModelIndex, column: Column) -> str:
+    return model.data(index.siblingAtColumn(column), DISPLAY)
+
+
+def test_segments_are_rows_and_speakers_their_children(setup, plan_2021):
+    _, _, model = setup
+    assert model.rowCount() == len(plan_2021.segments) == 12
+    regions = model.index(4, 0)
+    assert text(model, regions, Column.TITLE).startswith("시·도별 혁신계획 발표")
+    assert [text(model, model.index(k, 0, regions), Column.TITLE) for k in range(model.rowCount(regions))] == [
+        "전남",
+        "경북",
+        "인천",
+        "광주",
+        "대구",
+    ]
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.index(1, 0, regions).parent() == regions
+    # the part is named on the first row of each part only
+    parts = [text(model, model.index(r, 0), Column.PART) for r in range(model.rowCount())]
+    assert [p for p in parts if p] == [p.title for p in plan_2021.parts]
+
+
+def test_planned_and_actual_cells(setup, at):
+    clock, controller, model = setup
+    regions = model.index(4, 0)
+    gb = model.index(1, 0, regions)
+    assert text(model, gb, Column.PLANNED_START) == "14:10"
+    assert text(model, gb, Column.PLANNED_END) == "14:20"
+    assert text(model, gb, Column.LENGTH) == "10′"
+    assert text(model, model.index(10, 0), Column.LENGTH) == "40′"  # 패널토론
+    clock.set(at(13, 32))
+    controller.act(ActionKind.START)
+    first = model.index(0, 0)
+    assert text(model, first, Column.ACTUAL_START) == "13:32:00"
+    assert text(model, first, Column.ACTUAL_END) == "≈13:37"  # projected, not yet actual
+    assert text(model, first, Column.DELTA) == "+2:00"
+    assert model.data(first.siblingAtColumn(Column.DELTA), Qt.ItemDataRole.ForegroundRole).color() == delta_colour(120)
+    clock.set(at(13, 36, 30))
+    controller.act(ActionKind.NEXT)
+    assert text(model, first, Column.ACTUAL_END) == "13:36:30"
+    assert text(model, first, Column.DELTA) == "+1:30"
+
+
+def test_current_cue_is_highlighted_and_moves(setup, at):
+    clock, controller, model = setup
+    assert model.current_cue is None
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    assert model.data(model.index(0, Column.TITLE), BACKGROUND).color() == CURRENT_BACKGROUND
+    assert model.data(model.index(1, Column.TITLE), BACKGROUND) is None
+    controller.act(ActionKind.GOTO, segment="regions")
+    regions = model.index(4, 0)
+    jn = model.index(0, Column.TITLE, regions)
+    assert model.data(jn, BACKGROUND).color() == CURRENT_BACKGROUND
+    assert model.data(model.index(0, Column.TITLE), BACKGROUND) is None
+    assert model.index_of_cue(model.current_cue) == model.index(0, 0, regions)
+    assert model.cue_at(jn).speaker.name == "전남"
+    assert model.segment_at(jn).id == "regions"
+
+
+def test_a_tick_that_changes_nothing_emits_nothing(setup, at, qtbot):
+    clock, controller, model = setup
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    clock.advance(10)
+    with qtbot.assertNotEmitted(model.dataChanged), qtbot.assertNotEmitted(model.modelReset):
+        controller.refresh()
+
+
+def test_next_emits_only_for_changed_rows_never_a_reset(setup, at, qtbot):
+    clock, controller, model = setup
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append(top.row()))
+    clock.set(at(13, 35))  # on time: nothing downstream moves
+    with qtbot.assertNotEmitted(model.modelReset):
+        controller.act(ActionKind.NEXT)
+    assert sorted(changed) == [0, 1]  # the cue that ended and the cue that started
+
+
+def test_overtime_moves_the_delta_each_second(setup, at):
+    clock, controller, model = setup
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    clock.set(at(13, 35, 1))
+    controller.refresh()
+    assert text(model, model.index(0, 0), Column.DELTA) == "+0:01"
+    assert text(model, model.index(11, 0), Column.DELTA) == "+0:01"  # 폐회 projected late too
