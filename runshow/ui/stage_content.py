@@ -22,10 +22,6 @@ from runshow.plan.model import Event, Segment
 from runshow.ui import timefmt
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StageView", text)
-
-
 class Level(enum.Enum):
     """How urgently the countdown asks the MC to wrap up."""
 
@@ -125,8 +121,8 @@ def _strip_of(state: ShowState) -> tuple[StripItem, ...]:
 def _next_label(segment: Segment | None) -> str:
     """The next *segment* (the strip already marks the next speaker inside this one)."""
     if segment is None:
-        return _tr("Last segment")
-    return _tr("Next: %1").replace("%1", segment.title)
+        return QCoreApplication.translate("StageView", "Last segment")
+    return QCoreApplication.translate("StageView", "Next: %1").replace("%1", segment.title)
 
 
 def stage_content(
@@ -149,15 +145,15 @@ def stage_content(
         when = timefmt.clock_hm(start, zone) if start else ""
         return StageContent(
             status=state.status,
-            header=event.title,
+            header=" · ".join(x for x in (event.date.isoformat(), event.stream) if x),
             title=event.title,
             presenter=event.venue,
             strip=(),
-            caption=_tr("Starts at %1 in").replace("%1", when),
+            caption=QCoreApplication.translate("StageView", "Until the %1 start").replace("%1", when),
             countdown=timefmt.countdown(state.countdown_to_next_s or 0),
             level=Level.NEUTRAL,
             blink_lit=True,
-            next_label=_tr("First: %1").replace("%1", first.title) if first else "",
+            next_label=QCoreApplication.translate("StageView", "First: %1").replace("%1", first.title) if first else "",
             next_countdown=when,
             drift="",
             **common,
@@ -167,14 +163,16 @@ def stage_content(
         return StageContent(
             status=state.status,
             header=event.title,
-            title=_tr("The show has ended"),
-            presenter=_tr("Thank you"),
+            title=QCoreApplication.translate("StageView", "The show has ended"),
+            presenter=QCoreApplication.translate("StageView", "Thank you"),
             strip=(),
-            caption=_tr("Ended at"),
+            caption=QCoreApplication.translate("StageView", "Ended at"),
             countdown=ended,
             level=Level.NEUTRAL,
             blink_lit=True,
-            next_label=_tr("Planned end %1").replace("%1", timefmt.clock_hm(state.planned_end, zone)),
+            next_label=QCoreApplication.translate("StageView", "Planned end %1").replace(
+                "%1", timefmt.clock_hm(state.planned_end, zone)
+            ),
             next_countdown="",
             drift=timefmt.drift(state.drift_s),
             **common,
@@ -189,11 +187,11 @@ def stage_content(
         alerts.wrapup_danger if alerts else None,
     )
     if level is Level.OVERTIME:
-        caption = _tr("Overtime")
+        caption = QCoreApplication.translate("StageView", "Overtime")
     elif state.status is Status.PAUSED:
-        caption = _tr("Paused")
+        caption = QCoreApplication.translate("StageView", "Paused")
     else:
-        caption = _tr("Time left")
+        caption = QCoreApplication.translate("StageView", "Time left")
     part = state.part
     next_seg = state.next_segment
     return StageContent(
