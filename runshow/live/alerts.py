@@ -1,0 +1,390 @@
+"""Alert planning: from the plan, the show and now, which alerts are still to come.
+
+Pure, like the fold: :func:`plan_alerts` reads a :class:`Show` and the
+:class:`ShowState` at an instant and returns an :class:`AlertPlan`. Nothing is
+armed here; the Qt side (``runshow.alerts``) turns ``upcoming`` into timers and
+calls this again after every action, mode switch and clock change, so a plan
+is only ever a projection from the last thing that happened.
+
+How instants are found (also in ``docs/alerts.md``):
+
+- Rules *before* a cue (``speaker_standby``, ``break_starting``) aim at its
+  projected start; rules *during* a cue (``wrapup_warning``, ``wrapup_danger``,
+  ``overtime``, ``break_ending``, ``break_over``) aim at its projected end and
+  only apply while that cue is on (:meth:`PlannedAlert.applies`) — a future
+  cue's end moves when the one before it overruns, and it is re-planned when
+  it actually starts.
+- The current cue ends at ``now + remaining`` (not clamped), so its overtime
+  instant stays put once passed.
+- While the show is paused the cue-relative instants are unknown (the clock
+  runs, the cue does not): they are held, and come back on resume.
+- In manual mode, a cue before the current one that never started was skipped
+  (a ``goto`` jumped over it, or ``next`` past it): its alerts go to
+  ``dropped`` for the log and are never fired late.
+- ``show_end`` is the *planned* end (the stream's hard end), not the projected
+  one; ``show_end_warning`` is N before the projected start of the last
+  segment (폐회).
+
+A :class:`PlannedAlert` has a stable ``key`` (rule, cue, and — only when the
+operator went back to a cue that had already run — the instant it restarted),
+so re-planning the same show yields the same keys and the armer can keep
+exactly one job per key and remember which keys have fired.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from runshow.live.actions import Mode
+from runshow.live.cues import Cue
+from runshow.live.show import Show, Status
+from runshow.live.state import CueTiming, ShowState
+from runshow.plan.model import AlertSettings, Audience, CustomAlert, SegmentKind
+
+_ZERO = timedelta(0)
+
+
+class Rule(enum.StrEnum):
+    """The alert rules a schedule can set; ``custom`` is an author's named alert."""
+
+    WRAPUP_WARNING = "wrapup_warning"
+    WRAPUP_DANGER = "wrapup_danger"
+    OVERTIME = "overtime"
+    BREAK_ENDING = "break_ending"
+    BREAK_OVER = "break_over"
+    SPEAKER_STANDBY = "speaker_standby"
+    BREAK_STARTING = "break_starting"
+    SHOW_END_WARNING = "show_end_warning"
+    SHOW_END = "show_end"
+    CUSTOM = "custom"
+
+
+# Ties at one instant are shown in this order (the wrap-up before the stand-by it precedes).
+_ORDER = {rule: i for i, rule in enumerate(Rule)}
+
+# Kinds whose cue has someone to call to the stage even without named speakers.
+_CALLED = {SegmentKind.SPEECH, SegmentKind.TALK, SegmentKind.PRESENTATION, SegmentKind.PANEL}
+
+# Rule defaults when a schedule names no audience / chime for a rule (the 2021 file names all).
+DEFAULT_AUDIENCE = {
+    Rule.WRAPUP_WARNING: Audience.STAGE,
+    Rule.WRAPUP_DANGER: Audience.STAGE,
+    Rule.OVERTIME: Audience.BOTH,
+    Rule.BREAK_ENDING: Audience.BOTH,
+    Rule.BREAK_OVER: Audience.BOTH,
+    Rule.SHOW_END_WARNING: Audience.BOTH,
+}
+DEFAULT_CHIME = {Rule.WRAPUP_WARNING: False, Rule.WRAPUP_DANGER: False, Rule.SPEAKER_STANDBY: False}
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedAlert:
+    """One alert at one instant, with everything the operator and stage need to show it."""
+
+    key: str
+    instant: datetime
+    rule: Rule
+    audience: Audience
+    chime: bool
+    text: str  # Korean, with the English in brackets: for the operator's log and toast
+    short: str  # a few large words for the stage
+    segment_id: str | None = None
+    cue_index: int | None = None
+    requires_on: tuple[int, ...] = ()  # cue indexes one of which must be on at the instant
+
+    @property
+    def order(self) -> str:
+        """Sorts alerts that share an instant the way the plan lists them."""
+        return f"{_ORDER[self.rule]:02d}:{-1 if self.cue_index is None else self.cue_index:05d}"
+
+    @property
+    def for_operator(self) -> bool:
+        return self.audience in (Audience.OPERATOR, Audience.BOTH)
+
+    @property
+    def for_stage(self) -> bool:
+        return self.audience in (Audience.STAGE, Audience.BOTH)
+
+    def applies(self, state: ShowState) -> bool:
+        """Whether the alert still means something at fire time (its cue is on)."""
+        if not self.requires_on:
+            return True
+        return state.cue is not None and state.cue.index in self.requires_on
+
+
+@dataclass(frozen=True, slots=True)
+class AlertPlan:
+    """Alerts split around ``at``: still to come, already passed, and dropped with a skipped cue."""
+
+    at: datetime
+    upcoming: tuple[PlannedAlert, ...]
+    past: tuple[PlannedAlert, ...]
+    dropped: tuple[PlannedAlert, ...]
+    held: bool = False  # the show is paused: cue-relative alerts are not planned
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(a.key for a in self.upcoming)
+
+
+def _lead_words(lead: timedelta) -> tuple[str, str]:
+    """(Korean, English) for a lead like 2m or 30s."""
+    total = int(lead.total_seconds())
+    m, s = divmod(total, 60)
+    ko = (f"{m}분" if m else "") + (f" {s}초" if m and s else f"{s}초" if s else "")
+    en = (f"{m} min" if m else "") + (f" {s} s" if m and s else f"{s} s" if s else "")
+    return ko.strip() or "0초", en.strip() or "0 s"
+
+
+def _who(cue: Cue) -> str:
+    if cue.speaker is not None:
+        return cue.speaker.name
+    return cue.segment.owner or cue.segment.title
+
+
+@dataclass
+class _Builder:
+    """Collects alerts for one plan, applying each rule's audience and chime settings."""
+
+    out: list[PlannedAlert]
+
+    def add(
+        self,
+        rule: Rule,
+        settings: AlertSettings,
+        key: str,
+        instant: datetime,
+        text: str,
+        short: str,
+        cue: Cue | None = None,
+        requires_on: tuple[int, ...] = (),
+    ) -> None:
+        audience = settings.audience.get(rule.value, DEFAULT_AUDIENCE.get(rule, Audience.OPERATOR))
+        chime = settings.chime.get(rule.value, DEFAULT_CHIME.get(rule, True))
+        self.out.append(
+            PlannedAlert(
+                key=key,
+                instant=instant,
+                rule=rule,
+                audience=Audience(audience),
+                chime=chime,
+                text=text,
+                short=short,
+                segment_id=cue.segment.id if cue else None,
+                cue_index=cue.index if cue else None,
+                requires_on=requires_on,
+            )
+        )
+
+
+def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: str, next_cue: Cue | None) -> None:
+    """Every rule of one cue, given when it starts and when it would end if left on."""
+    rules = cue.segment.alerts
+    tag = f"#{cue.index}{suffix}"
+    on = (cue.index,)
+    if cue.segment.is_break:
+        after = next_cue.segment.title if next_cue else ""
+        if rules.break_starting is not None:
+            ko, en = _lead_words(rules.break_starting)
+            b.add(
+                Rule.BREAK_STARTING,
+                rules,
+                f"break_starting{tag}",
+                start - rules.break_starting,
+                f"{ko} 후 휴식 시작 (Break starts in {en})",
+                f"{ko} 후 휴식",
+                cue,
+            )
+        if rules.break_ending is not None:
+            ko, en = _lead_words(rules.break_ending)
+            b.add(
+                Rule.BREAK_ENDING,
+                rules,
+                f"break_ending{tag}",
+                end - rules.break_ending,
+                f"휴식 종료 {ko} 전 — 청중 입장 안내 (Break ends in {en}: call the audience back)",
+                f"휴식 종료 {ko} 전",
+                cue,
+                on,
+            )
+        if rules.break_over:
+            b.add(
+                Rule.BREAK_OVER,
+                rules,
+                f"break_over{tag}",
+                end,
+                f"휴식 종료 — {after} (Break over)".replace(" —  (", " ("),
+                "휴식 종료",
+                cue,
+                on + ((next_cue.index,) if next_cue else ()),  # in follow mode the next cue is on
+            )
+        return
+    if rules.speaker_standby is not None and (cue.speaker is not None or cue.segment.kind in _CALLED):
+        ko, en = _lead_words(rules.speaker_standby)
+        who = _who(cue)
+        b.add(
+            Rule.SPEAKER_STANDBY,
+            rules,
+            f"speaker_standby{tag}",
+            start - rules.speaker_standby,
+            f"{who} 대기 — {ko} 후 {cue.segment.title} (Stand by: {who}, on in {en})",
+            f"{who} 대기",
+            cue,
+        )
+    length = end - start
+    for rule, lead, ko_word, en_word in (
+        (Rule.WRAPUP_WARNING, rules.wrapup_warning, "마무리", "Wrap up"),
+        (Rule.WRAPUP_DANGER, rules.wrapup_danger, "곧 종료", "Ending"),
+    ):
+        if lead is None or lead >= length:
+            continue  # a lead as long as the cue would warn before it starts
+        ko, en = _lead_words(lead)
+        b.add(
+            rule,
+            rules,
+            f"{rule.value}{tag}",
+            end - lead,
+            f"{ko_word} — {cue.label} 남은 시간 {ko} ({en_word}: {en} left)",
+            f"{ko_word} {ko}",
+            cue,
+            on,
+        )
+    if rules.overtime:
+        b.add(
+            Rule.OVERTIME,
+            rules,
+            f"overtime{tag}",
+            end,
+            f"시간 초과 — {cue.label} (Overtime)",
+            "시간 초과",
+            cue,
+            on,
+        )
+
+
+def _custom(b: _Builder, alert: CustomAlert, show: Show, times: dict[int, tuple[datetime, datetime]]) -> None:
+    settings = AlertSettings(audience={"custom": alert.audience}, chime={"custom": alert.chime})
+    if alert.at is not None:
+        b.add(Rule.CUSTOM, settings, f"custom:{alert.id}", alert.at, alert.text, alert.text)
+        return
+    assert alert.segment_id is not None
+    first = show.first_cue_of(alert.segment_id)
+    seg_cues = tuple(c.index for c in show.cues if c.segment.id == alert.segment_id)
+    if alert.anchor == "start":
+        if first not in times:
+            return
+        instant = times[first][0] + alert.offset
+        requires: tuple[int, ...] = seg_cues if alert.offset > _ZERO else ()
+    else:
+        last = seg_cues[-1]
+        if last not in times:
+            return
+        instant = times[last][1] + alert.offset
+        requires = seg_cues if alert.offset <= _ZERO else ()
+    b.add(Rule.CUSTOM, settings, f"custom:{alert.id}", instant, alert.text, alert.text, show.cues[first], requires)
+
+
+def _sort_key(a: PlannedAlert) -> tuple[datetime, int, int]:
+    return (a.instant, _ORDER[a.rule], -1 if a.cue_index is None else a.cue_index)
+
+
+def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
+    """Every alert of the show as it stands at ``state.at``, split into to-come, passed and dropped."""
+    now = state.at
+    p = show.progress
+    cues = show.cues
+    manual = state.mode is Mode.MANUAL
+    current = state.cue.index if state.cue else None
+    held = state.status is Status.PAUSED
+    timings: tuple[CueTiming, ...] = state.timings
+
+    active: list[PlannedAlert] = []
+    skipped: list[PlannedAlert] = []
+    b, drop = _Builder(active), _Builder(skipped)
+    times: dict[int, tuple[datetime, datetime]] = {}  # cue → (start, end-if-left-on) for customs
+    skipped_cues: set[int] = set()
+    ended = state.status is Status.ENDED
+    for t in timings:
+        cue = t.cue
+        i = cue.index
+        nxt = cues[i + 1] if i + 1 < len(cues) else None
+        past = ended or (current is not None and i < current)
+        if past:
+            start = t.actual_start
+            if start is None:
+                if manual:
+                    skipped_cues.add(i)
+                    _cue_alerts(drop, cue, cue.planned_start, cue.planned_end, "", nxt)
+                continue
+            end_on = start + t.length
+            stopped = t.actual_end or end_on
+            before = len(active)
+            _cue_alerts(b, cue, start, end_on, "", nxt)
+            # During-cue alerts of a cue stopped before their instant never applied.
+            active[before:] = [a for a in active[before:] if not a.requires_on or a.instant < stopped]
+            times[i] = (start, end_on)
+            continue
+        if held:
+            continue
+        if i == current:
+            assert state.remaining is not None
+            start = t.projected_start or cue.planned_start
+            end = now + state.remaining
+            suffix = ""
+            if manual and p.cue_started_at is not None and p.actual_start.get(i, p.cue_started_at) != start:
+                suffix = f"@{start:%H%M%S%f}"  # went back to a cue that had run: its alerts apply anew
+        else:
+            if t.projected_start is None or t.projected_end is None:
+                continue
+            start, end, suffix = t.projected_start, t.projected_end, ""
+        _cue_alerts(b, cue, start, end, suffix, nxt)
+        times[i] = (start, end)
+
+    last_seg_first = show.first_cue_of(cues[-1].segment.id)
+    closing = cues[-1].segment
+    rules = closing.alerts
+    if rules.show_end_warning is not None and last_seg_first in times and not held:
+        ko, en = _lead_words(rules.show_end_warning)
+        b.add(
+            Rule.SHOW_END_WARNING,
+            rules,
+            "show_end_warning",
+            times[last_seg_first][0] - rules.show_end_warning,
+            f"{closing.title} {ko} 전 ({en} to {closing.title})",
+            f"{closing.title} {ko} 전",
+        )
+    if rules.show_end:
+        end = show.plan.end
+        b.add(
+            Rule.SHOW_END,
+            rules,
+            "show_end",
+            end,
+            f"송출 종료 예정 시각 {end:%H:%M} (Planned stream end)",
+            f"종료 {end:%H:%M}",
+        )
+    planned = {c.index: (c.planned_start, c.planned_end) for c in cues}
+    for custom in show.plan.custom_alerts:
+        if custom.segment_id is not None:
+            seg_cues = [c.index for c in cues if c.segment.id == custom.segment_id]
+            anchor = seg_cues[0] if custom.anchor == "start" else seg_cues[-1]
+            if anchor in skipped_cues:
+                _custom(drop, custom, show, planned)
+                continue
+        if held and custom.at is None:
+            continue
+        _custom(b, custom, show, times)
+
+    if not manual:
+        active = [a for a in active if a.rule is not Rule.OVERTIME]  # the plan itself cannot overrun
+    active.sort(key=_sort_key)
+    skipped.sort(key=_sort_key)
+    return AlertPlan(
+        at=now,
+        upcoming=tuple(a for a in active if a.instant >= now),
+        past=tuple(a for a in active if a.instant < now),
+        dropped=tuple(skipped),
+        held=held,
+    )
