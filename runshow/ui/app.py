@@ -1,0 +1,245 @@
+"""The app shell: one QApplication, one controller, the stage and the control room.
+
+``python main.py [SCHEDULE.toml]`` lands in :func:`run_app`. Building the
+windows is split out as :func:`build_app` so tests can inspect a fully wired
+app without entering the event loop.
+
+Two hidden switches exist for screenshots and demos, both read only here at
+start-up and turned into a clock or actions, so the engine still has one source
+of "now":
+
+- ``RUNSHOW_FAKE_NOW=2021-10-15T14:12:00+09:00`` freezes show time at that
+  instant (a :class:`ManualClock`) instead of the system clock;
+- ``RUNSHOW_SCENARIO=path.toml`` applies that scenario's actions up to now.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from runshow.live.actions import Action
+from runshow.live.clock import Clock, ManualClock, SystemClock
+from runshow.live.scenario import load_scenario
+from runshow.plan import load_plan
+from runshow.plan.errors import Problem, ScheduleError
+from runshow.plan.model import Plan
+from runshow.ui.controller import ActionSink, ShowController
+from runshow.ui.fonts import load_fonts
+from runshow.ui.stage import StageWindow
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+DEFAULT_SCHEDULE = Path(__file__).resolve().parents[2] / "schedules" / "2021-industrial-complex-conference.toml"
+EXIT_BAD_SCHEDULE = 2
+
+
+@dataclass
+class AppWindows:
+    """Everything :func:`build_app` wired together, kept alive by the caller."""
+
+    controller: ShowController
+    stage: StageWindow
+    operator: QWidget | None
+    extras: list[object] = field(default_factory=list)  # rehearsal mode etc., owned here
+
+
+# ── language ─────────────────────────────────────────────────────────────
+def split_language(qt_args: Sequence[str], environ: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """Korean unless ``--lang en`` (or ``--lang=en``, or ``RUNSHOW_LANG=en``); the rest goes to Qt."""
+    env = os.environ if environ is None else environ
+    lang = env.get("RUNSHOW_LANG", "ko") or "ko"
+    rest: list[str] = []
+    args = list(qt_args)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--lang" and i + 1 < len(args):
+            lang, i = args[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        i += 1
+    return lang.lower(), rest
+
+
+def install_translators(app: QCoreApplication, lang: str, directory: Path = I18N_DIR) -> list[QTranslator]:
+    """Load every ``*_ko.qm`` for Korean (the default); English is the source text."""
+    if lang != "ko":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    loaded: list[QTranslator] = []
+    for qm in sorted(directory.glob(f"*_{lang}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            loaded.append(translator)
+        else:
+            log.warning("could not load translation %s", qm)
+    return loaded
+
+
+# ── clock and actions ────────────────────────────────────────────────────
+def make_clock(environ: dict[str, str] | None = None) -> Clock:
+    """The system clock, or a frozen one at ``RUNSHOW_FAKE_NOW`` for screenshots."""
+    env = os.environ if environ is None else environ
+    fake = env.get("RUNSHOW_FAKE_NOW")
+    if fake:
+        instant = datetime.fromisoformat(fake)
+        if instant.tzinfo is None:
+            raise ValueError("RUNSHOW_FAKE_NOW needs a time zone, e.g. 2021-10-15T14:12:00+09:00")
+        return ManualClock(instant)
+    return SystemClock()
+
+
+def scripted_actions(plan: Plan, clock: Clock, environ: dict[str, str] | None = None) -> list[Action]:
+    """The ``RUNSHOW_SCENARIO`` actions already due at the clock's now (none without it)."""
+    env = os.environ if environ is None else environ
+    path = env.get("RUNSHOW_SCENARIO")
+    if not path:
+        return []
+    now = clock.now()
+    return [a for a in load_scenario(path, plan).actions if a.at <= now]
+
+
+def open_journal(plan: Plan, clock: Clock) -> tuple[ActionSink | None, list[Action] | None]:
+    """The live journal and the actions to replay from it.
+
+    Not wired yet: the reliability engineer's ``runshow.ui.recovery`` replaces
+    this body with ``open_live_journal(plan, clock, None)``.
+    """
+    return None, None
+
+
+# ── building ─────────────────────────────────────────────────────────────
+def build_app(
+    plan: Plan,
+    clock: Clock,
+    *,
+    actions: list[Action] | None = None,
+    journal: ActionSink | None = None,
+    settings: QSettings | None = None,
+    with_operator: bool = True,
+) -> AppWindows:
+    """Wire controller, stage and control room; nothing is shown and no loop runs."""
+    load_fonts()
+    controller = ShowController(plan, clock, journal=journal, actions=actions)
+    stage = StageWindow(controller, settings=settings)
+    operator: QWidget | None = None
+    extras: list[object] = []
+    if with_operator:
+        operator = _operator_window(controller, stage)
+        if operator is not None:
+            extras.extend(_install_rehearsal(controller, operator, stage))
+    return AppWindows(controller, stage, operator, extras)
+
+
+def _operator_window(controller: ShowController, stage: StageWindow) -> QWidget | None:
+    try:
+        from runshow.ui.operator import OperatorWindow
+    except ImportError as exc:  # built in parallel; the stage alone still serves the MC
+        log.warning("operator window unavailable: %s", exc)
+        return None
+    return OperatorWindow(controller, stage_window=stage)
+
+
+def _install_rehearsal(controller: ShowController, operator: QWidget, stage: StageWindow) -> list[object]:
+    """Rehearsal dock in the control room; it marks the stage and the miniature while on."""
+    try:
+        from PySide6.QtWidgets import QMainWindow
+
+        from runshow.ui.rehearsal_panel import install_rehearsal
+    except ImportError as exc:
+        log.warning("rehearsal mode unavailable: %s", exc)
+        return []
+    if not isinstance(operator, QMainWindow):
+        return []
+    marked = [stage.view]
+    miniature = getattr(operator, "miniature", None)
+    if miniature is not None and hasattr(miniature, "set_rehearsal"):
+        marked.append(miniature)
+    mode, panel = install_rehearsal(controller, operator, marked)
+    return [mode, panel]
+
+
+def show_windows(windows: AppWindows) -> None:
+    """Operator window first (it gets focus), then the stage on its display."""
+    if windows.operator is not None:
+        windows.operator.show()
+    windows.stage.placement.place()
+    if windows.operator is not None:
+        windows.operator.raise_()
+        windows.operator.activateWindow()
+    windows.controller.start_ticking()
+
+
+# ── errors ───────────────────────────────────────────────────────────────
+class ErrorReport:
+    """How a bad schedule is reported; tests replace :meth:`show` to stay non-modal."""
+
+    @staticmethod
+    def show(title: str, text: str) -> None:
+        QMessageBox.critical(None, title, text)
+
+
+def report_problems(problems: Sequence[Problem], source: str) -> None:
+    """Every located problem, on stderr and in one dialog: fix them all in one pass."""
+    lines = [str(p) for p in problems]
+    for line in lines:
+        print(line, file=sys.stderr)
+    title = QCoreApplication.translate("App", "runshow — cannot open the schedule")
+    intro = QCoreApplication.translate("App", "%1 has %2 problem(s):").replace("%1", source)
+    ErrorReport.show(title, intro.replace("%2", str(len(lines))) + "\n\n" + "\n".join(lines))
+
+
+# ── the entry point ──────────────────────────────────────────────────────
+def run_app(schedule: str | None, qt_args: list[str]) -> int:
+    """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
+    lang, rest = split_language(qt_args)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
+    app.setApplicationName("runshow")
+    app.setOrganizationName("runshow")
+    previous_locale = QLocale()
+    translators = install_translators(app, lang)
+    try:
+        return _open_and_run(app, schedule)
+    finally:
+        # Leave the QApplication as we found it (tests and embedders share it).
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)
+
+
+def _open_and_run(app: QApplication, schedule: str | None) -> int:
+    load_fonts()
+    if schedule is None:
+        schedule = str(DEFAULT_SCHEDULE)
+    try:
+        plan = load_plan(schedule)
+        clock = make_clock()
+        journal, replayed = open_journal(plan, clock)
+        actions = replayed if replayed is not None else scripted_actions(plan, clock)
+    except ScheduleError as exc:
+        report_problems(exc.problems, schedule)
+        return EXIT_BAD_SCHEDULE
+    except (OSError, ValueError) as exc:
+        report_problems([Problem(schedule, None, "(start-up)", str(exc))], schedule)
+        return EXIT_BAD_SCHEDULE
+    windows = build_app(plan, clock, actions=actions, journal=journal)
+    show_windows(windows)
+    code = app.exec()
+    windows.controller.stop_ticking()
+    return int(code)

@@ -1,0 +1,150 @@
+"""The app shell: a bad schedule is reported, a good one opens both windows on one controller."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from runshow.live.actions import ActionKind
+from runshow.live.clock import ManualClock
+from runshow.ui import app as shell
+from runshow.ui.stage import StageView
+
+pytestmark = pytest.mark.gui
+
+BAD = """\
+[event]
+title = "broken"
+date = 2021-10-15
+timezone = "Asia/Seoul"
+colour = "red"
+
+[[part]]
+id = "p"
+title = "P"
+length = "10m"
+
+[[part.segment]]
+id = "a"
+title = "A"
+kind = "speechh"
+start = "13:30"
+end = "13:20"
+"""
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(shell.ErrorReport, "show", staticmethod(lambda title, text: shown.append((title, text))))
+    return shown
+
+
+def test_bad_schedule_exits_2_with_every_located_problem(qapp, tmp_path, capsys, dialogs):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD, encoding="utf-8")
+    assert shell.run_app(str(bad), ["--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith(str(bad))]
+    assert len(lines) >= 2  # every problem, not just the first, each with its line
+    assert any(":5:" in line and "colour" in line for line in lines)
+    assert any(":15:" in line and "kind" in line for line in lines)
+    ((title, text),) = dialogs
+    assert "schedule" in title
+    assert all(line in text for line in lines)
+
+
+def test_missing_file_exits_2(qapp, tmp_path, capsys, dialogs):
+    assert shell.run_app(str(tmp_path / "nope.toml"), []) == 2
+    err = capsys.readouterr().err
+    assert "nope.toml" in err and "Traceback" not in err
+    assert len(dialogs) == 1
+
+
+def test_run_app_leaves_no_translator_behind(qapp, tmp_path, dialogs):
+    from PySide6.QtCore import QCoreApplication
+
+    shell.run_app(str(tmp_path / "nope.toml"), [])  # Korean by default
+    assert QCoreApplication.translate("StageView", "Time left") == "Time left"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "lang", "rest"),
+    [
+        ([], {}, "ko", []),
+        (["--lang", "en"], {}, "en", []),
+        (["--lang=en", "-style", "fusion"], {}, "en", ["-style", "fusion"]),
+        ([], {"RUNSHOW_LANG": "en"}, "en", []),
+        (["--lang", "ko"], {"RUNSHOW_LANG": "en"}, "ko", []),
+    ],
+)
+def test_language_choice(args, env, lang, rest):
+    assert shell.split_language(args, env) == (lang, rest)
+
+
+def test_korean_translations_load(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    translators = shell.install_translators(qapp, "ko")
+    try:
+        assert translators
+        assert QCoreApplication.translate("StageView", "Time left") == "남은 시간"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
+def test_fake_now_is_a_frozen_clock_and_needs_a_zone():
+    clock = shell.make_clock({"RUNSHOW_FAKE_NOW": "2021-10-15T14:12:00+09:00"})
+    assert isinstance(clock, ManualClock)
+    assert clock.now().isoformat() == "2021-10-15T14:12:00+09:00"
+    with pytest.raises(ValueError):
+        shell.make_clock({"RUNSHOW_FAKE_NOW": "2021-10-15T14:12:00"})
+
+
+def test_scenario_actions_up_to_now(plan_2021):
+    from tests.conftest import ROOT
+
+    clock = shell.make_clock({"RUNSHOW_FAKE_NOW": "2021-10-15T14:10:00+09:00"})
+    scenario = str(ROOT / "tests" / "scenarios" / "late.toml")
+    actions = shell.scripted_actions(plan_2021, clock, {"RUNSHOW_SCENARIO": scenario})
+    assert actions and all(a.at <= clock.now() for a in actions)
+    assert shell.scripted_actions(plan_2021, clock, {}) == []
+
+
+@pytest.fixture
+def built(qtbot, plan_2021, at, tmp_path):
+    clock = ManualClock(at(14, 0))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    windows = shell.build_app(plan_2021, clock, settings=settings)
+    qtbot.addWidget(windows.stage)
+    if windows.operator is not None:
+        qtbot.addWidget(windows.operator)
+    yield windows, clock
+    windows.controller.stop_ticking()
+
+
+OFFSCREEN = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen has no window manager
+
+
+@OFFSCREEN
+def test_app_opens_both_windows_on_one_controller(built, qtbot):
+    windows, _clock = built
+    assert windows.operator is not None, "runshow.ui.operator should provide OperatorWindow"
+    shell.show_windows(windows)
+    qtbot.waitUntil(lambda: windows.stage.isVisible() and windows.operator.isVisible())
+    assert windows.controller.flip_timer.pending  # the tick is running
+    assert getattr(windows.operator, "stage_window", None) is windows.stage
+
+
+@OFFSCREEN
+def test_a_key_reaches_engine_and_both_windows_in_one_turn(built, qtbot):
+    windows, _clock = built
+    shell.show_windows(windows)
+    views = [windows.stage.view, *windows.operator.findChildren(StageView)]
+    assert len(views) >= 2  # the stage and the operator's miniature
+    assert windows.controller.act(ActionKind.START) is None
+    # no event-loop turn in between: every view already shows the started show
+    assert {v.content.title for v in views} == {"개회 선언·국민의례·내빈소개"}
+    assert {v.content.countdown for v in views} == {"05:00"}
