@@ -18,7 +18,7 @@ from pathlib import Path as FsPath
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.locate import LineIndex, Path, describe
@@ -127,6 +127,13 @@ class _SpeakerIn(_Strict):
     affiliation: str = ""
     topic: str = ""
 
+    @field_validator("duration")
+    @classmethod
+    def _positive(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("a speaker's slot must be longer than zero")
+        return value
+
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -169,15 +176,16 @@ def _message(err: Any, cls: type[BaseModel]) -> str:
 
 
 def _decode(raw: bytes, source: str) -> str:
-    if not raw.strip():
-        raise ScheduleError([Problem(source, None, "(file)", "the file is empty; expected a schedule in TOML")])
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScheduleError(
             [Problem(source, line, "(file)", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
         ) from None
+    if not text.strip():  # after the BOM: an editor's "empty" UTF-8 file is three bytes
+        raise ScheduleError([Problem(source, None, "(file)", "the file is empty; expected a schedule in TOML")])
+    return text
 
 
 def parse_toml(raw: bytes, source: str) -> tuple[str, dict[str, Any]]:
@@ -234,6 +242,7 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
         out.add(("part",), "expected [[part]] tables (an array of tables)")
         raw_parts = []
     cursor: datetime | None = None
+    chain_broken = False  # an earlier segment failed, so a start-less one has no anchor
     for pi, raw_part in enumerate(raw_parts):
         ppath: Path = ("part", pi)
         part_in = out.model(_PartIn, raw_part, ppath)
@@ -244,7 +253,8 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
         part_complete = part_in is not None
         for si, raw_seg in enumerate(raw_segs if isinstance(raw_segs, list) else []):
             spath: Path = ppath + ("segment", si)
-            seg, cursor = _segment(raw_seg, spath, part_id, event_in, tz, defaults, cursor, out)
+            seg, cursor = _segment(raw_seg, spath, part_id, event_in, tz, defaults, cursor, chain_broken, out)
+            chain_broken = seg is None
             if seg is None:
                 part_complete = False
                 continue
@@ -318,6 +328,7 @@ def _segment(
     tz: ZoneInfo | None,
     defaults: AlertSettings,
     cursor: datetime | None,
+    chain_broken: bool,
     out: _Collector,
 ) -> tuple[Segment | None, datetime | None]:
     seg_in = out.model(_SegmentIn, raw, path)
@@ -341,6 +352,8 @@ def _segment(
         start = at(seg_in.start)
     elif cursor is not None:
         start = cursor
+    elif chain_broken:
+        return None, None  # chained to a segment already reported as wrong: one problem, not two
     else:
         out.add(path + ("start",), "the first segment needs a start time")
         return None, None

@@ -25,6 +25,63 @@ def _split_dotted(key: str) -> list[str]:
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
+def _blank_multiline_strings(text: str) -> str:
+    """Blank the inside of triple-quoted (multi-line) strings, keeping their line breaks.
+
+    A multi-line ``notes`` may hold lines that look like ``[[part]]`` or
+    ``key = value``; blanking them keeps the line scanner from counting them.
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    quote = ""  # the single-line string we are inside, if any
+    while i < n:
+        ch = text[i]
+        if quote:
+            out.append(ch)
+            if ch == "\\" and quote == '"' and i + 1 < n:
+                out.append(text[i + 1])
+                i += 2
+                continue
+            if ch == quote or ch == "\n":
+                quote = ""
+            i += 1
+            continue
+        if ch == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            out.append(text[i:end])
+            i = end
+            continue
+        triple = text[i : i + 3]
+        if triple in ('"""', "'''"):
+            close = i + 3
+            while True:
+                close = text.find(triple, close)
+                if close < 0 or triple == "'''" or not _escaped(text, close):
+                    break
+                close += 1
+            close = n if close < 0 else close
+            while close + 3 < n + 1 and text[close + 3 : close + 4] == triple[0]:
+                close += 1  # quotes right before the closing triple belong to the content
+            body = text[i + 3 : close]
+            out.append(triple + "".join(c if c == "\n" else " " for c in body) + text[close : close + 3])
+            i = close + 3
+            continue
+        if ch in "\"'":
+            quote = ch
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` is preceded by an odd number of backslashes."""
+    count = 0
+    while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
 def _bracket_depth_change(value: str) -> int:
     """Net ``[``/``{`` nesting opened by a line, ignoring brackets inside strings."""
     depth = 0
@@ -64,7 +121,7 @@ class LineIndex:
         open_array: Path | None = None
         depth = 0
         element = 0
-        for lineno, raw in enumerate(text.splitlines(), start=1):
+        for lineno, raw in enumerate(_blank_multiline_strings(text).splitlines(), start=1):
             if depth > 0:
                 stripped = raw.lstrip()
                 if open_array is not None and stripped.startswith("{") and depth == 1:
@@ -82,6 +139,7 @@ class LineIndex:
                         path = path + (counters[path] - 1,)
                 path = path + (names[-1],)
                 if header.group(1) == "[[":
+                    found.setdefault(path, lineno)  # the array as a whole: its first element
                     counters[path] = counters.get(path, 0) + 1
                     path = path + (counters[path] - 1,)
                 current = path
