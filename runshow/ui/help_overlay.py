@@ -1,0 +1,94 @@
+"""A help overlay listing every shortcut, drawn over the operator window.
+
+Built from the window's QActions themselves, so the list cannot fall out of
+date with the shortcuts that actually work. Any key or click dismisses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+
+def shortcut_text(action: QAction) -> str:
+    """An action's shortcuts as the platform spells them (``Space``, ``F11``).
+
+    Keypad twins of a key (keypad + for +) work but are left out: they would
+    read as a confusing "Num++".
+    """
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    names = [
+        s.toString(QKeySequence.SequenceFormat.NativeText)
+        for s in action.shortcuts()
+        if not (s.count() and s[0].keyboardModifiers() & keypad)
+    ]
+    return " / ".join(names)
+
+
+class HelpOverlay(QFrame):
+    """A translucent panel over its parent window; hides on any key or click."""
+
+    def __init__(self, parent: QWidget, actions: Iterable[QAction]) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpOverlay")
+        self.setStyleSheet(
+            "#helpOverlay { background: rgba(20, 24, 32, 225); }"
+            "#helpOverlay QLabel { color: white; font-size: 16px; }"
+            "#helpOverlay QLabel#helpKey { color: #ffd75e; font-weight: bold; }"
+            "#helpOverlay QLabel#helpTitle { font-size: 22px; font-weight: bold; }"
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        title = QLabel(self.tr("Keyboard shortcuts"))
+        title.setObjectName("helpTitle")
+        outer.addWidget(title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(32)
+        self.rows: list[tuple[str, str]] = []
+        for action in actions:
+            keys = shortcut_text(action)
+            if not keys:
+                continue
+            text = action.text().replace("&", "")
+            key_label = QLabel(keys)
+            key_label.setObjectName("helpKey")
+            row = len(self.rows)
+            grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(QLabel(text), row, 1)
+            self.rows.append((keys, text))
+        outer.addLayout(grid)
+        outer.addStretch(1)
+        hint = QLabel(self.tr("Press any key to close"))
+        outer.addWidget(hint)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def popup(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        # While open, a key closes the overlay instead of firing a shortcut behind it.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.hide()
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.hide()
+        event.accept()

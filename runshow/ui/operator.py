@@ -1,0 +1,329 @@
+"""The control room: the rundown, the controls, and what the stage sees.
+
+Everything on screen is derived from the controller's :class:`ShowState`:
+the header strip repaints from each state, the rundown model re-derives its
+cells, the commands re-derive their enabled state. The window keeps no timing
+state, so what it shows cannot disagree with the engine.
+
+Other features add to it with small edits: a dock with
+``window.addDockWidget(...)``, a menu with ``window.add_menu("rehearsal",
+title)`` (menus live in ``window.menus``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runshow.live.actions import Mode
+from runshow.live.show import Status
+from runshow.live.state import ShowState, ceil_seconds
+from runshow.plan.model import Segment
+from runshow.ui import timefmt
+from runshow.ui.commands import OperatorCommands
+from runshow.ui.controller import ShowController
+from runshow.ui.help_overlay import HelpOverlay
+from runshow.ui.rundown_model import Column, RundownModel
+
+MINIATURE_WIDTH = 480  # 16:9 miniature of the stage monitor
+
+
+class RundownView(QTreeView):
+    """The rundown tree; it must not swallow the keys that drive the show.
+
+    An item view claims Space (select), Backspace/letters (keyboard search) and
+    +/- (expand/collapse) before window shortcuts see them; here it lets them
+    through so the QActions fire whatever has focus.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(False)  # double-click means goto
+
+    def event(self, event: QEvent) -> bool:
+        is_override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if is_override and event.key() not in _VIEW_KEYS:
+            event.ignore()  # not claimed: a window shortcut may take it
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _VIEW_KEYS:
+            super().keyPressEvent(event)
+        else:
+            event.ignore()
+
+    def keyboardSearch(self, search: str) -> None:
+        """Letters are shortcuts here (P, M, B …), not a type-ahead search."""
+
+
+# Keys the tree keeps for itself: moving the selection and folding rows.
+_VIEW_KEYS = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+    }
+)
+
+
+class HeaderStrip(QFrame):
+    """Always visible: now, the cue on and its remaining time, drift, projected end, mode."""
+
+    def __init__(self, controller: ShowController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setObjectName("headerStrip")
+        self.setStyleSheet(
+            "#headerStrip { background: #1d2330; }"
+            "#headerStrip QLabel { color: #e8ecf2; font-size: 15px; }"
+            "#headerStrip QLabel[role='big'] { font-size: 30px; font-weight: bold; }"
+            "#headerStrip QLabel[role='caption'] { color: #9aa5b8; font-size: 12px; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(28)
+        self.now = self._field(layout, self.tr("Now"))
+        self.cue = self._field(layout, self.tr("On now"), big=False, stretch=3)
+        self.remaining = self._field(layout, self.tr("Remaining"))
+        self.drift = self._field(layout, self.tr("Drift"))
+        self.projected_end = self._field(layout, self.tr("Projected end"), stretch=1)
+        self.mode = self._field(layout, self.tr("Mode"), big=False)
+        controller.stateChanged.connect(self.update_state)
+        self.update_state(controller.state)
+
+    @staticmethod
+    def _field(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0) -> QLabel:
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        label = QLabel(caption)
+        label.setProperty("role", "caption")
+        value = QLabel()
+        if big:
+            value.setProperty("role", "big")
+        box.addWidget(label)
+        box.addWidget(value)
+        layout.addLayout(box, stretch)
+        return value
+
+    def update_state(self, state: ShowState) -> None:
+        zone = self._controller.plan.event.timezone
+        self.now.setText(timefmt.clock(state.at, zone))
+        status = state.status
+        if state.cue is not None:
+            cue_text = state.cue.label
+            if status is Status.PAUSED:
+                cue_text = self.tr("%1 (paused)").replace("%1", cue_text)
+        elif status is Status.PRE_SHOW:
+            cue_text = self.tr("Before the show")
+        else:
+            cue_text = self.tr("The show has ended")
+        self.cue.setText(cue_text)
+        self.cue.setToolTip(cue_text)
+        if state.remaining_s is not None:
+            self.remaining.setText(timefmt.countdown(state.remaining_s))
+            colour = "#ff6b6b" if state.overtime else "#e8ecf2"
+        elif state.countdown_to_next_s is not None:
+            self.remaining.setText(timefmt.countdown(state.countdown_to_next_s))
+            colour = "#9aa5b8"
+        else:
+            self.remaining.setText("—")
+            colour = "#9aa5b8"
+        self.remaining.setStyleSheet(f"color: {colour};")
+        drift_s = state.drift_s
+        self.drift.setText(timefmt.drift(drift_s))
+        self.drift.setStyleSheet(f"color: {on_dark(drift_s)};")
+        end_s = ceil_seconds(state.projected_end - state.planned_end)
+        self.projected_end.setText(
+            self.tr("%1 (planned %2)")
+            .replace("%1", timefmt.clock(state.projected_end, zone))
+            .replace("%2", timefmt.clock_hm(state.planned_end, zone))
+        )
+        self.projected_end.setStyleSheet(f"color: {on_dark(end_s)};")
+        self.mode.setText(self.tr("Follow the plan") if state.mode is Mode.FOLLOW else self.tr("Manual"))
+
+
+def on_dark(seconds: int) -> str:
+    """The rundown's delta colours (late red/amber, early green/blue), lightened for the dark strip."""
+    if seconds >= 60:
+        return "#ff6b6b"
+    if seconds > 0:
+        return "#ffb347"
+    if seconds <= -60:
+        return "#7ddc83"
+    if seconds < 0:
+        return "#6fb6ff"
+    return "#e8ecf2"
+
+
+class OperatorWindow(QMainWindow):
+    """The control-room window for one controller (and, optionally, its stage window)."""
+
+    stageFullScreenRequested = Signal()
+
+    def __init__(
+        self,
+        controller: ShowController,
+        stage_window: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.stage_window = stage_window
+        self.setWindowTitle(self.tr("runshow — control room: %1").replace("%1", controller.plan.event.title))
+
+        self.model = RundownModel(controller.plan, controller.state, self)
+        self.rundown = RundownView()
+        self.rundown.setModel(self.model)
+        self._size_columns()
+        self.header_strip = HeaderStrip(controller)
+        self.miniature = self._make_miniature()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.rundown)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 6, 6, 6)
+        caption = QLabel(self.tr("Stage monitor"))
+        side_layout.addWidget(caption)
+        side_layout.addWidget(self.miniature)
+        side_layout.addStretch(1)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header_strip)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.commands = OperatorCommands(controller, self, self.selected_segment)
+        self.commands.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.commands.stageFullScreenRequested.connect(self.stageFullScreenRequested)
+        self.stageFullScreenRequested.connect(self._toggle_stage_full_screen)
+        self.help_overlay = HelpOverlay(self, self.commands.all_actions)
+        self.commands.helpRequested.connect(self.help_overlay.popup)
+
+        self.menus: dict[str, QMenu] = {}
+        show_menu = self.add_menu("show", self.tr("&Show"))
+        show_menu.addActions(self.commands.show_actions)
+        show_menu.addSeparator()
+        show_menu.addAction(self.commands.follow_mode)
+        self.add_menu("stage", self.tr("S&tage")).addActions(self.commands.stage_actions)
+        self.add_menu("help", self.tr("&Help")).addAction(self.commands.help)
+
+        self.toolbar = QToolBar(self.tr("Show controls"))
+        self.toolbar.setObjectName("showControls")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions(self.commands.show_actions)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.commands.follow_mode)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(self.commands.stage_actions)
+        self.addToolBar(self.toolbar)
+        self.statusBar()
+
+        self.rundown.doubleClicked.connect(self._on_double_click)
+        self.model.currentCueMoved.connect(self._follow_current)
+        controller.stateChanged.connect(self.model.update_state)
+        controller.showReplaced.connect(lambda: self.model.reset_plan(controller.state))
+        self._follow_current(self.model.index_of_cue(self.model.current_cue))
+        self.resize(1600, 900)
+
+    # ── structure others extend ───────────────────────────────────────────
+    def add_menu(self, key: str, title: str) -> QMenu:
+        """A top-level menu, kept before Help, reachable later as ``self.menus[key]``."""
+        menu = QMenu(title, self)
+        help_menu = self.menus.get("help")
+        if help_menu is not None:
+            self.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            self.menuBar().addMenu(menu)
+        self.menus[key] = menu
+        return menu
+
+    def _make_miniature(self) -> QWidget:
+        try:
+            from runshow.ui.stage import StageView
+        except ImportError:  # the stage engineer's module is not there yet
+            placeholder = QLabel(self.tr("Stage view unavailable"))
+            placeholder.setFixedSize(MINIATURE_WIDTH, MINIATURE_WIDTH * 9 // 16)
+            return placeholder
+        view = StageView(self.controller)
+        view.setFixedSize(MINIATURE_WIDTH, MINIATURE_WIDTH * 9 // 16)
+        return view
+
+    def _size_columns(self) -> None:
+        header = self.rundown.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.OWNER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.OWNER, 220)
+
+    # ── behaviour ─────────────────────────────────────────────────────────
+    def selected_segment(self) -> Segment | None:
+        """The segment of the row the operator selected (a mere focus row does not count)."""
+        rows = self.rundown.selectionModel().selectedRows()
+        return self.model.segment_at(rows[0]) if rows else None
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        segment = self.model.segment_at(index)
+        if segment is not None:
+            self.commands.goto_segment(segment.id)
+
+    def _follow_current(self, index: QModelIndex) -> None:
+        """Open the current segment's speakers and keep the cue on now in view."""
+        if not index.isValid():
+            return
+        parent = index.parent()
+        if parent.isValid():
+            self.rundown.expand(parent)
+        elif self.model.rowCount(index) > 0:
+            self.rundown.expand(index)
+        self.rundown.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _toggle_stage_full_screen(self) -> None:
+        stage = self.stage_window
+        if stage is None:
+            return
+        # StageWindow places itself on the stage display (its ``placement``); any other widget just toggles.
+        placement = getattr(stage, "placement", stage)
+        toggle = getattr(placement, "toggle_full_screen", None)
+        if callable(toggle):
+            toggle()
+        elif stage.isFullScreen():
+            stage.showNormal()
+        else:
+            stage.showFullScreen()
+        self.activateWindow()  # going full screen activates the stage; the operator's keys must keep working
