@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 
 def presets() -> list[str]:
     """What an operator sends most; translated, because the MC reads the UI language."""
-    tr = QCoreApplication.translate
     return [
-        tr("MessageDialog", "Please wrap up"),
-        tr("MessageDialog", "One minute left"),
-        tr("MessageDialog", "Five minutes left"),
-        tr("MessageDialog", "Please speak closer to the microphone"),
-        tr("MessageDialog", "Time is up"),
-        tr("MessageDialog", "Next speaker, please stand by"),
+        QCoreApplication.translate("MessageDialog", "Please wrap up"),
+        QCoreApplication.translate("MessageDialog", "One minute left"),
+        QCoreApplication.translate("MessageDialog", "Five minutes left"),
+        QCoreApplication.translate("MessageDialog", "Please speak closer to the microphone"),
+        QCoreApplication.translate("MessageDialog", "Time is up"),
+        QCoreApplication.translate("MessageDialog", "Next speaker, please stand by"),
     ]
 
 
