@@ -118,12 +118,16 @@ class Show:
 
     def apply(self, action: Action, strict: bool = True) -> bool:
         """Apply ``action``; returns False (or raises :class:`Rejected` when strict) if it does not apply."""
+        # Work on a copy: a rejected action (say ``start`` after a follow-mode
+        # take-over) must leave no trace, not half a take-over.
+        candidate = self.progress.copy()
         try:
-            self._apply(action, self.progress)
+            self._apply(action, candidate)
         except Rejected:
             if strict:
                 raise
             return False
+        self.progress = candidate
         self.actions.append(action)
         return True
 

@@ -29,11 +29,12 @@ from functools import cached_property
 
 from runshow.live.actions import Mode
 from runshow.live.cues import Cue
-from runshow.live.show import Show, Status
+from runshow.live.show import Progress, Show, Status
 from runshow.plan.model import Part, Segment, Speaker
 
 SECOND = timedelta(seconds=1)
 _ZERO = timedelta(0)
+_TICK = timedelta(microseconds=1)  # the resolution of datetime
 
 
 def ceil_seconds(value: timedelta) -> int:
@@ -46,6 +47,17 @@ def _until_flip(value: timedelta) -> timedelta:
     """Time until ``ceil`` of a quantity that falls at 1 s/s changes value."""
     rest = value % SECOND
     return rest if rest else SECOND
+
+
+def _until_rise_flip(value: timedelta) -> timedelta:
+    """Time until ``ceil`` of a quantity that *rises* at 1 s/s changes value.
+
+    A rising quantity's ceiling changes just *after* it passes a whole second
+    (ceil(4.0) = 4, ceil(4.000001) = 5), so the flip is one microsecond past
+    the boundary; aiming at the boundary itself would repaint the old value.
+    """
+    rest = value % SECOND
+    return (SECOND - rest if rest else _ZERO) + _TICK
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +97,7 @@ class ShowState:
     blackout: bool
     next_flip: datetime
     _show: Show
+    _progress: Progress  # a snapshot: the show may move on after this state was taken
     _cue_start: datetime | None
     _current_end: datetime | None
 
@@ -130,7 +143,7 @@ class ShowState:
     def timings(self) -> tuple[CueTiming, ...]:
         """Every cue's planned, actual and projected times (computed on demand: O(cues))."""
         show = self._show
-        p = show.progress
+        p = self._progress
         cues = show.cues
         current = self.cue.index if self.cue else None
         out: list[CueTiming] = []
@@ -143,7 +156,7 @@ class ShowState:
             chain = None
         for cue in cues:
             i = cue.index
-            length = cue.length + p.adjustments.get(i, _ZERO)
+            length = cue.length if follow else cue.length + p.adjustments.get(i, _ZERO)
             if follow:
                 passed = cue.planned_end <= self.at
                 a_start = cue.planned_start if cue.planned_start <= self.at else None
@@ -194,6 +207,7 @@ def state_at(show: Show, now: datetime) -> ShowState:
         "blackout": p.blackout,
         "planned_end": planned_end,
         "_show": show,
+        "_progress": p.copy(),
     }
 
     if idx is None or started is None or status in (Status.PRE_SHOW, Status.ENDED):
@@ -216,6 +230,10 @@ def state_at(show: Show, now: datetime) -> ShowState:
                 **common,
             )
         proj_start = max(now, first.planned_start)
+        late = proj_start - first.planned_start
+        pre_flip = clock_flip
+        if p.mode is Mode.MANUAL and now >= first.planned_start:
+            pre_flip = min(pre_flip, now + _until_rise_flip(late))  # a late start: drift rises
         return ShowState(
             status=Status.PRE_SHOW,
             cue=None,
@@ -225,16 +243,17 @@ def state_at(show: Show, now: datetime) -> ShowState:
             elapsed=None,
             remaining=None,
             countdown_to_next=proj_start - now,
-            drift=proj_start - first.planned_start,
+            drift=late,
             projected_end=proj_start + show.suffix[0],
-            next_flip=clock_flip,
+            next_flip=pre_flip,
             _cue_start=proj_start,
             _current_end=None,
             **common,
         )
 
     cue = cues[idx]
-    length = cue.length + p.adjustments.get(idx, _ZERO)
+    # Follow mode is the plan itself: a grant made earlier in manual mode does not bend it.
+    length = cue.length if p.mode is Mode.FOLLOW else cue.length + p.adjustments.get(idx, _ZERO)
     elapsed = now - started - paused
     remaining = length - elapsed
     current_end = now + max(remaining, _ZERO)
@@ -244,9 +263,14 @@ def state_at(show: Show, now: datetime) -> ShowState:
         next_segment: Segment | None = cues[nxt_seg_cue].segment
     else:
         countdown, next_segment = None, None
+    drift = current_end - cue.planned_end
     next_flip = clock_flip
-    if status is Status.RUNNING and p.mode is Mode.MANUAL:
-        next_flip = min(next_flip, now + _until_flip(remaining))
+    if p.mode is Mode.MANUAL:
+        if status is Status.RUNNING:
+            next_flip = min(next_flip, now + _until_flip(remaining))
+        if status is Status.PAUSED or remaining <= _ZERO:
+            # Paused or in overtime the projected end slides with now, so drift rises.
+            next_flip = min(next_flip, now + _until_rise_flip(drift))
     return ShowState(
         status=status,
         cue=cue,
@@ -256,7 +280,7 @@ def state_at(show: Show, now: datetime) -> ShowState:
         elapsed=elapsed,
         remaining=remaining,
         countdown_to_next=countdown,
-        drift=current_end - cue.planned_end,
+        drift=drift,
         projected_end=current_end + show.suffix[idx + 1],
         next_flip=next_flip,
         _cue_start=started,
