@@ -1,0 +1,212 @@
+"""Keeps the scheduler's jobs equal to the alert plan, and says what fired, was missed or dropped.
+
+The plan is pure (:func:`runshow.live.alerts.plan_alerts`); this is the glue
+that makes it happen on time. After every applied action, every show swap
+(rehearsal in/out) and every clock change it re-plans from scratch and
+reconciles: jobs whose key is no longer planned are removed, new keys are
+added, moved keys are re-aimed, unchanged keys are left alone. A key that has
+fired is remembered and never armed again, so re-planning a thousand times
+cannot duplicate an alert.
+
+At the first arming (app start, after a crash, or a new show) any alert whose
+instant passed since the last thing the journal knows is reported as *missed*
+— the operator learns about it in the log — but never fired late. Alerts of a
+skipped cue are reported as *dropped*, once. So is an armed alert whose
+instant was jumped over by a clock change (a rehearsal jump): a burst of stale
+chimes helps nobody.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
+
+from runshow.alerts.scheduler import ClockScheduler
+from runshow.live.alerts import AlertPlan, PlannedAlert, plan_alerts
+from runshow.live.clock import Clock
+from runshow.live.show import Show
+from runshow.live.state import state_at
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FiredAlert:
+    """A planned alert and the clock instant it actually went off."""
+
+    alert: PlannedAlert
+    fired_at: datetime
+
+    @property
+    def lateness_s(self) -> float:
+        return (self.fired_at - self.alert.instant).total_seconds()
+
+
+class Controller(Protocol):
+    """What the armer needs of :class:`runshow.ui.controller.ShowController` (a layer above)."""
+
+    actionApplied: SignalInstance
+    showReplaced: SignalInstance
+
+    @property
+    def show(self) -> Show: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+
+class AlertArmer(QObject):
+    """Arms the alert plan on a :class:`ClockScheduler` and emits alerts on the GUI thread."""
+
+    alertFired = Signal(object)  # FiredAlert
+    alertMissed = Signal(object)  # PlannedAlert: passed while the app was closed
+    alertDropped = Signal(object)  # PlannedAlert: its cue was skipped, or the clock jumped over it
+    replanned = Signal(object)  # AlertPlan
+
+    def __init__(self, controller: Controller, since: datetime | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._scheduler = ClockScheduler(controller.clock, parent=self)
+        self._since = since
+        self._fired: set[str] = set()
+        self._reported: set[str] = set()
+        self._armed: dict[str, PlannedAlert] = {}
+        self._first = True
+        self._plan: AlertPlan | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self.replans = 0
+
+    # ── life cycle ────────────────────────────────────────────────────────
+    def start(self) -> None:
+        """Connect to the controller and arm the first plan."""
+        c = self._controller
+        c.actionApplied.connect(self._on_action)
+        c.showReplaced.connect(self._on_show_replaced)
+        self._unsubscribe = c.clock.subscribe(self._on_clock_changed)
+        self._scheduler.start()
+        self.replan()
+
+    def stop(self) -> None:
+        c = self._controller
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+            c.actionApplied.disconnect(self._on_action)
+            c.showReplaced.disconnect(self._on_show_replaced)
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+        self._armed.clear()
+
+    # ── read side (log, tests, benchmark) ─────────────────────────────────
+    @property
+    def scheduler(self) -> ClockScheduler:
+        return self._scheduler
+
+    @property
+    def plan(self) -> AlertPlan | None:
+        return self._plan
+
+    @property
+    def armed(self) -> dict[str, PlannedAlert]:
+        return dict(self._armed)
+
+    @property
+    def fired_keys(self) -> frozenset[str]:
+        return frozenset(self._fired)
+
+    def pending_wakeups(self) -> int:
+        return self._scheduler.pending_wakeups()
+
+    # ── planning ──────────────────────────────────────────────────────────
+    def replan(self, jumped: bool = False) -> AlertPlan:
+        """Re-plan from the show at the clock's now and make the jobs match."""
+        show = self._controller.show
+        clock = self._controller.clock
+        now = clock.now()
+        plan = plan_alerts(show, state_at(show, now))
+        self._plan = plan
+        self.replans += 1
+        if self._first:
+            self._first = False
+            self._report_missed(plan, show)
+        for alert in plan.dropped:
+            self._report(alert, self.alertDropped, "dropped (its cue was skipped)")
+        wanted = {a.key: a for a in plan.upcoming if a.key not in self._fired}
+        for key in [k for k in self._armed if k not in wanted]:
+            gone = self._armed.pop(key)
+            self._remove_job(key)
+            if jumped and gone.instant < now:
+                self._report(gone, self.alertDropped, "dropped (the clock jumped over it)")
+        for key, alert in wanted.items():
+            before = self._armed.get(key)
+            self._armed[key] = alert
+            if (
+                before is None
+                or before.instant != alert.instant
+                or before.order != alert.order
+                or self._scheduler.get_job(key) is None
+            ):
+                self._scheduler.arm(key, alert.instant, self._fire, key, order=alert.order)
+        self._scheduler.wakeup()
+        self.replanned.emit(plan)
+        return plan
+
+    def _report_missed(self, plan: AlertPlan, show: Show) -> None:
+        since = self._since
+        if since is None and show.actions:
+            since = show.actions[-1].at  # the last instant the journal proves the app was running
+        for alert in plan.past:
+            if since is None or alert.instant > since:
+                self._report(alert, self.alertMissed, "missed while the app was closed")
+
+    def _report(self, alert: PlannedAlert, signal: SignalInstance, why: str) -> None:
+        if alert.key in self._fired or alert.key in self._reported:
+            return
+        self._reported.add(alert.key)
+        log.info("alert %s at %s %s", alert.key, alert.instant.isoformat(), why)
+        signal.emit(alert)
+
+    def _remove_job(self, key: str) -> None:
+        if self._scheduler.get_job(key) is not None:
+            self._scheduler.remove_job(key)
+
+    # ── firing (runs inside the scheduler's timer slot: the GUI thread) ───
+    def _fire(self, key: str) -> None:
+        alert = self._armed.pop(key, None)
+        if alert is None or key in self._fired:
+            return
+        show = self._controller.show
+        now = self._controller.clock.now()
+        if not alert.applies(state_at(show, now)):
+            log.debug("alert %s not fired: its cue is not on", key)
+            return  # re-planned (with the same key) when its cue does start
+        self._fired.add(key)
+        log.info("alert %s fired at %s (planned %s)", key, now.isoformat(), alert.instant.isoformat())
+        self.alertFired.emit(FiredAlert(alert, now))
+
+    # ── triggers ──────────────────────────────────────────────────────────
+    def _on_action(self, _action: object) -> None:
+        self.replan()
+
+    def _on_clock_changed(self) -> None:
+        self.replan(jumped=True)
+
+    def _on_show_replaced(self) -> None:
+        """A new show or clock: forget the old run's fired keys and arm afresh."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._unsubscribe = self._controller.clock.subscribe(self._on_clock_changed)
+        self._scheduler.set_clock(self._controller.clock)
+        for key in list(self._armed):
+            self._remove_job(key)
+        self._armed.clear()
+        self._fired.clear()
+        self._reported.clear()
+        self._first = True
+        self._since = self._controller.clock.now()  # a new run has missed nothing yet
+        self.replan()
