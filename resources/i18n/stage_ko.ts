@@ -86,6 +86,11 @@
       <source>Time left</source>
       <translation>남은 시간</translation>
     </message>
+    <message>
+      <location filename="../../runshow/ui/stage_content.py" line="208" />
+      <source>in %1</source>
+      <translation>%1 후</translation>
+    </message>
   </context>
   <context>
     <name>StageWindow</name>

@@ -263,7 +263,7 @@ class StageView(QWidget):
         """전남 → 경북 → 인천 …, who is on now filled, who is next outlined and tagged."""
         c = self._content
         px = 0.045 * h
-        tag_px = 0.028 * h
+        tag_px = 0.034 * h
         arrow = " → "
         tags = {Role.NOW: self.tr("now"), Role.NEXT: self.tr("next")}
 

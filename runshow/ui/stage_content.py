@@ -205,7 +205,9 @@ def stage_content(
         level=level,
         blink_lit=level is not Level.OVERTIME or remaining_s % 2 == 0,
         next_label=_next_label(next_seg),
-        next_countdown=timefmt.countdown(state.countdown_to_next_s)
+        next_countdown=QCoreApplication.translate("StageView", "in %1").replace(
+            "%1", timefmt.countdown(state.countdown_to_next_s)
+        )
         if state.countdown_to_next_s is not None and next_seg is not None
         else "",
         drift=timefmt.drift(state.drift_s),
