@@ -142,6 +142,7 @@ def build_app(
     if with_operator:
         operator = _operator_window(controller, stage)
         if operator is not None:
+            _share_keys(stage, operator)
             extras.extend(_install_rehearsal(controller, operator, stage))
     return AppWindows(controller, stage, operator, extras)
 
@@ -153,6 +154,15 @@ def _operator_window(controller: ShowController, stage: StageWindow) -> QWidget 
         log.warning("operator window unavailable: %s", exc)
         return None
     return OperatorWindow(controller, stage_window=stage)
+
+
+def _share_keys(stage: StageWindow, operator: QWidget) -> None:
+    """The operator's keys work while the stage window has focus too (a stray click must not
+    leave Space dead mid-show): the same QActions, so one key still means one action."""
+    commands = getattr(operator, "commands", None)
+    actions = getattr(commands, "all_actions", None)
+    if actions:
+        stage.addActions(list(actions))
 
 
 def _install_rehearsal(controller: ShowController, operator: QWidget, stage: StageWindow) -> list[object]:

@@ -148,3 +148,16 @@ def test_a_key_reaches_engine_and_both_windows_in_one_turn(built, qtbot):
     # no event-loop turn in between: every view already shows the started show
     assert {v.content.title for v in views} == {"개회 선언·국민의례·내빈소개"}
     assert {v.content.countdown for v in views} == {"05:00"}
+
+
+@OFFSCREEN
+def test_operator_keys_work_from_the_stage_window(built, qtbot):
+    from PySide6.QtCore import Qt
+
+    windows, _clock = built
+    shell.show_windows(windows)
+    windows.stage.activateWindow()
+    qtbot.waitUntil(windows.stage.isActiveWindow)
+    qtbot.keyClick(windows.stage, Qt.Key.Key_Space)
+    assert windows.controller.state.cue is not None  # Space = start/next, taken in the stage window
+    assert windows.stage.view.content.countdown == "05:00"
