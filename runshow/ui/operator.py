@@ -40,6 +40,7 @@ from runshow.ui.help_overlay import HelpOverlay
 from runshow.ui.rundown_model import Column, RundownModel
 
 MINIATURE_WIDTH = 480  # 16:9 miniature of the stage monitor
+RUNDOWN_FONT_PX = 15  # read at arm's length in a dim control room
 
 
 class RundownView(QTreeView):
@@ -202,6 +203,10 @@ class OperatorWindow(QMainWindow):
         self.model = RundownModel(controller.plan, controller.state, self)
         self.rundown = RundownView()
         self.rundown.setModel(self.model)
+        self.rundown.setTreePosition(Column.TITLE)  # speakers indent under their segment's title
+        font = self.rundown.font()
+        font.setPixelSize(RUNDOWN_FONT_PX)
+        self.rundown.setFont(font)
         self._size_columns()
         self.header_strip = HeaderStrip(controller)
         self.miniature = self._make_miniature()
@@ -288,8 +293,10 @@ class OperatorWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.OWNER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.OWNER, 220)
+        header.setMinimumSectionSize(56)
+        for column, width in ((Column.PART, 180), (Column.OWNER, 200)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
     # ── behaviour ─────────────────────────────────────────────────────────
     def selected_segment(self) -> Segment | None:

@@ -249,16 +249,21 @@ class RundownModel(QAbstractItemModel):
                 return QBrush(DONE_FOREGROUND)
             return None
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            if row.phase is Phase.CURRENT or (col == Column.DELTA and row.delta_s):
-                font.setBold(True)
-            if self._is_projected(row, col):
-                font.setItalic(True)
+            bold = row.phase is Phase.CURRENT or bool(col == Column.DELTA and row.delta_s)
+            italic = self._is_projected(row, col)
+            if not (bold or italic):
+                return None
+            font = QFont()  # only what is set here overrides the view's font (QFont.resolve)
+            font.setBold(bold)
+            font.setItalic(italic)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= Column.PLANNED_START:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and self._is_projected(row, col):
-            return self.tr("Projected from the current state")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self._is_projected(row, col):
+                return self.tr("Projected from the current state")
+            if col in (Column.PART, Column.TITLE, Column.OWNER) and row.texts[col]:
+                return row.texts[col]  # the full text where the column elides it
         return None
 
     @staticmethod
