@@ -15,7 +15,7 @@ from typing import Any
 
 from runshow.live.scenario import load_scenario
 from runshow.live.show import Show
-from runshow.live.state import ShowState, state_at
+from runshow.live.state import ShowState, ceil_instant, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
 from runshow.plan.values import format_duration, parse_time
 
@@ -109,7 +109,7 @@ def state_json(state: ShowState) -> dict[str, Any]:
         "remaining_s": state.remaining_s,
         "countdown_to_next_s": state.countdown_to_next_s,
         "drift_s": state.drift_s,
-        "projected_end": state.projected_end.astimezone(tz).strftime("%H:%M:%S"),
+        "projected_end": ceil_instant(state.projected_end).astimezone(tz).strftime("%H:%M:%S"),
     }
 
 
@@ -135,16 +135,20 @@ def _simulate(args: argparse.Namespace) -> int:
         print("simulate needs at least one --at HH:MM:SS", file=sys.stderr)
         return EXIT_INVALID
     pending = sorted(scenario.actions, key=lambda a: a.at)
+    warned: set[int] = set()  # each --at replays the scenario; say each ignored step once
     for at in instants:
         show = Show(plan)
-        for action in pending:
+        for n, action in enumerate(pending):
             if action.at > at:
                 break
             reason = show.check(action)
             if reason is not None:
-                print(
-                    f"{args.scenario}: {action.kind.value} at {action.at:%H:%M:%S} ignored: {reason}", file=sys.stderr
-                )
+                if n not in warned:
+                    warned.add(n)
+                    print(
+                        f"{args.scenario}: {action.kind.value} at {action.at:%H:%M:%S} ignored: {reason}",
+                        file=sys.stderr,
+                    )
                 continue
             show.apply(action)
         state = state_at(show, at)

@@ -331,3 +331,10 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_utf8_bom_is_accepted() -> None:
     plan = parse_plan(b"\xef\xbb\xbf" + GOOD.encode())
     assert plan.event.title == "Test"
+
+
+def test_a_failed_segment_does_not_leave_a_phantom_gap() -> None:
+    third = '\n[[part.segment]]\nid = "c"\ntitle = "C"\nkind = "closing"\nstart = "13:45"\nend = "13:50"\n'
+    text = swap('length = "15m"', 'length = "20m"', GOOD + third).replace('kind = "break"', 'kind = "nap"')
+    found = problems_of(text)
+    assert [(p.line, p.field) for p in found] == [(29, "part[1].segment[2].kind")]

@@ -21,7 +21,7 @@ from datetime import datetime, time
 from pathlib import Path as FsPath
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.plan.errors import Problem, ScheduleError
@@ -41,12 +41,6 @@ class _Step(BaseModel):
     mode: Mode | None = None
     text: str | None = None
     on: bool | None = None
-
-
-class _Scenario(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    mode: Mode = Mode.MANUAL
-    step: list[_Step] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -72,23 +66,39 @@ def parse_scenario(raw: bytes, plan: Plan, source: str = "<scenario>") -> Scenar
     def add(path: tuple[Any, ...], message: str) -> None:
         problems.append(Problem(source, index.line_of(path), describe(path), message))
 
+    # Validate the mode and each step on its own, so one bad step does not hide another.
+    for key in doc:
+        if key not in ("mode", "step"):
+            add((key,), "unknown key (expected: mode, step)")
     try:
-        parsed = _Scenario.model_validate(doc)
-    except ValidationError as exc:
-        for err in exc.errors():
-            msg = {"extra_forbidden": "unknown key", "missing": "required key is missing"}.get(
-                err["type"], err["msg"].removeprefix("Value error, ")
-            )
-            add(tuple(err["loc"]), msg)
-        raise ScheduleError(problems) from None
-
+        mode = Mode(doc.get("mode", Mode.MANUAL.value))
+    except ValueError:
+        add(("mode",), f'expected "manual" or "follow", got {doc.get("mode")!r}')
+        mode = Mode.MANUAL
+    raw_steps = doc.get("step", [])
+    if not isinstance(raw_steps, list):
+        add(("step",), "expected [[step]] tables (an array of tables)")
+        raw_steps = []
+    steps: list[tuple[int, _Step]] = []
+    for i, raw_step in enumerate(raw_steps):
+        if not isinstance(raw_step, dict):
+            add(("step", i), f"expected a table, got {type(raw_step).__name__}")
+            continue
+        try:
+            steps.append((i, _Step.model_validate(raw_step)))
+        except ValidationError as exc:
+            for err in exc.errors():
+                msg = {"extra_forbidden": "unknown key", "missing": "required key is missing"}.get(
+                    err["type"], err["msg"].removeprefix("Value error, ")
+                )
+                add(("step", i, *err["loc"]), msg)
     ids = {s.id for s in plan.segments}
     actions: list[Action] = []
-    if parsed.mode is Mode.FOLLOW:
+    if mode is Mode.FOLLOW:
         first = datetime.combine(plan.event.date, time(0), tzinfo=plan.event.timezone)
         actions.append(Action(ActionKind.MODE, first, mode=Mode.FOLLOW))
     previous: datetime | None = None
-    for i, step in enumerate(parsed.step):
+    for i, step in steps:
         path: tuple[Any, ...] = ("step", i)
         at = datetime.combine(plan.event.date, step.at, tzinfo=plan.event.timezone)
         if previous is not None and at < previous:
@@ -124,5 +134,5 @@ def parse_scenario(raw: bytes, plan: Plan, source: str = "<scenario>") -> Scenar
             Action(kind, at, segment=step.segment, seconds=seconds, mode=step.mode, text=step.text, on=step.on)
         )
     if problems:
-        raise ScheduleError(problems)
-    return Scenario(parsed.mode, tuple(actions))
+        raise ScheduleError(sorted(problems, key=lambda p: (p.line or 0, p.field)))
+    return Scenario(mode, tuple(actions))

@@ -43,6 +43,14 @@ def ceil_seconds(value: timedelta) -> int:
     return -((-micro) // 1_000_000)
 
 
+def ceil_instant(instant: datetime) -> datetime:
+    """An instant rounded up to its whole second, so a projected end shown as
+    ``HH:MM:SS`` minus the planned end equals the shown ``drift_s``."""
+    if instant.microsecond == 0:
+        return instant
+    return instant.replace(microsecond=0) + SECOND
+
+
 def _until_flip(value: timedelta) -> timedelta:
     """Time until ``ceil`` of a quantity that falls at 1 s/s changes value."""
     rest = value % SECOND

@@ -243,6 +243,7 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
         raw_parts = []
     cursor: datetime | None = None
     chain_broken = False  # an earlier segment failed, so a start-less one has no anchor
+    after_failure: set[int] = set()  # segments whose predecessor failed: no gap/overlap verdict
     for pi, raw_part in enumerate(raw_parts):
         ppath: Path = ("part", pi)
         part_in = out.model(_PartIn, raw_part, ppath)
@@ -254,10 +255,13 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
         for si, raw_seg in enumerate(raw_segs if isinstance(raw_segs, list) else []):
             spath: Path = ppath + ("segment", si)
             seg, cursor = _segment(raw_seg, spath, part_id, event_in, tz, defaults, cursor, chain_broken, out)
-            chain_broken = seg is None
             if seg is None:
+                chain_broken = True
                 part_complete = False
                 continue
+            if chain_broken:
+                after_failure.add(len(segments))
+            chain_broken = False
             segments.append(seg)
             seg_paths.append(spath)
             seg_ids.append(seg.id)
@@ -271,7 +275,7 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
                     f"{format_duration(part_total)}",
                 )
 
-    _check_sequence(segments, seg_paths, out)
+    _check_sequence(segments, seg_paths, after_failure, out)
     _check_unique([(p.id, ("part", i, "id")) for i, p in enumerate(parts)], "part", out)
     _check_unique([(s.id, path + ("id",)) for s, path in zip(segments, seg_paths, strict=True)], "segment", out)
     custom = _custom_alerts(doc.get("alerts", {}), {s.id for s in segments}, event_in, tz, out)
@@ -395,8 +399,10 @@ def _segment(
     return seg, end
 
 
-def _check_sequence(segments: list[Segment], paths: list[Path], out: _Collector) -> None:
-    for prev, seg, path in zip(segments, segments[1:], paths[1:], strict=False):
+def _check_sequence(segments: list[Segment], paths: list[Path], after_failure: set[int], out: _Collector) -> None:
+    for i, (prev, seg, path) in enumerate(zip(segments, segments[1:], paths[1:], strict=False), start=1):
+        if i in after_failure:
+            continue  # the segment between them is already reported; a "gap" here would be noise
         if seg.start < prev.start:
             out.add(
                 path + ("start",),
