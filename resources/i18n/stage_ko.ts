@@ -4,14 +4,22 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../runshow/ui/app.py" line="202" />
+      <location filename="../../runshow/ui/app.py" line="222" />
       <source>runshow — cannot open the schedule</source>
       <translation>runshow — 일정 파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../runshow/ui/app.py" line="203" />
+      <location filename="../../runshow/ui/app.py" line="223" />
       <source>%1 has %2 problem(s):</source>
       <translation>%1 파일에 문제가 %2개 있습니다:</translation>
+    </message>
+  </context>
+  <context>
+    <name>StagePlacement</name>
+    <message>
+      <location filename="../../runshow/ui/screens.py" line="184" />
+      <source>Stage display</source>
+      <translation>무대 화면 위치</translation>
     </message>
   </context>
   <context>

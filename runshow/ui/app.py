@@ -143,6 +143,7 @@ def build_app(
         operator = _operator_window(controller, stage)
         if operator is not None:
             _share_keys(stage, operator)
+            _add_screen_menu(stage, operator)
             extras.extend(_install_rehearsal(controller, operator, stage))
     return AppWindows(controller, stage, operator, extras)
 
@@ -163,6 +164,15 @@ def _share_keys(stage: StageWindow, operator: QWidget) -> None:
     actions = getattr(commands, "all_actions", None)
     if actions:
         stage.addActions(list(actions))
+
+
+def _add_screen_menu(stage: StageWindow, operator: QWidget) -> None:
+    """The operator chooses the stage's display from their own Stage menu."""
+    menus = getattr(operator, "menus", None)
+    stage_menu = menus.get("stage") if isinstance(menus, dict) else None
+    if stage_menu is not None:
+        stage_menu.addSeparator()
+        stage_menu.addMenu(stage.screen_menu)
 
 
 def _install_rehearsal(controller: ShowController, operator: QWidget, stage: StageWindow) -> list[object]:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QRect, QSettings, Slot
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings, Slot
+from PySide6.QtGui import QActionGroup, QGuiApplication, QScreen
+from PySide6.QtWidgets import QMenu, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +176,37 @@ class StagePlacement(QObject):
         if name in (self.remembered, self._lost) and name != self._screen_name:
             self._lost = None
             self._show_full_screen(screen)
+
+
+def screen_menu(placement: StagePlacement, parent: QWidget) -> QMenu:
+    """ "Stage display ▸ <each connected display>": the operator's way to choose, rebuilt on open
+    so a display plugged in a minute ago is listed."""
+    menu = QMenu(QCoreApplication.translate("StagePlacement", "Stage display"), parent)
+
+    def rebuild() -> None:
+        menu.clear()
+        group = QActionGroup(menu)
+        current = placement.screen_name
+        for screen in QGuiApplication.screens():
+            g = screen.geometry()
+            label = f"{screen.name()}  ({g.width()}×{g.height()})"
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(screen.name() == current)
+            group.addAction(action)
+            name = screen.name()
+            action.triggered.connect(lambda _checked=False, name=name: _choose(placement, name))
+
+    menu.aboutToShow.connect(rebuild)
+    rebuild()
+    return menu
+
+
+def _choose(placement: StagePlacement, name: str) -> None:
+    for screen in QGuiApplication.screens():  # look it up again: it may have gone since the menu opened
+        if screen.name() == name:
+            placement.move_to_screen(screen)
+            return
 
 
 def _centred(area: QRect, fraction: float) -> QRect:

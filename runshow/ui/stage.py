@@ -16,7 +16,7 @@ band; blackout paints nothing but black.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from runshow.live.show import Status
@@ -378,7 +378,7 @@ class StageWindow(QWidget):
         self, controller: ShowController, settings: QSettings | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        from runshow.ui.screens import StagePlacement  # late: screens imports nothing of ours back
+        from runshow.ui.screens import StagePlacement, screen_menu  # late: keeps stage importable alone
 
         self.setWindowTitle(self.tr("runshow — stage"))
         self.view = StageView(controller, self)
@@ -388,6 +388,11 @@ class StageWindow(QWidget):
         self.setStyleSheet("background: black;")
         self.resize(1280, 720)
         self.placement = StagePlacement(self, settings)
+        self.screen_menu = screen_menu(self.placement, self)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click the stage to choose its display (remembered for next time)."""
+        self.screen_menu.popup(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:

@@ -77,6 +77,11 @@ for step in sys.argv[3:]:
         window.placement._on_screen_added(screens["Stage"])
     elif step == "choose-operator":
         window.placement.move_to_screen(screens["Operator"])
+    elif step == "menu-operator":
+        window.screen_menu.aboutToShow.emit()
+        labels = [a.text() for a in window.screen_menu.actions()]
+        print(json.dumps({"menu": labels, "checked": [a.isChecked() for a in window.screen_menu.actions()]}))
+        next(a for a in window.screen_menu.actions() if a.text().startswith("Operator")).trigger()
     elif step == "tick":
         clock.advance(61)
         controller.refresh()
@@ -103,7 +108,7 @@ def run_probe(tmp_path: Path, *steps: str, screens: dict = SCREENS, ini: str = "
     )
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]  # one per step
 
 
 def test_stage_goes_full_screen_on_the_second_display(tmp_path):
@@ -133,6 +138,14 @@ def test_the_choice_is_remembered_by_name(tmp_path):
     assert chose["remembered"] == "Operator"
     (again,) = run_probe(tmp_path)  # same settings file: a restart
     assert again["screen"] == "Operator" and again["full"]
+
+
+def test_the_operator_chooses_from_the_stage_display_menu(tmp_path):
+    _start, menu, chose = run_probe(tmp_path, "menu-operator")
+    assert menu["menu"] == ["Operator  (1920×1080)", "Stage  (1920×1080)"]
+    assert menu["checked"] == [False, True]  # where the stage is now
+    assert chose["screen"] == "Operator" and chose["full"]
+    assert chose["remembered"] == "Operator"
 
 
 def test_one_display_means_a_normal_window(tmp_path):
