@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>HeaderStrip</name>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="113" />
+        <location filename="../../runshow/ui/operator.py" line="114"/>
         <source>Now</source>
         <translation>현재 시각</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="114" />
+        <location filename="../../runshow/ui/operator.py" line="115"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="115" />
+        <location filename="../../runshow/ui/operator.py" line="116"/>
         <source>Remaining</source>
         <translation>남은 시간</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="116" />
+        <location filename="../../runshow/ui/operator.py" line="117"/>
         <source>Drift</source>
         <translation>지연/단축</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="117" />
+        <location filename="../../runshow/ui/operator.py" line="118"/>
         <source>Projected end</source>
         <translation>예상 종료</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="118" />
+        <location filename="../../runshow/ui/operator.py" line="119"/>
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="143" />
+        <location filename="../../runshow/ui/operator.py" line="144"/>
         <source>%1 (paused)</source>
         <translation>%1 (일시정지)</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="145" />
+        <location filename="../../runshow/ui/operator.py" line="146"/>
         <source>Before the show</source>
         <translation>행사 시작 전</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="147" />
+        <location filename="../../runshow/ui/operator.py" line="148"/>
         <source>The show has ended</source>
         <translation>행사 종료</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="165" />
+        <location filename="../../runshow/ui/operator.py" line="166"/>
         <source>%1 (planned %2)</source>
         <translation>%1 (계획 %2)</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="170" />
+        <location filename="../../runshow/ui/operator.py" line="171"/>
         <source>Follow the plan</source>
         <translation>계획 따라가기</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="170" />
+        <location filename="../../runshow/ui/operator.py" line="171"/>
         <source>Manual</source>
         <translation>수동</translation>
     </message>
@@ -66,12 +67,12 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../runshow/ui/help_overlay.py" line="46" />
+        <location filename="../../runshow/ui/help_overlay.py" line="46"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/help_overlay.py" line="65" />
+        <location filename="../../runshow/ui/help_overlay.py" line="65"/>
         <source>Press any key to close</source>
         <translation>아무 키나 누르면 닫힙니다</translation>
     </message>
@@ -79,47 +80,47 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="25" />
+        <location filename="../../runshow/ui/message_dialog.py" line="25"/>
         <source>Please wrap up</source>
         <translation>마무리 부탁드립니다</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="26" />
+        <location filename="../../runshow/ui/message_dialog.py" line="26"/>
         <source>One minute left</source>
         <translation>1분 남았습니다</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="27" />
+        <location filename="../../runshow/ui/message_dialog.py" line="27"/>
         <source>Five minutes left</source>
         <translation>5분 남았습니다</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="28" />
+        <location filename="../../runshow/ui/message_dialog.py" line="28"/>
         <source>Please speak closer to the microphone</source>
         <translation>마이크에 가까이 말씀해 주세요</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="29" />
+        <location filename="../../runshow/ui/message_dialog.py" line="29"/>
         <source>Time is up</source>
         <translation>시간이 다 되었습니다</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="30" />
+        <location filename="../../runshow/ui/message_dialog.py" line="30"/>
         <source>Next speaker, please stand by</source>
         <translation>다음 발표자 대기 부탁드립니다</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="39" />
+        <location filename="../../runshow/ui/message_dialog.py" line="39"/>
         <source>Message to the stage</source>
         <translation>무대로 메시지 보내기</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="41" />
+        <location filename="../../runshow/ui/message_dialog.py" line="41"/>
         <source>Text shown on the stage monitor:</source>
         <translation>무대 모니터에 표시할 문구:</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/message_dialog.py" line="43" />
+        <location filename="../../runshow/ui/message_dialog.py" line="43"/>
         <source>Type a message, or pick a preset below</source>
         <translation>메시지를 입력하거나 아래 문구를 고르세요</translation>
     </message>
@@ -127,84 +128,84 @@
 <context>
     <name>OperatorCommands</name>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="62" />
-        <location filename="../../runshow/ui/commands.py" line="182" />
+        <location filename="../../runshow/ui/commands.py" line="62"/>
+        <location filename="../../runshow/ui/commands.py" line="182"/>
         <source>Next</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="63" />
+        <location filename="../../runshow/ui/commands.py" line="63"/>
         <source>Previous</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="65" />
+        <location filename="../../runshow/ui/commands.py" line="65"/>
         <source>Go to selected segment</source>
         <translation>선택한 순서로 이동</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="67" />
-        <location filename="../../runshow/ui/commands.py" line="185" />
+        <location filename="../../runshow/ui/commands.py" line="67"/>
+        <location filename="../../runshow/ui/commands.py" line="185"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="69" />
+        <location filename="../../runshow/ui/commands.py" line="69"/>
         <source>Add one minute</source>
         <translation>1분 추가</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="74" />
+        <location filename="../../runshow/ui/commands.py" line="74"/>
         <source>Take one minute away</source>
         <translation>1분 줄이기</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="78" />
+        <location filename="../../runshow/ui/commands.py" line="78"/>
         <source>Follow the plan (auto)</source>
         <translation>계획 따라가기 (자동)</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="80" />
+        <location filename="../../runshow/ui/commands.py" line="80"/>
         <source>Message to the stage…</source>
         <translation>무대 메시지…</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="82" />
+        <location filename="../../runshow/ui/commands.py" line="82"/>
         <source>Clear message</source>
         <translation>메시지 지우기</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="84" />
+        <location filename="../../runshow/ui/commands.py" line="84"/>
         <source>Blackout stage</source>
         <translation>무대 화면 끄기</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="87" />
+        <location filename="../../runshow/ui/commands.py" line="87"/>
         <source>Stage full screen</source>
         <translation>무대 화면 전체 화면</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="90" />
+        <location filename="../../runshow/ui/commands.py" line="90"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="153" />
+        <location filename="../../runshow/ui/commands.py" line="153"/>
         <source>Select a segment in the rundown first</source>
         <translation>먼저 진행표에서 순서를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="175" />
+        <location filename="../../runshow/ui/commands.py" line="175"/>
         <source>Not done: %1</source>
         <translation>실행 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="182" />
+        <location filename="../../runshow/ui/commands.py" line="182"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/commands.py" line="185" />
+        <location filename="../../runshow/ui/commands.py" line="185"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
@@ -212,37 +213,37 @@
 <context>
     <name>OperatorWindow</name>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="200" />
+        <location filename="../../runshow/ui/operator.py" line="201"/>
         <source>runshow — control room: %1</source>
         <translation>runshow — 진행 본부: %1</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="214" />
+        <location filename="../../runshow/ui/operator.py" line="219"/>
         <source>Stage monitor</source>
         <translation>무대 모니터</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="238" />
+        <location filename="../../runshow/ui/operator.py" line="243"/>
         <source>&amp;Show</source>
         <translation>진행(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="242" />
+        <location filename="../../runshow/ui/operator.py" line="247"/>
         <source>S&amp;tage</source>
         <translation>무대(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="243" />
+        <location filename="../../runshow/ui/operator.py" line="248"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="245" />
+        <location filename="../../runshow/ui/operator.py" line="250"/>
         <source>Show controls</source>
         <translation>진행 조작</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/operator.py" line="279" />
+        <location filename="../../runshow/ui/operator.py" line="285"/>
         <source>Stage view unavailable</source>
         <translation>무대 화면을 표시할 수 없습니다</translation>
     </message>
@@ -250,52 +251,52 @@
 <context>
     <name>RundownModel</name>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="127" />
+        <location filename="../../runshow/ui/rundown_model.py" line="127"/>
         <source>Part</source>
         <translation>부</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="128" />
+        <location filename="../../runshow/ui/rundown_model.py" line="128"/>
         <source>Title</source>
         <translation>순서</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="129" />
+        <location filename="../../runshow/ui/rundown_model.py" line="129"/>
         <source>Owner / presenter</source>
         <translation>담당 / 발표</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="130" />
+        <location filename="../../runshow/ui/rundown_model.py" line="130"/>
         <source>Planned start</source>
         <translation>계획 시작</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="131" />
+        <location filename="../../runshow/ui/rundown_model.py" line="131"/>
         <source>Planned end</source>
         <translation>계획 종료</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="132" />
+        <location filename="../../runshow/ui/rundown_model.py" line="132"/>
         <source>Actual start</source>
         <translation>실제 시작</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="133" />
+        <location filename="../../runshow/ui/rundown_model.py" line="133"/>
         <source>Actual end</source>
         <translation>실제 종료</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="134" />
+        <location filename="../../runshow/ui/rundown_model.py" line="134"/>
         <source>Length</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="135" />
+        <location filename="../../runshow/ui/rundown_model.py" line="135"/>
         <source>Delta</source>
         <translation>차이</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/rundown_model.py" line="261" />
+        <location filename="../../runshow/ui/rundown_model.py" line="264"/>
         <source>Projected from the current state</source>
         <translation>현재 진행 상황으로 예상한 시각</translation>
     </message>

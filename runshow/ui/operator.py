@@ -261,7 +261,8 @@ class OperatorWindow(QMainWindow):
         self.rundown.doubleClicked.connect(self._on_double_click)
         self.model.currentCueMoved.connect(self._follow_current)
         controller.stateChanged.connect(self.model.update_state)
-        controller.showReplaced.connect(lambda: self.model.reset_plan(controller.state))
+        # A replaced show (rehearsal in or out) reaches the model through the next state: it
+        # notices the new cues and resets once, with that state, not the stale one.
         self._follow_current(self.model.index_of_cue(self.model.current_cue))
         self.resize(1600, 900)
 

@@ -294,3 +294,21 @@ def test_other_features_can_add_a_menu_before_help(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("Rehearsal") == titles.index("&Help") - 1
     assert window.menus["rehearsal"] is menu
+
+
+def test_a_replaced_show_resets_the_rundown_once(window, controller, clock, qtbot, at, plan_2021):
+    from runshow.live.show import Show
+
+    clock.set(at(13, 30))
+    press(qtbot, window, Key.Key_Space)
+    assert highlighted(window) == [0]
+    rehearsal_clock = ManualClock(at(14, 12))
+    resets: list[bool] = []
+    window.model.modelReset.connect(lambda: resets.append(True))
+    controller.replace(Show(plan_2021, []), rehearsal_clock, None)
+    assert resets == [True]
+    assert controller.state.status is Status.PRE_SHOW
+    assert highlighted(window) == []
+    press(qtbot, window, Key.Key_Space)
+    assert highlighted(window) == [0]
+    assert window.model.data(window.model.index(0, Column.ACTUAL_START)) == "14:12:00"
