@@ -23,6 +23,7 @@ from runshow.plan.model import Segment
 from runshow.ui.controller import ShowController
 from runshow.ui.help_overlay import shortcut_text
 from runshow.ui.message_dialog import MessageDialog
+from runshow.ui.reasons import reason_text
 
 ADJUST_SECONDS = 60
 
@@ -172,7 +173,7 @@ class OperatorCommands(QObject):
             self._act(ActionKind.MESSAGE, text=text)
 
     def _on_rejected(self, reason: str) -> None:
-        self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason))
+        self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason)))
 
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.ui.controller import ShowController
 from runshow.ui.operator import OperatorWindow
@@ -27,7 +28,14 @@ TS = ROOT / "resources" / "i18n" / "operator_ko.ts"
 QM = TS.with_suffix(".qm")
 SOURCES = [
     ROOT / "runshow" / "ui" / name
-    for name in ("operator.py", "commands.py", "rundown_model.py", "message_dialog.py", "help_overlay.py")
+    for name in (
+        "operator.py",
+        "commands.py",
+        "rundown_model.py",
+        "message_dialog.py",
+        "help_overlay.py",
+        "reasons.py",
+    )
 ]
 
 
@@ -82,5 +90,7 @@ def test_window_speaks_korean_with_the_translation_loaded(qtbot, plan_2021, at):
         assert window.commands.start_next.toolTip() == "시작 (Space)"
         assert window.header_strip.cue.text() == "행사 시작 전"
         assert window.model.headerData(3, window.rundown.header().orientation()) == "계획 시작"
+        controller.act(ActionKind.PAUSE)  # nothing is running yet: rejected, said in Korean
+        assert window.statusBar().currentMessage() == "실행 안 됨: 진행 중인 순서가 없습니다"
     finally:
         app.removeTranslator(translator)
