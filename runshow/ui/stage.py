@@ -29,7 +29,7 @@ BACKGROUND = QColor("#000000")
 TEXT = QColor("#FFFFFF")
 MUTED = QColor("#A8A8A8")
 FAINT = QColor("#5C5C5C")
-PRESENTER = QColor("#8FDcFF")
+PRESENTER = QColor("#8FDCFF")
 MESSAGE_BG = QColor("#FFE14D")
 NOTICE_BG = QColor("#FF8A00")
 REHEARSAL = QColor("#FF6A00")
@@ -156,6 +156,9 @@ class StageView(QWidget):
         if c.rehearsal:
             area = self._paint_rehearsal(p, whole)
         h = area.height()
+        # Type is sized for a 16:9 box fitted inside the view, so a portrait or very wide
+        # monitor keeps every line readable instead of overflowing sideways.
+        u = min(h, area.width() * 9 / 16)
         margin = max(4.0, 0.035 * area.width())
         inner = area.adjusted(margin, 0, -margin, 0)
 
@@ -164,13 +167,13 @@ class StageView(QWidget):
 
         # header: the part on the left, the clock on the right
         header = band(HEADER).adjusted(0, 0.015 * h, 0, 0)
-        clock_w = _text_width(c.clock, 0.065 * h, QFont.Weight.Bold)
-        _draw_fit(p, header, c.clock, 0.065 * h, QFont.Weight.Bold, TEXT, Qt.AlignmentFlag.AlignRight)
+        clock_w = _text_width(c.clock, 0.065 * u, QFont.Weight.Bold)
+        _draw_fit(p, header, c.clock, 0.065 * u, QFont.Weight.Bold, TEXT, Qt.AlignmentFlag.AlignRight)
         _draw_fit(
             p,
             header.adjusted(0, 0, -(clock_w + margin), 0),
             c.header,
-            0.05 * h,
+            0.05 * u,
             QFont.Weight.DemiBold,
             MUTED,
             Qt.AlignmentFlag.AlignLeft,
@@ -180,12 +183,12 @@ class StageView(QWidget):
         # who and what
         centre = Qt.AlignmentFlag.AlignHCenter
         if c.message:
-            self._paint_box(p, QRectF(band(TITLE).topLeft(), band(STRIP).bottomRight()), c.message, MESSAGE_BG, h)
+            self._paint_box(p, QRectF(band(TITLE).topLeft(), band(STRIP).bottomRight()), c.message, MESSAGE_BG, u)
         else:
-            _draw_fit(p, band(TITLE), c.title, 0.085 * h, QFont.Weight.Bold, TEXT, centre)
-            _draw_fit(p, band(PRESENTER_BAND), c.presenter, 0.06 * h, QFont.Weight.DemiBold, PRESENTER, centre)
+            _draw_fit(p, band(TITLE), c.title, 0.085 * u, QFont.Weight.Bold, TEXT, centre)
+            _draw_fit(p, band(PRESENTER_BAND), c.presenter, 0.06 * u, QFont.Weight.DemiBold, PRESENTER, centre)
             if c.strip:
-                self._paint_strip(p, band(STRIP), h)
+                self._paint_strip(p, band(STRIP), u)
 
         # the countdown
         colour = LEVEL_COLOURS[c.level]
@@ -193,7 +196,7 @@ class StageView(QWidget):
         caption_colour = colour if c.level in (Level.WARNING, Level.DANGER, Level.OVERTIME) else MUTED
         if c.status is Status.PAUSED:
             caption_colour = LEVEL_COLOURS[Level.WARNING]
-        _draw_fit(p, band(CAPTION), c.caption, 0.045 * h, QFont.Weight.DemiBold, caption_colour, centre)
+        _draw_fit(p, band(CAPTION), c.caption, 0.045 * u, QFont.Weight.DemiBold, caption_colour, centre)
         digit_colour = colour
         if c.level is Level.OVERTIME and not c.blink_lit:
             # The slow blink: the same red as a full field, the digits in white, so
@@ -208,21 +211,21 @@ class StageView(QWidget):
         bottom = band(BOTTOM)
         _rule(p, inner.left(), inner.right(), area.top() + (BOTTOM[0] - 0.01) * h, FAINT, max(1.0, 0.003 * h))
         if c.notice:
-            self._paint_box(p, bottom, c.notice, NOTICE_BG, h)
+            self._paint_box(p, bottom, c.notice, NOTICE_BG, u)
             return
         drift_colour = LATE if c.drift_seconds > 0 else EARLY if c.drift_seconds < 0 else MUTED
-        drift_w = _text_width(c.drift, 0.05 * h, QFont.Weight.DemiBold) if c.drift else 0.0
-        _draw_fit(p, bottom, c.drift, 0.05 * h, QFont.Weight.DemiBold, drift_colour, Qt.AlignmentFlag.AlignRight)
+        drift_w = _text_width(c.drift, 0.05 * u, QFont.Weight.DemiBold) if c.drift else 0.0
+        _draw_fit(p, bottom, c.drift, 0.05 * u, QFont.Weight.DemiBold, drift_colour, Qt.AlignmentFlag.AlignRight)
         left = bottom.adjusted(0, 0, -(drift_w + margin), 0)
-        next_w = _text_width(c.next_countdown, 0.06 * h, QFont.Weight.Bold) if c.next_countdown else 0.0
+        next_w = _text_width(c.next_countdown, 0.06 * u, QFont.Weight.Bold) if c.next_countdown else 0.0
         if c.next_countdown:
             gap = 0.6 * margin
-            label_w = min(_text_width(c.next_label, 0.05 * h, QFont.Weight.DemiBold), left.width() - next_w - gap)
+            label_w = min(_text_width(c.next_label, 0.05 * u, QFont.Weight.DemiBold), left.width() - next_w - gap)
             _draw_fit(
                 p,
                 QRectF(left.left(), left.top(), label_w, left.height()),
                 c.next_label,
-                0.05 * h,
+                0.05 * u,
                 QFont.Weight.DemiBold,
                 TEXT,
                 Qt.AlignmentFlag.AlignLeft,
@@ -231,13 +234,13 @@ class StageView(QWidget):
                 p,
                 QRectF(left.left() + label_w + gap, left.top(), next_w, left.height()),
                 c.next_countdown,
-                0.06 * h,
+                0.06 * u,
                 QFont.Weight.Bold,
                 PRESENTER,
                 Qt.AlignmentFlag.AlignLeft,
             )
         else:
-            _draw_fit(p, left, c.next_label, 0.05 * h, QFont.Weight.DemiBold, TEXT, Qt.AlignmentFlag.AlignLeft)
+            _draw_fit(p, left, c.next_label, 0.05 * u, QFont.Weight.DemiBold, TEXT, Qt.AlignmentFlag.AlignLeft)
 
     def _paint_digits(self, p: QPainter, rect: QRectF, text: str, digit_height: float, colour: QColor) -> int:
         """The countdown, sized by its digits' real height, shrunk only if too wide."""
@@ -363,7 +366,7 @@ class StageView(QWidget):
             p,
             banner,
             self.tr("REHEARSAL — not the live show"),
-            0.055 * h,
+            0.055 * min(h, whole.width() * 9 / 16),
             QFont.Weight.Bold,
             BACKGROUND,
             Qt.AlignmentFlag.AlignHCenter,

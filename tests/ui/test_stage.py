@@ -260,3 +260,14 @@ def test_colours_are_distinct():
     colours = {LEVEL_COLOURS[level].name() for level in (Level.NORMAL, Level.WARNING, Level.DANGER)}
     assert len(colours) == 3
     assert QColor(BACKGROUND).name() == "#000000"
+
+
+def test_portrait_monitor_keeps_the_bottom_line(rig, at, qtbot):
+    """Type follows a 16:9 box fitted in the view, so a tall monitor does not squeeze lines out."""
+    controller, clock, view = rig
+    run_to_gyeongbuk(controller, clock, at)
+    view.resize(540, 960)
+    image = view.grab().toImage()
+    assert longest_run(rows_with(image, LEVEL_COLOURS[Level.NORMAL])) >= 960 / 8  # the digits, width-bound
+    bottom = [y for y in rows_with(image, LEVEL_COLOURS[Level.NORMAL]) if y > 0.87 * 960]
+    assert longest_run(bottom) >= 10  # "다음 순서: 휴식" still at the size a 16:9 view of that width gives
