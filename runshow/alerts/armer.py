@@ -80,6 +80,7 @@ class AlertArmer(QObject):
         self._plan: AlertPlan | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self.replans = 0
+        self.attachments: list[object] = []  # what the UI hung on this armer (kept alive with it)
 
     # ── life cycle ────────────────────────────────────────────────────────
     def start(self) -> None:

@@ -1,0 +1,160 @@
+"""Puts alerts in front of people: toast + log + chime for the operator, a notice for the stage.
+
+:func:`install_alerts` is the one call the app makes. It builds the
+:class:`~runshow.alerts.AlertArmer` (planning and timing), and an
+:class:`AlertPresenter` that turns what the armer emits into:
+
+- operator: a toast (for rules whose audience includes the operator), a row
+  in the alert log dock, and the chime unless the rule is silent or the
+  operator muted it; alerts missed while runshow was closed get a row each and
+  a single summary toast, never a chime;
+- stage: for rules whose audience includes the stage, a short large notice on
+  every stage view (the stage window and the operator's miniature). The
+  wrap-up *colours* come from the state itself (the stage view reads
+  ``remaining`` against the rules); the notice is the words. It clears when
+  the cue changes or after ``NOTICE_SECONDS`` of show time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+from runshow.alerts import AlertArmer, FiredAlert
+from runshow.live.alerts import PlannedAlert, Rule
+from runshow.live.state import ShowState
+from runshow.ui.alert_log import AlertLogDock
+from runshow.ui.chime import Chime, SystemChime
+from runshow.ui.controller import ShowController
+from runshow.ui.toast import ToastStack
+
+log = logging.getLogger(__name__)
+
+NOTICE_SECONDS = 20  # show seconds a stage notice stays up, unless the cue changes first
+
+_LEVEL = {
+    Rule.OVERTIME: "danger",
+    Rule.WRAPUP_DANGER: "danger",
+    Rule.SHOW_END: "danger",
+    Rule.WRAPUP_WARNING: "warning",
+    Rule.BREAK_ENDING: "warning",
+    Rule.BREAK_OVER: "warning",
+    Rule.SHOW_END_WARNING: "warning",
+}
+
+
+class StageNotices(Protocol):
+    """What the stage view offers the alert system (``runshow.ui.stage.StageView``)."""
+
+    def show_notice(self, text: str) -> None: ...
+
+    def clear_notice(self) -> None: ...
+
+
+class AlertPresenter(QObject):
+    """Routes the armer's signals to the toast stack, the log, the chime and the stage."""
+
+    def __init__(
+        self,
+        controller: ShowController,
+        armer: AlertArmer,
+        toasts: ToastStack,
+        log_dock: AlertLogDock,
+        chime: Chime,
+        stages: Iterable[StageNotices],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.toasts = toasts
+        self.log_dock = log_dock
+        self.chime = chime
+        self.stages = list(stages)
+        self.missed: list[PlannedAlert] = []
+        self.notice: str | None = None
+        self._notice_cue: int | None = None
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._notice_timer.timeout.connect(self.clear_notice)
+        armer.alertFired.connect(self.on_fired)
+        armer.alertMissed.connect(self.on_missed)
+        armer.alertDropped.connect(self.log_dock.add_dropped)
+        controller.stateChanged.connect(self._on_state)
+
+    def on_fired(self, fired: FiredAlert) -> None:
+        alert = fired.alert
+        self.log_dock.add_fired(fired)
+        if alert.for_operator:
+            self.toasts.show_text(alert.text, _LEVEL.get(alert.rule, "info"))
+        if alert.chime and not self.log_dock.muted:
+            self.chime.play()
+        if alert.for_stage:
+            self.show_notice(alert.short, fired.fired_at)
+
+    def on_missed(self, alert: PlannedAlert) -> None:
+        self.missed.append(alert)
+        self.log_dock.add_missed(alert)
+
+    def summarise_missed(self) -> None:
+        """One toast for everything missed at start-up, rather than a burst of them."""
+        n = len(self.missed)
+        if n:
+            text = self.tr("%n alert(s) passed while runshow was closed — see the alert log", "", n)
+            self.toasts.show_text(text, "warning")
+
+    # ── stage notice ──────────────────────────────────────────────────────
+    def show_notice(self, text: str, at: datetime | None = None) -> None:
+        self.notice = text
+        state = self._controller.state
+        self._notice_cue = state.cue.index if state.cue else None
+        for stage in self.stages:
+            stage.show_notice(text)
+        rate = self._controller.clock.rate
+        if rate > 0:
+            self._notice_timer.start(round(NOTICE_SECONDS * 1000 / rate))
+        else:
+            self._notice_timer.stop()  # a stopped clock keeps it until the cue changes
+
+    def clear_notice(self) -> None:
+        self._notice_timer.stop()
+        if self.notice is None:
+            return
+        self.notice = None
+        for stage in self.stages:
+            stage.clear_notice()
+
+    def _on_state(self, state: ShowState) -> None:
+        cue = state.cue.index if state.cue else None
+        if self.notice is not None and cue != self._notice_cue:
+            self.clear_notice()
+
+
+def install_alerts(
+    controller: ShowController,
+    operator_window: QMainWindow,
+    stage_view: StageNotices | Iterable[StageNotices],
+    chime: Chime | None = None,
+    since: datetime | None = None,
+) -> AlertArmer:
+    """Create the armer, toast stack, alert log dock and chime, wire them, and arm the first plan.
+
+    ``stage_view`` is one stage view or several (the stage window's view and the
+    operator's miniature). ``since`` is when the app was last known to be running
+    (default: the journal's last action) for reporting missed alerts.
+    """
+    stages = [stage_view] if hasattr(stage_view, "show_notice") else list(stage_view)  # type: ignore[arg-type]
+    armer = AlertArmer(controller, since=since, parent=operator_window)
+    toasts = ToastStack(operator_window)
+    dock = AlertLogDock(controller.plan.event.timezone, operator_window)
+    operator_window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    presenter = AlertPresenter(controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer)
+    armer.attachments.append(presenter)
+    armer.start()
+    presenter.summarise_missed()
+    return armer

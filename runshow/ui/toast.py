@@ -1,0 +1,125 @@
+"""Non-modal alert toasts for the control room that never take the keyboard.
+
+The operator drives the show from the keyboard (Space = next). A toast that
+took focus would swallow the next key press at the worst moment, so a toast
+is a frameless window owned by the operator window (so the window manager
+keeps it above its owner; a ``Tool`` window would be raised on every show,
+which some platforms refuse with a warning) that declares ``WindowDoesNotAcceptFocus`` and is
+shown with ``WA_ShowWithoutActivating``; it is never activated, never modal.
+Toasts stack upwards from the bottom-right corner of the operator window and
+each hides itself after a while (a plain single-shot QTimer: how long a
+message stays on screen is presentation, not show timing). A click dismisses
+one early.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+TOAST_MS = 10_000
+MAX_TOASTS = 4
+MARGIN = 16
+WIDTH = 420
+
+_STYLE = {
+    "info": "background:#1f2a36; color:#f2f2f2; border:2px solid #4a90d9;",
+    "warning": "background:#3a2f12; color:#fff3d0; border:2px solid #f0b429;",
+    "danger": "background:#3d1414; color:#ffe0e0; border:2px solid #e5484d;",
+}
+
+
+class Toast(QFrame):
+    """One message; hides itself after ``lifetime_ms`` or when clicked."""
+
+    dismissed = Signal(object)  # Toast
+
+    def __init__(self, text: str, level: str, lifetime_ms: int, parent: QWidget) -> None:
+        super().__init__(
+            parent,
+            Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowDoesNotAcceptFocus,
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setObjectName("alertToast")
+        self.setStyleSheet(f"QFrame#alertToast {{ {_STYLE.get(level, _STYLE['info'])} border-radius:6px; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = self.label.font()
+        font.setPixelSize(18)
+        self.label.setFont(font)
+        layout.addWidget(self.label)
+        self.label.setFixedWidth(WIDTH - 28)  # sizes the toast without a top-level size constraint
+        self.level = level
+        self.expiry = QTimer(self)
+        self.expiry.setSingleShot(True)
+        self.expiry.setInterval(lifetime_ms)
+        self.expiry.timeout.connect(self.dismiss)
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+    def popup(self) -> None:
+        self.adjustSize()
+        self.show()
+        self.expiry.start()
+
+    def dismiss(self) -> None:
+        self.expiry.stop()
+        self.hide()
+        self.dismissed.emit(self)
+        self.close()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.dismiss()
+        event.accept()
+
+
+class ToastStack(QObject):
+    """Shows toasts over ``anchor`` (the operator window), newest at the bottom, at most a few."""
+
+    def __init__(self, anchor: QWidget, lifetime_ms: int = TOAST_MS, max_toasts: int = MAX_TOASTS) -> None:
+        super().__init__(anchor)
+        self._anchor = anchor
+        self._lifetime = lifetime_ms
+        self._max = max_toasts
+        self._toasts: list[Toast] = []
+
+    @property
+    def toasts(self) -> list[Toast]:
+        return list(self._toasts)
+
+    def show_text(self, text: str, level: str = "info") -> Toast:
+        toast = Toast(text, level, self._lifetime, self._anchor)
+        toast.dismissed.connect(self._forget)
+        self._toasts.append(toast)
+        while len(self._toasts) > self._max:
+            self._toasts[0].dismiss()  # the oldest makes room; it is in the alert log anyway
+        toast.popup()
+        self._layout()
+        return toast
+
+    def clear(self) -> None:
+        for toast in list(self._toasts):
+            toast.dismiss()
+
+    def _forget(self, toast: Toast) -> None:
+        if toast in self._toasts:
+            self._toasts.remove(toast)
+            self._layout()
+
+    def _layout(self) -> None:
+        area = self._anchor.geometry() if self._anchor.isWindow() else self._anchor.window().geometry()
+        bottom = area.bottom() - MARGIN
+        right = area.right() - MARGIN
+        for toast in reversed(self._toasts):
+            size = toast.sizeHint()
+            toast.resize(WIDTH, size.height())
+            toast.move(QPoint(right - WIDTH, bottom - size.height()))
+            bottom -= size.height() + MARGIN // 2

@@ -1,0 +1,178 @@
+"""Alerts in front of people: toasts that never take focus, the log, acknowledgement, mute, stage notice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+from runshow.alerts import AlertArmer, FiredAlert
+from runshow.live.actions import Action, ActionKind
+from runshow.live.clock import ManualClock
+from runshow.live.show import Show
+from runshow.plan.model import Plan
+from runshow.ui.alert_log import Column
+from runshow.ui.alert_wiring import AlertPresenter, install_alerts
+from runshow.ui.chime import find_player
+from runshow.ui.controller import ShowController
+from runshow.ui.toast import ToastStack
+
+# The test window itself draws this on offscreen (no window manager); the toasts do not.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+class FakeChime:
+    def __init__(self) -> None:
+        self.plays = 0
+
+    def play(self) -> None:
+        self.plays += 1
+
+
+class FakeStage:
+    def __init__(self) -> None:
+        self.notice: str | None = None
+        self.shown: list[str] = []
+
+    def show_notice(self, text: str) -> None:
+        self.notice = text
+        self.shown.append(text)
+
+    def clear_notice(self) -> None:
+        self.notice = None
+
+
+def _until(plan: Plan, at, hour: int, minute: int) -> list[Action]:
+    show = Show(plan)
+    steps = [Action(ActionKind.START, at(13, 30))]
+    steps += [Action(ActionKind.NEXT, c.planned_start) for c in show.cues[1:] if c.planned_start <= at(hour, minute)]
+    return steps
+
+
+@pytest.fixture
+def window(qtbot) -> QMainWindow:
+    win = QMainWindow()
+    editor = QLineEdit()
+    win.setCentralWidget(editor)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    win.activateWindow()
+    editor.setFocus()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def wired(plan_2021, at, window) -> Iterator[tuple[ShowController, AlertArmer, FakeChime, FakeStage, ManualClock]]:
+    built: list[tuple[ShowController, AlertArmer]] = []
+
+    def build(now: datetime, since: datetime | None):
+        clock = ManualClock(now)
+        controller = ShowController(plan_2021, clock, actions=_until(plan_2021, at, 14, 0))
+        chime, stage = FakeChime(), FakeStage()
+        armer = install_alerts(controller, window, stage, chime=chime, since=since)
+        built.append((controller, armer))
+        return controller, armer, chime, stage, clock
+
+    yield build
+    for controller, armer in built:
+        armer.stop()
+        controller.stop_ticking()
+        presenter(armer).toasts.clear()
+
+
+def presenter(armer: AlertArmer) -> AlertPresenter:
+    (found,) = [a for a in armer.attachments if isinstance(a, AlertPresenter)]
+    return found
+
+
+def test_toast_does_not_take_focus(window, qtbot) -> None:
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit)
+    toast = ToastStack(window).show_text("전남 대기 (Stand by: 전남)")
+    qtbot.waitExposed(toast)
+    assert toast.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert toast.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert not toast.isModal()
+    assert QApplication.focusWidget() is focused
+    assert QApplication.activeWindow() is not toast
+    toast.dismiss()
+
+
+def test_toasts_stack_and_expire(window, qtbot) -> None:
+    stack = ToastStack(window, lifetime_ms=60, max_toasts=3)
+    first = stack.show_text("one")
+    second = stack.show_text("two")
+    assert second.y() > first.y()  # newest at the bottom, older ones pushed up
+    stack.show_text("three")
+    stack.show_text("four")
+    assert [t.text for t in stack.toasts] == ["two", "three", "four"]  # the oldest made room
+
+    def all_gone() -> None:
+        assert stack.toasts == []
+
+    qtbot.waitUntil(all_gone, timeout=2000)
+
+
+def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot) -> None:
+    controller, armer, chime, stage, clock = wired(at(14, 7), at(14, 7))
+    p = presenter(armer)
+    clock.advance((at(14, 10) - clock.now()).total_seconds())  # 전남 runs into overtime
+    armer.scheduler.wakeup()
+    qtbot.waitUntil(lambda: len(p.log_dock.unacknowledged()) == 4, timeout=1000)
+    dock = p.log_dock
+    rows = [dock.model.item(r, Column.PLANNED).data(Qt.ItemDataRole.UserRole + 1) for r in range(4)]
+    assert rows == ["wrapup_warning#5", "speaker_standby#6", "wrapup_danger#5", "overtime#5"]
+    assert dock.model.item(0, Column.PLANNED).text() == "14:08:00"
+    assert dock.model.item(3, Column.FIRED).text() == "14:10:00"
+    assert [t.text for t in p.toasts.toasts] == [
+        "경북 대기 — 2분 후 시·도별 혁신계획 발표(’20년 선정 5개 시·도) (Stand by: 경북, on in 2 min)",
+        "시간 초과 — 시·도별 혁신계획 발표(’20년 선정 5개 시·도) — 전남 (Overtime)",
+    ]  # stage-only wrap-ups are not toasted to the operator
+    assert chime.plays == 1  # only overtime chimes in the 2021 file
+    assert stage.shown == ["마무리 2분", "곧 종료 30초", "시간 초과"]
+
+    assert dock.acknowledge() == "wrapup_warning#5"  # the oldest first
+    dock.table.selectRow(3)
+    assert dock.acknowledge() == "overtime#5"  # or the selected one
+    assert dock.unacknowledged() == ["speaker_standby#6", "wrapup_danger#5"]
+    assert dock.windowTitle().endswith("(2)")
+
+    controller.act(ActionKind.NEXT)  # 경북 takes the stage: the notice goes
+    assert stage.notice is None
+
+
+def test_mute_silences_the_chime_only(wired, at) -> None:
+    _controller, armer, chime, stage, _clock = wired(at(14, 7), at(14, 7))
+    p = presenter(armer)
+    overtime = armer.armed["overtime#5"]
+    p.log_dock.mute_button.click()
+    assert p.log_dock.muted
+    p.on_fired(FiredAlert(overtime, at(14, 10)))
+    assert chime.plays == 0
+    assert len(p.toasts.toasts) == 1 and stage.notice == "시간 초과"
+    p.log_dock.mute_action.trigger()  # the shortcut's action unmutes
+    p.on_fired(FiredAlert(overtime, at(14, 10)))
+    assert chime.plays == 1
+
+
+def test_missed_at_start_are_logged_with_one_summary_toast(wired, at) -> None:
+    _controller, armer, chime, _stage, _clock = wired(at(14, 12), None)  # journal ends at 14:00
+    p = presenter(armer)
+    assert [a.key for a in p.missed] == ["wrapup_warning#5", "wrapup_danger#5", "overtime#5", "speaker_standby#6"]
+    assert p.log_dock.model.rowCount() == 4
+    assert all(p.log_dock.model.item(r, Column.FIRED).text() == "missed (app closed)" for r in range(4))
+    assert len(p.toasts.toasts) == 1 and "4" in p.toasts.toasts[0].text
+    assert chime.plays == 0
+
+
+def test_find_player_prefers_pipewire_then_pulse_then_alsa() -> None:
+    have = {"paplay": "/usr/bin/paplay", "aplay": "/usr/bin/aplay"}
+    assert find_player("linux", have.get) == ["/usr/bin/paplay"]
+    assert find_player("linux", {"aplay": "/usr/bin/aplay"}.get) == ["/usr/bin/aplay", "-q"]
+    assert find_player("linux", {}.get) is None
+    assert find_player("darwin", {"afplay": "/usr/bin/afplay"}.get) == ["/usr/bin/afplay"]
