@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -260,6 +261,8 @@ def _open_and_run(app: QApplication, schedule: str | None) -> int:
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal)
     show_windows(windows)
+    # Ctrl+C in the terminal quits at once; every accepted action is already durable.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
     windows.controller.stop_ticking()
     return int(code)
