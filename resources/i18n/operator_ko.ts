@@ -139,7 +139,7 @@
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/help_overlay.py" line="65" />
+        <location filename="../../runshow/ui/help_overlay.py" line="71" />
         <source>Press any key to close</source>
         <translation>아무 키나 누르면 닫힙니다</translation>
     </message>
@@ -190,6 +190,16 @@
         <location filename="../../runshow/ui/message_dialog.py" line="43" />
         <source>Type a message, or pick a preset below</source>
         <translation>메시지를 입력하거나 아래 문구를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/message_dialog.py" line="56" />
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/message_dialog.py" line="57" />
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>

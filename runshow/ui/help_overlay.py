@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 def shortcut_text(action: QAction) -> str:
@@ -35,7 +35,7 @@ class HelpOverlay(QFrame):
         super().__init__(parent)
         self.setObjectName("helpOverlay")
         self.setStyleSheet(
-            "#helpOverlay { background: rgba(20, 24, 32, 225); }"
+            "#helpOverlay { background: rgba(20, 24, 32, 242); }"
             "#helpOverlay QLabel { color: white; font-size: 16px; }"
             "#helpOverlay QLabel#helpKey { color: #ffd75e; font-weight: bold; }"
             "#helpOverlay QLabel#helpTitle { font-size: 22px; font-weight: bold; }"
@@ -48,20 +48,26 @@ class HelpOverlay(QFrame):
         outer.addWidget(title)
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
-        self.rows: list[tuple[str, str]] = []
+        self._labels: list[tuple[QAction, QLabel, QLabel]] = []
         for action in actions:
             keys = shortcut_text(action)
             if not keys:
                 continue
-            text = action.text().replace("&", "")
             key_label = QLabel(keys)
             key_label.setObjectName("helpKey")
-            row = len(self.rows)
+            text_label = QLabel()
+            row = len(self._labels)
             grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(QLabel(text), row, 1)
-            self.rows.append((keys, text))
-        outer.addLayout(grid)
+            grid.addWidget(text_label, row, 1)
+            self._labels.append((action, key_label, text_label))
+        self._refresh()
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(grid)
+        centred.addStretch(1)
         outer.addStretch(1)
+        outer.addLayout(centred)
+        outer.addStretch(2)
         hint = QLabel(self.tr("Press any key to close"))
         outer.addWidget(hint)
         parent.installEventFilter(self)
@@ -72,7 +78,19 @@ class HelpOverlay(QFrame):
             self.setGeometry(self.parentWidget().rect())
         return False
 
+    @property
+    def rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do now) as listed, e.g. ``("Space", "Next")``."""
+        return [(keys.text(), text.text()) for _, keys, text in self._labels]
+
+    def _refresh(self) -> None:
+        """Say what each key does *now* (Space is "Start" before the show, "Next" after)."""
+        for action, keys, text in self._labels:
+            keys.setText(shortcut_text(action))
+            text.setText(action.text().replace("&", ""))
+
     def popup(self) -> None:
+        self._refresh()
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()

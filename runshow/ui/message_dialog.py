@@ -52,6 +52,9 @@ class MessageDialog(QDialog):
             self.preset_buttons.append(button)
         layout.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # Our own words: Qt's stock "OK"/"Cancel" stay English unless qtbase's catalogue is installed.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

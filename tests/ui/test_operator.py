@@ -312,3 +312,10 @@ def test_a_replaced_show_resets_the_rundown_once(window, controller, clock, qtbo
     press(qtbot, window, Key.Key_Space)
     assert highlighted(window) == [0]
     assert window.model.data(window.model.index(0, Column.ACTUAL_START)) == "14:12:00"
+
+
+def test_help_overlay_says_what_space_does_now(window, clock, qtbot, at):
+    clock.set(at(13, 30))
+    press(qtbot, window, Key.Key_Space)
+    press(qtbot, window, Key.Key_F1)
+    assert ("Space", "Next") in window.help_overlay.rows
