@@ -51,7 +51,15 @@ class AppWindows:
     controller: ShowController
     stage: StageWindow
     operator: QWidget | None
-    extras: list[object] = field(default_factory=list)  # rehearsal mode etc., owned here
+    extras: list[object] = field(default_factory=list)  # rehearsal mode, alert armer …, owned here
+
+    def close(self) -> None:
+        """Stop every timer this app owns (the tick, the alert scheduler)."""
+        self.controller.stop_ticking()
+        for extra in self.extras:
+            stop = getattr(extra, "stop", None)
+            if callable(stop) and hasattr(extra, "replan"):  # the alert armer
+                stop()
 
 
 # ── language ─────────────────────────────────────────────────────────────
@@ -133,6 +141,7 @@ def build_app(
     journal: ActionSink | None = None,
     settings: QSettings | None = None,
     with_operator: bool = True,
+    chime: object | None = None,
 ) -> AppWindows:
     """Wire controller, stage and control room; nothing is shown and no loop runs."""
     load_fonts()
@@ -146,6 +155,7 @@ def build_app(
             _share_keys(stage, operator)
             _add_screen_menu(stage, operator)
             extras.extend(_install_rehearsal(controller, operator, stage))
+            extras.extend(_install_alerts(controller, operator, stage))
     return AppWindows(controller, stage, operator, extras)
 
 
@@ -187,12 +197,48 @@ def _install_rehearsal(controller: ShowController, operator: QWidget, stage: Sta
         return []
     if not isinstance(operator, QMainWindow):
         return []
-    marked = [stage.view]
+    mode, panel = install_rehearsal(controller, operator, _stage_views(operator, stage))  # type: ignore[arg-type]
+    return [mode, panel]
+
+
+def _install_alerts(controller: ShowController, operator: QWidget, stage: StageWindow) -> list[object]:
+    """Alert log dock, toasts and chime in the control room; notices on the stage and its miniature."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from runshow.ui.alert_wiring import install_alerts
+
+    if not isinstance(operator, QMainWindow):
+        return []
+    views: list[object] = [stage.view]
+    miniature = getattr(operator, "miniature", None)
+    if miniature is not None and hasattr(miniature, "show_notice"):
+        views.append(miniature)
+    return [install_alerts(controller, operator, views)]  # type: ignore[arg-type]
+
+
+def _stage_views(operator: QWidget, stage: StageWindow) -> list[object]:
+    """The stage window's view and the operator's miniature: both show notices and the banner."""
+    views: list[object] = [stage.view]
     miniature = getattr(operator, "miniature", None)
     if miniature is not None and hasattr(miniature, "set_rehearsal"):
-        marked.append(miniature)
-    mode, panel = install_rehearsal(controller, operator, marked)
-    return [mode, panel]
+        views.append(miniature)
+    return views
+
+
+def _install_alerts(
+    controller: ShowController, operator: QWidget, stage: StageWindow, chime: object | None
+) -> list[object]:
+    """Alerts: toasts, log and chime in the control room, notices on every stage view."""
+    try:
+        from PySide6.QtWidgets import QMainWindow
+
+        from runshow.ui.alert_wiring import install_alerts
+    except ImportError as exc:
+        log.warning("alerts unavailable: %s", exc)
+        return []
+    if not isinstance(operator, QMainWindow):
+        return []
+    return [install_alerts(controller, operator, _stage_views(operator, stage), chime=chime)]  # type: ignore[arg-type]
 
 
 def show_windows(windows: AppWindows) -> None:
@@ -264,5 +310,5 @@ def _open_and_run(app: QApplication, schedule: str | None) -> int:
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
-    windows.controller.stop_ticking()
+    windows.close()
     return int(code)
