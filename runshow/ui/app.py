@@ -155,7 +155,7 @@ def build_app(
             _share_keys(stage, operator)
             _add_screen_menu(stage, operator)
             extras.extend(_install_rehearsal(controller, operator, stage))
-            extras.extend(_install_alerts(controller, operator, stage))
+            extras.extend(_install_alerts(controller, operator, stage, chime))
     return AppWindows(controller, stage, operator, extras)
 
 
@@ -199,21 +199,6 @@ def _install_rehearsal(controller: ShowController, operator: QWidget, stage: Sta
         return []
     mode, panel = install_rehearsal(controller, operator, _stage_views(operator, stage))  # type: ignore[arg-type]
     return [mode, panel]
-
-
-def _install_alerts(controller: ShowController, operator: QWidget, stage: StageWindow) -> list[object]:
-    """Alert log dock, toasts and chime in the control room; notices on the stage and its miniature."""
-    from PySide6.QtWidgets import QMainWindow
-
-    from runshow.ui.alert_wiring import install_alerts
-
-    if not isinstance(operator, QMainWindow):
-        return []
-    views: list[object] = [stage.view]
-    miniature = getattr(operator, "miniature", None)
-    if miniature is not None and hasattr(miniature, "show_notice"):
-        views.append(miniature)
-    return [install_alerts(controller, operator, views)]  # type: ignore[arg-type]
 
 
 def _stage_views(operator: QWidget, stage: StageWindow) -> list[object]:

@@ -113,16 +113,24 @@ def test_scenario_actions_up_to_now(plan_2021):
     assert shell.scripted_actions(plan_2021, clock, {}) == []
 
 
+class SilentChime:
+    def __init__(self) -> None:
+        self.played = 0
+
+    def play(self) -> None:
+        self.played += 1
+
+
 @pytest.fixture
 def built(qtbot, plan_2021, at, tmp_path):
     clock = ManualClock(at(14, 0))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    windows = shell.build_app(plan_2021, clock, settings=settings)
+    windows = shell.build_app(plan_2021, clock, settings=settings, chime=SilentChime())
     qtbot.addWidget(windows.stage)
     if windows.operator is not None:
         qtbot.addWidget(windows.operator)
     yield windows, clock
-    windows.controller.stop_ticking()
+    windows.close()
 
 
 OFFSCREEN = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen has no window manager
