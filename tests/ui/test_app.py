@@ -144,6 +144,8 @@ def test_app_opens_both_windows_on_one_controller(built, qtbot):
     qtbot.waitUntil(lambda: windows.stage.isVisible() and windows.operator.isVisible())
     assert windows.controller.flip_timer.pending  # the tick is running
     assert getattr(windows.operator, "stage_window", None) is windows.stage
+    kinds = {type(extra).__name__ for extra in windows.extras}
+    assert {"AlertArmer", "RehearsalMode"} <= kinds  # alerts and rehearsal are wired into the app
     stage_menu = windows.operator.menus["stage"]
     assert windows.stage.screen_menu.menuAction() in stage_menu.actions()  # choose the display there
 
