@@ -82,6 +82,10 @@ class AlertPresenter(QObject):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._notice_timer.timeout.connect(self.clear_notice)
+        self._summary_timer = QTimer(self)  # waits for the operator window to be on screen
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(0)
+        self._summary_timer.timeout.connect(self._summarise_now)
         armer.alertFired.connect(self.on_fired)
         armer.alertMissed.connect(self.on_missed)
         armer.alertDropped.connect(self.log_dock.add_dropped)
@@ -102,7 +106,17 @@ class AlertPresenter(QObject):
         self.log_dock.add_missed(alert)
 
     def summarise_missed(self) -> None:
-        """One toast for everything missed at start-up, rather than a burst of them."""
+        """One toast for everything missed at start-up, rather than a burst of them.
+
+        Built before the windows are shown, the app would place the toast against
+        a window not yet on screen: then it waits for the event loop.
+        """
+        if self.toasts.anchor.isVisible():
+            self._summarise_now()
+        else:
+            self._summary_timer.start()
+
+    def _summarise_now(self) -> None:
         n = len(self.missed)
         if n:
             text = self.tr("%n alert(s) passed while runshow was closed — see the alert log", "", n)

@@ -92,6 +92,10 @@ class ToastStack(QObject):
         self._toasts: list[Toast] = []
 
     @property
+    def anchor(self) -> QWidget:
+        return self._anchor
+
+    @property
     def toasts(self) -> list[Toast]:
         return list(self._toasts)
 
