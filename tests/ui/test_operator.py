@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from runshow.live.actions import Mode
 from runshow.live.clock import ManualClock
@@ -51,12 +51,23 @@ def controller(plan_2021, clock, qapp):
     return ShowController(plan_2021, clock)
 
 
+def show_active(qtbot, win: QWidget) -> None:
+    """Shown and active: window shortcuts only fire in the active window.
+
+    ``qtbot.waitActive`` can return before the platform has activated the
+    window, so wait for QApplication to say so.
+    """
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+
+
 @pytest.fixture
 def window(controller, qtbot):
     win = OperatorWindow(controller)
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    show_active(qtbot, win)
     return win
 
 
@@ -280,12 +291,14 @@ def test_help_overlay_lists_every_shortcut_and_closes_on_a_key(window, controlle
     assert controller.state.status is Status.PRE_SHOW
 
 
-def test_f11_toggles_the_stage_window(window, qtbot):
+def test_f11_toggles_the_stage_window(controller, qtbot):
     stage = FakeStage()
     qtbot.addWidget(stage)
-    window.stage_window = stage
-    with qtbot.waitSignal(window.stageFullScreenRequested):
-        press(qtbot, window, Key.Key_F11)
+    win = OperatorWindow(controller, stage_window=stage)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    with qtbot.waitSignal(win.stageFullScreenRequested):
+        press(qtbot, win, Key.Key_F11)
     assert stage.toggles == 1
 
 
@@ -319,3 +332,24 @@ def test_help_overlay_says_what_space_does_now(window, clock, qtbot, at):
     press(qtbot, window, Key.Key_Space)
     press(qtbot, window, Key.Key_F1)
     assert ("Space", "Next") in window.help_overlay.rows
+
+
+def test_a_key_reaches_the_engine_and_both_windows_in_one_turn(controller, clock, qtbot, at, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from runshow.ui.stage import StageWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    stage = StageWindow(controller, settings=settings)
+    qtbot.addWidget(stage)
+    win = OperatorWindow(controller, stage_window=stage)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    clock.set(at(13, 30))
+    qtbot.keyClick(win, Key.Key_Space)
+    # no wait: the state, the rundown, the miniature and the stage all moved in the key's own turn
+    assert controller.state.cue.index == 0
+    assert highlighted(win) == [0]
+    assert stage.view.content.title == win.miniature.content.title == controller.state.segment.title
+    qtbot.keyClick(win, Key.Key_B)
+    assert stage.view.content.blackout and win.miniature.content.blackout
