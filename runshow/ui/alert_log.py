@@ -45,28 +45,26 @@ class Column:
 
 def rule_name(rule: Rule) -> str:
     """The rule as the operator reads it."""
-    t = QCoreApplication.translate
     names = {
-        Rule.WRAPUP_WARNING: t("AlertLog", "Wrap-up warning"),
-        Rule.WRAPUP_DANGER: t("AlertLog", "Wrap-up danger"),
-        Rule.OVERTIME: t("AlertLog", "Overtime"),
-        Rule.BREAK_STARTING: t("AlertLog", "Break starting"),
-        Rule.BREAK_ENDING: t("AlertLog", "Break ending"),
-        Rule.BREAK_OVER: t("AlertLog", "Break over"),
-        Rule.SPEAKER_STANDBY: t("AlertLog", "Speaker stand-by"),
-        Rule.SHOW_END_WARNING: t("AlertLog", "Show end warning"),
-        Rule.SHOW_END: t("AlertLog", "Show end"),
-        Rule.CUSTOM: t("AlertLog", "Custom"),
+        Rule.WRAPUP_WARNING: QCoreApplication.translate("AlertLog", "Wrap-up warning"),
+        Rule.WRAPUP_DANGER: QCoreApplication.translate("AlertLog", "Wrap-up danger"),
+        Rule.OVERTIME: QCoreApplication.translate("AlertLog", "Overtime"),
+        Rule.BREAK_STARTING: QCoreApplication.translate("AlertLog", "Break starting"),
+        Rule.BREAK_ENDING: QCoreApplication.translate("AlertLog", "Break ending"),
+        Rule.BREAK_OVER: QCoreApplication.translate("AlertLog", "Break over"),
+        Rule.SPEAKER_STANDBY: QCoreApplication.translate("AlertLog", "Speaker stand-by"),
+        Rule.SHOW_END_WARNING: QCoreApplication.translate("AlertLog", "Show end warning"),
+        Rule.SHOW_END: QCoreApplication.translate("AlertLog", "Show end"),
+        Rule.CUSTOM: QCoreApplication.translate("AlertLog", "Custom"),
     }
     return names[rule]
 
 
 def audience_name(audience: Audience) -> str:
-    t = QCoreApplication.translate
     return {
-        Audience.OPERATOR: t("AlertLog", "Operator"),
-        Audience.STAGE: t("AlertLog", "Stage"),
-        Audience.BOTH: t("AlertLog", "Operator + stage"),
+        Audience.OPERATOR: QCoreApplication.translate("AlertLog", "Operator"),
+        Audience.STAGE: QCoreApplication.translate("AlertLog", "Stage"),
+        Audience.BOTH: QCoreApplication.translate("AlertLog", "Operator + stage"),
     }[audience]
 
 

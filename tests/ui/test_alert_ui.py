@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from runshow.alerts import AlertArmer, FiredAlert
@@ -14,7 +15,7 @@ from runshow.live.actions import Action, ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Show
 from runshow.plan.model import Plan
-from runshow.ui.alert_log import Column
+from runshow.ui.alert_log import AlertLogDock, Column
 from runshow.ui.alert_wiring import AlertPresenter, install_alerts
 from runshow.ui.chime import find_player
 from runshow.ui.controller import ShowController
@@ -176,3 +177,21 @@ def test_find_player_prefers_pipewire_then_pulse_then_alsa() -> None:
     assert find_player("linux", {"aplay": "/usr/bin/aplay"}.get) == ["/usr/bin/aplay", "-q"]
     assert find_player("linux", {}.get) is None
     assert find_player("darwin", {"afplay": "/usr/bin/afplay"}.get) == ["/usr/bin/afplay"]
+
+
+def test_korean_translation_of_the_log(qapp, qtbot) -> None:
+    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "alerts_ko.qm"
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dock = AlertLogDock()
+        qtbot.addWidget(dock)
+        assert dock.windowTitle() == "알림"
+        assert dock.ack_button.text() == "확인 (A)"
+        text = QCoreApplication.translate(
+            "AlertPresenter", "%n alert(s) passed while runshow was closed — see the alert log", "", 3
+        )
+        assert "3건" in text
+    finally:
+        QCoreApplication.removeTranslator(translator)
