@@ -12,7 +12,8 @@ Rules (also in ``docs/engine.md``):
 - ``start`` starts the first cue; ``next``/``previous`` end the current cue and
   start the neighbour *now*; ``goto`` starts a segment's first cue now.
 - ``pause`` freezes the current cue's remaining time; ``resume`` unfreezes it.
-- ``adjust`` grants (+) or takes (−) seconds from the current cue.
+- ``adjust`` grants (+) or takes (−) seconds from the current cue's present
+  run; entering a cue again (``previous``/``goto``) starts a fresh run.
 - In follow mode the current cue is whatever the plan says at now. Any cue
   action taken in follow mode first hands control back to manual mode, with
   the plan's current cue as the starting point: the operator has taken over.
@@ -194,6 +195,9 @@ class Show:
         p.ended_at = None
         p.actual_start.setdefault(idx, at)
         p.actual_end.pop(idx, None)
+        # Entering a cue starts a fresh run at its planned length: a grant made in an
+        # earlier run (before a previous/goto) does not carry over.
+        p.adjustments.pop(idx, None)
 
     def _cue_action(self, action: Action, p: Progress) -> None:
         at = action.at

@@ -164,7 +164,9 @@ class ShowState:
             chain = None
         for cue in cues:
             i = cue.index
-            length = cue.length if follow else cue.length + p.adjustments.get(i, _ZERO)
+            upcoming = chain is not None and (current is None or i > current)
+            # Cues still to come chain at their planned lengths, exactly as projected_end does.
+            length = cue.length if follow or upcoming else cue.length + p.adjustments.get(i, _ZERO)
             if follow:
                 passed = cue.planned_end <= self.at
                 a_start = cue.planned_start if cue.planned_start <= self.at else None
@@ -175,7 +177,7 @@ class ShowState:
             if current is not None and i == current:
                 proj_s, proj_e = self._cue_start, self._current_end
                 chain = self._current_end
-            elif chain is not None and (current is None or i > current):
+            elif upcoming and chain is not None:
                 proj_s, proj_e = chain, chain + length
                 chain = proj_e
             else:
