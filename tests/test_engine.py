@@ -210,6 +210,18 @@ def test_follow_mode_ignores_grants_made_in_manual(plan_2021: Plan, at: At) -> N
     assert state_at(show, at(13, 34)).remaining_s == 60
 
 
+def test_taking_over_does_not_revive_an_old_grant(plan_2021: Plan, at: At) -> None:
+    show = show_of(
+        plan_2021,
+        act.start(at(13, 30)),
+        act.adjust(at(13, 30, 30), 300),
+        act.set_mode(at(13, 31), Mode.FOLLOW),
+        act.set_mode(at(13, 32), Mode.MANUAL),
+    )
+    s = state_at(show, at(13, 32))
+    assert s.remaining_s == 180 and s.drift_s == 0  # exactly where follow mode had it
+
+
 def test_back_to_manual_keeps_the_plans_cue(plan_2021: Plan, at: At) -> None:
     show = show_of(plan_2021, act.set_mode(at(13, 0), Mode.FOLLOW), act.set_mode(at(15, 5), Mode.MANUAL))
     s = state_at(show, at(15, 6))

@@ -154,3 +154,18 @@ def test_rejected_actions_change_nothing(actions: list[Action]) -> None:
             assert (show.progress, show.actions) == before
         else:
             assert show.apply(action, strict=False) is True
+
+
+@FAST
+@given(sessions(), AFTER)
+def test_taking_over_from_follow_mode_is_seamless(actions: list[Action], extra: int) -> None:
+    show = Show(PLAN, actions)
+    now = later(actions, extra)
+    if show.progress.mode is not Mode.FOLLOW:
+        show.apply(Action(ActionKind.MODE, later(actions, 0), mode=Mode.FOLLOW))
+    before = state_at(show, now)
+    show.apply(Action(ActionKind.MODE, now, mode=Mode.MANUAL))
+    after = state_at(show, now)
+    assert after.mode is Mode.MANUAL
+    assert shown(after) == shown(before)
+    assert after.projected_end == before.projected_end

@@ -171,6 +171,7 @@ class Show:
             p.status = Status.RUNNING
             p.current = idx
             p.cue_started_at = self.cues[idx].planned_start
+            p.adjustments.pop(idx, None)  # the plan's timing, not a grant from an earlier manual run
             for i in range(idx + 1):
                 p.actual_start.setdefault(i, self.cues[i].planned_start)
                 if i < idx:
