@@ -126,6 +126,11 @@ class AlertArmer(QObject):
     # ── planning ──────────────────────────────────────────────────────────
     def replan(self, jumped: bool = False) -> AlertPlan:
         """Re-plan from the show at the clock's now and make the jobs match."""
+        if not jumped and self._scheduler.running:
+            # An action taken right on an alert's instant may reach us before the timer does
+            # (at 600× a millisecond is 0.6 show seconds): what is due goes off first, judged
+            # against the show as it now stands, rather than being planned away unseen.
+            self._scheduler.run_due()
         show = self._controller.show
         clock = self._controller.clock
         now = clock.now()

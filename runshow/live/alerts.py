@@ -15,7 +15,8 @@ How instants are found (also in ``docs/alerts.md``):
   cue's end moves when the one before it overruns, and it is re-planned when
   it actually starts.
 - The current cue ends at ``now + remaining`` (not clamped), so its overtime
-  instant stays put once passed.
+  instant stays put once passed; overtime is announced one second after the
+  end, when the countdown first reads −00:01.
 - While the show is paused the cue-relative instants are unknown (the clock
   runs, the cue does not): they are held, and come back on resume.
 - In manual mode, a cue before the current one that never started was skipped
@@ -44,6 +45,9 @@ from runshow.live.state import CueTiming, ShowState
 from runshow.plan.model import AlertSettings, Audience, CustomAlert, SegmentKind
 
 _ZERO = timedelta(0)
+# Overtime is announced when the countdown first shows −00:01 (the ceiling rule in state.py), so
+# a cue ended right on its time — as an on-time operator or a script does — never counts as over.
+OVERTIME_AFTER = timedelta(seconds=1)
 
 
 class Rule(enum.StrEnum):
@@ -256,7 +260,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
             Rule.OVERTIME,
             rules,
             f"overtime{tag}",
-            end,
+            end + OVERTIME_AFTER,
             f"시간 초과 — {cue.label} (Overtime)",
             "시간 초과",
             cue,

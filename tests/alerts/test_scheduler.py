@@ -137,8 +137,8 @@ def test_missed_while_closed_is_reported_not_fired(plan_2021, at, make, qtbot) -
     _, armer, rec = make(plan_2021, clock, actions)
     armer.start()
     missed = [a.key for a in rec.missed]
-    # 전남 is still on, 2′ over, so 경북's stand-by is projected from now, after the overtime.
-    assert missed == ["wrapup_warning#5", "wrapup_danger#5", "overtime#5", "speaker_standby#6"]
+    # 전남 is still on, 2′ over, so 경북's stand-by was projected from the end of 전남's time.
+    assert missed == ["wrapup_warning#5", "wrapup_danger#5", "speaker_standby#6", "overtime#5"]
     armer.scheduler.wakeup()
     qtbot.waitUntil(lambda: armer.scheduler.wakeups >= 1, timeout=1000)
     assert rec.fired == []

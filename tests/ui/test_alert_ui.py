@@ -122,14 +122,14 @@ def test_toasts_stack_and_expire(window, qtbot) -> None:
 def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot) -> None:
     controller, armer, chime, stage, clock = wired(at(14, 7), at(14, 7))
     p = presenter(armer)
-    clock.advance((at(14, 10) - clock.now()).total_seconds())  # 전남 runs into overtime
+    clock.advance((at(14, 10, 1) - clock.now()).total_seconds())  # 전남 runs into overtime
     armer.scheduler.wakeup()
     qtbot.waitUntil(lambda: len(p.log_dock.unacknowledged()) == 4, timeout=1000)
     dock = p.log_dock
     rows = [dock.model.item(r, Column.PLANNED).data(Qt.ItemDataRole.UserRole + 1) for r in range(4)]
     assert rows == ["wrapup_warning#5", "speaker_standby#6", "wrapup_danger#5", "overtime#5"]
     assert dock.model.item(0, Column.PLANNED).text() == "14:08:00"
-    assert dock.model.item(3, Column.FIRED).text() == "14:10:00"
+    assert dock.model.item(3, Column.FIRED).text() == "14:10:01"
     assert [t.text for t in p.toasts.toasts] == [
         "경북 대기 — 2분 후 시·도별 혁신계획 발표(’20년 선정 5개 시·도) (Stand by: 경북, on in 2 min)",
         "시간 초과 — 시·도별 혁신계획 발표(’20년 선정 5개 시·도) — 전남 (Overtime)",
@@ -153,18 +153,18 @@ def test_mute_silences_the_chime_only(wired, at) -> None:
     overtime = armer.armed["overtime#5"]
     p.log_dock.mute_button.click()
     assert p.log_dock.muted
-    p.on_fired(FiredAlert(overtime, at(14, 10)))
+    p.on_fired(FiredAlert(overtime, at(14, 10, 1)))
     assert chime.plays == 0
     assert len(p.toasts.toasts) == 1 and stage.notice == "시간 초과"
     p.log_dock.mute_action.trigger()  # the shortcut's action unmutes
-    p.on_fired(FiredAlert(overtime, at(14, 10)))
+    p.on_fired(FiredAlert(overtime, at(14, 10, 1)))
     assert chime.plays == 1
 
 
 def test_missed_at_start_are_logged_with_one_summary_toast(wired, at) -> None:
     _controller, armer, chime, _stage, _clock = wired(at(14, 12), None)  # journal ends at 14:00
     p = presenter(armer)
-    assert [a.key for a in p.missed] == ["wrapup_warning#5", "wrapup_danger#5", "overtime#5", "speaker_standby#6"]
+    assert [a.key for a in p.missed] == ["wrapup_warning#5", "wrapup_danger#5", "speaker_standby#6", "overtime#5"]
     assert p.log_dock.model.rowCount() == 4
     assert all(p.log_dock.model.item(r, Column.FIRED).text() == "missed (app closed)" for r in range(4))
     assert len(p.toasts.toasts) == 1 and "4" in p.toasts.toasts[0].text
