@@ -54,6 +54,11 @@ def delta_colour(seconds: int) -> QColor:
     return QColor("#333333")
 
 
+def short_part(title: str) -> str:
+    """The part's first word ("1부" of "1부 세션Ⅰ_산업단지 대개조 동향"): the full title is the tooltip."""
+    return title.split(maxsplit=1)[0] if title.strip() else title
+
+
 def signed_minutes(seconds: int) -> str:
     """``+2:00`` late, ``−1:30`` early, ``0:00`` on time (real minus sign, tabular width)."""
     sign = "+" if seconds > 0 else ("\u2212" if seconds < 0 else "")
@@ -262,7 +267,10 @@ class RundownModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if self._is_projected(row, col):
                 return self.tr("Projected from the current state")
-            if col in (Column.PART, Column.TITLE, Column.OWNER) and row.texts[col]:
+            if col == Column.PART and row.texts[col]:
+                segment = self.segment_at(index)
+                return self._plan.part_of(segment).title if segment else None
+            if col in (Column.TITLE, Column.OWNER) and row.texts[col]:
                 return row.texts[col]  # the full text where the column elides it
         return None
 
@@ -306,7 +314,7 @@ class RundownModel(QAbstractItemModel):
             part = ""
             if seg.part_id not in part_seen:
                 part_seen.add(seg.part_id)
-                part = self._plan.part_of(seg).title
+                part = short_part(self._plan.part_of(seg).title)
             if current is not None and current in cue_ids:
                 phase = Phase.CURRENT if len(cue_ids) == 1 or not seg.speakers else Phase.CONTAINS_CURRENT
             elif ended or (current is not None and cue_ids[-1] < current):

@@ -45,9 +45,11 @@ def test_segments_are_rows_and_speakers_their_children(setup, plan_2021):
     ]
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.index(1, 0, regions).parent() == regions
-    # the part is named on the first row of each part only
+    # the part is named (by its first word) on the first row of each part only; its title is the tooltip
     parts = [text(model, model.index(r, 0), Column.PART) for r in range(model.rowCount())]
-    assert [p for p in parts if p] == [p.title for p in plan_2021.parts]
+    assert [p for p in parts if p] == ["사전행사", "1부", "2부"]
+    tip = model.data(model.index(3, Column.PART), Qt.ItemDataRole.ToolTipRole)
+    assert tip == plan_2021.parts[1].title == "1부 세션Ⅰ_산업단지 대개조 동향"
 
 
 def test_planned_and_actual_cells(setup, at):
