@@ -12,7 +12,7 @@ title)`` (menus live in ``window.menus``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,11 +45,13 @@ COLUMN_PADDING_PX = 14
 
 
 class RundownView(QTreeView):
-    """The rundown tree; it must not swallow the keys that drive the show.
+    """The rundown tree; it never acts on a key that belongs to the show.
 
-    An item view claims Space (select), Backspace/letters (keyboard search) and
-    +/- (expand/collapse) before window shortcuts see them; here it lets them
-    through so the QActions fire whatever has focus.
+    Window shortcuts see a key before the focused view does, so Space and
+    friends reach the QActions even while the rundown has focus. But when an
+    action is disabled (Next after the end) its key falls through to the view,
+    which would select a row on Space, fold one on +/−, or type-ahead search on
+    P, M, B. So the view keeps only its navigation keys and ignores the rest.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -61,13 +63,6 @@ class RundownView(QTreeView):
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)  # double-click means goto
-
-    def event(self, event: QEvent) -> bool:
-        is_override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-        if is_override and event.key() not in _VIEW_KEYS:
-            event.ignore()  # not claimed: a window shortcut may take it
-            return True
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _VIEW_KEYS:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from runshow.live.actions import Mode
+from runshow.live.actions import ActionKind, Mode
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
 from runshow.ui.controller import ShowController
@@ -353,3 +353,22 @@ def test_a_key_reaches_the_engine_and_both_windows_in_one_turn(controller, clock
     assert stage.view.content.title == win.miniature.content.title == controller.state.segment.title
     qtbot.keyClick(win, Key.Key_B)
     assert stage.view.content.blackout and win.miniature.content.blackout
+
+
+def test_a_disabled_control_key_does_nothing_in_the_rundown(window, controller, clock, qtbot, at):
+    clock.set(at(13, 30))
+    press(qtbot, window, Key.Key_Space)
+    controller.act(ActionKind.GOTO, segment="closing")
+    press(qtbot, window, Key.Key_Space)  # past the last cue: the show has ended
+    assert controller.state.status is Status.ENDED
+    assert not window.commands.start_next.isEnabled()
+    view = window.rundown
+    view.setFocus()
+    view.setCurrentIndex(window.model.index(4, 0))  # 시·도별 혁신계획 발표
+    view.collapse(window.model.index(4, 0))
+    selected = view.selectionModel().selectedRows()
+    press(qtbot, view, Key.Key_Space)  # falls through to the view: must not touch the selection
+    press(qtbot, view, Key.Key_Plus)  # adjust is disabled too: must not unfold the row
+    assert view.selectionModel().selectedRows() == selected
+    assert not view.isExpanded(window.model.index(4, 0))
+    assert controller.state.status is Status.ENDED
