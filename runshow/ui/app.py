@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from runshow.live.actions import Action
@@ -152,6 +152,8 @@ def build_app(
     if with_operator:
         operator = _operator_window(controller, stage)
         if operator is not None:
+            # Closing the control room quits runshow; closing the stage alone does not.
+            stage.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
             _share_keys(stage, operator)
             _add_screen_menu(stage, operator)
             extras.extend(_install_rehearsal(controller, operator, stage))

@@ -15,7 +15,7 @@ band; blackout paints nothing but black.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSettings, Qt, Slot
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -392,6 +392,15 @@ class StageWindow(QWidget):
         self.resize(1280, 720)
         self.placement = StagePlacement(self, settings)
         self.screen_menu = screen_menu(self.placement, self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """No mouse pointer over the MC's full-screen monitor; back when windowed."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            if self.isFullScreen():
+                self.setCursor(Qt.CursorShape.BlankCursor)
+            else:
+                self.unsetCursor()
+        super().changeEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Right-click the stage to choose its display (remembered for next time)."""

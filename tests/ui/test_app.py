@@ -173,3 +173,25 @@ def test_operator_keys_work_from_the_stage_window(built, qtbot):
     qtbot.keyClick(windows.stage, Qt.Key.Key_Space)
     assert windows.controller.state.cue is not None  # Space = start/next, taken in the stage window
     assert windows.stage.view.content.countdown == "05:00"
+
+
+@OFFSCREEN
+def test_closing_the_control_room_quits_closing_the_stage_does_not(built, qtbot):
+    from PySide6.QtCore import Qt
+
+    windows, _clock = built
+    assert windows.operator.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+    assert not windows.stage.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+
+
+@OFFSCREEN
+def test_no_pointer_over_the_full_screen_stage(built, qtbot):
+    from PySide6.QtCore import Qt
+
+    windows, _clock = built
+    windows.stage.placement.toggle_full_screen()
+    qtbot.waitUntil(windows.stage.isFullScreen)
+    assert windows.stage.cursor().shape() == Qt.CursorShape.BlankCursor
+    windows.stage.placement.toggle_full_screen()
+    qtbot.waitUntil(lambda: not windows.stage.isFullScreen())
+    assert windows.stage.cursor().shape() == Qt.CursorShape.ArrowCursor
