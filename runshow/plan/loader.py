@@ -200,6 +200,10 @@ def parse_toml(raw: bytes, source: str) -> tuple[str, dict[str, Any]]:
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
         if m:
             msg += f" (column {m.group(2)})"
+        elif "(at end of document)" in msg:
+            # tomllib gives no line here; the end of the file is its last line (found by fuzzing).
+            line = max(1, len(text.splitlines()))
+            msg = msg.replace("(at end of document)", "(at the end of the file)")
         raise ScheduleError([Problem(source, line, "(syntax)", f"not valid TOML: {msg}")]) from None
 
 
