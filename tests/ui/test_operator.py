@@ -23,8 +23,9 @@ from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column
 
 pytestmark = [
     pytest.mark.gui,
-    # The offscreen platform cannot pass a main window's size hints on; harmless, and not ours.
-    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    # The offscreen platform cannot pass a main window's size hints on, nor raise a window;
+    # harmless there, and not ours.
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints", r"does not support raise\(\)"),
 ]
 
 Key = Qt.Key
@@ -372,3 +373,20 @@ def test_a_disabled_control_key_does_nothing_in_the_rundown(window, controller, 
     assert view.selectionModel().selectedRows() == selected
     assert not view.isExpanded(window.model.index(4, 0))
     assert controller.state.status is Status.ENDED
+
+
+def test_f11_puts_the_real_stage_window_full_screen_and_keeps_the_keys_here(controller, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from runshow.ui.stage import StageWindow
+
+    stage = StageWindow(controller, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(stage)
+    win = OperatorWindow(controller, stage_window=stage)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    press(qtbot, win, Key.Key_F11)
+    qtbot.waitUntil(stage.isFullScreen)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)  # Space must still drive the show
+    press(qtbot, win, Key.Key_F11)
+    qtbot.waitUntil(lambda: not stage.isFullScreen())
