@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 from runshow.alerts.scheduler import ClockScheduler
 from runshow.live.alerts import AlertPlan, PlannedAlert, plan_alerts
@@ -33,6 +33,8 @@ from runshow.live.show import Show
 from runshow.live.state import state_at
 
 log = logging.getLogger(__name__)
+
+SETTLE_MS = 5  # real ms a during-cue alert waits for a simultaneous action before it checks its cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,12 @@ class AlertArmer(QObject):
         self._plan: AlertPlan | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self.replans = 0
+        self._settling: list[PlannedAlert] = []
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setTimerType(Qt.TimerType.PreciseTimer)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settle_now)
         self.attachments: list[object] = []  # what the UI hung on this armer (kept alive with it)
 
     # ── life cycle ────────────────────────────────────────────────────────
@@ -101,6 +109,8 @@ class AlertArmer(QObject):
             c.showReplaced.disconnect(self._on_show_replaced)
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
+        self._settle.stop()
+        self._settling.clear()
         self._armed.clear()
 
     # ── read side (log, tests, benchmark) ─────────────────────────────────
@@ -186,13 +196,30 @@ class AlertArmer(QObject):
         alert = self._armed.pop(key, None)
         if alert is None or key in self._fired:
             return
+        if alert.requires_on or self._settling:
+            # "Is the cue still on?" is asked a moment later, so an operator key or a script step
+            # landing on the same instant (at 600× one show second is 1.7 ms) is applied first.
+            self._settling.append(alert)
+            if not self._settle.isActive():
+                self._settle.start()
+            return
+        self._emit_if_applies(alert)
+
+    def _settle_now(self) -> None:
+        queue, self._settling = self._settling, []
+        for alert in queue:  # in firing order: anything due behind a settling alert waited too
+            self._emit_if_applies(alert)
+
+    def _emit_if_applies(self, alert: PlannedAlert) -> None:
+        if alert.key in self._fired:
+            return
         show = self._controller.show
         now = self._controller.clock.now()
         if not alert.applies(state_at(show, now)):
-            log.debug("alert %s not fired: its cue is not on", key)
+            log.debug("alert %s not fired: its cue is not on", alert.key)
             return  # re-planned (with the same key) when its cue does start
-        self._fired.add(key)
-        log.info("alert %s fired at %s (planned %s)", key, now.isoformat(), alert.instant.isoformat())
+        self._fired.add(alert.key)
+        log.info("alert %s fired at %s (planned %s)", alert.key, now.isoformat(), alert.instant.isoformat())
         self.alertFired.emit(FiredAlert(alert, now))
 
     # ── triggers ──────────────────────────────────────────────────────────
@@ -211,6 +238,8 @@ class AlertArmer(QObject):
         for key in list(self._armed):
             self._remove_job(key)
         self._armed.clear()
+        self._settle.stop()
+        self._settling.clear()
         self._fired.clear()
         self._reported.clear()
         self._first = True
