@@ -263,6 +263,14 @@ def test_start_twice_and_adjust_by_zero_and_time_going_back(plan_2021: Plan, at:
     assert show.check(act.next_cue(at(13, 29))) == "action is older than the last one applied"
 
 
+def test_an_absurd_grant_is_refused_not_a_crash(plan_2021: Plan, at: At) -> None:
+    show = show_of(plan_2021, act.start(at(13, 30)))
+    assert show.check(act.adjust(at(13, 31), 10**15)) == "adjust by at most 24 hours"
+    show.apply(act.adjust(at(13, 31), 24 * 3600))
+    assert show.check(act.adjust(at(13, 31), 1)) == "a cue cannot be granted more than 24 hours"
+    assert state_at(show, at(13, 32)).remaining_s == 24 * 3600 + 180
+
+
 def test_messages_and_blackout_do_not_touch_timing(plan_2021: Plan, at: At) -> None:
     show = show_of(plan_2021, act.start(at(13, 30)), act.message(at(13, 31), "wrap up"), act.blackout(at(13, 31), True))
     s = state_at(show, at(13, 32))

@@ -110,6 +110,7 @@ do = "next"
         ('do = "adjust"\nminutes = 0', "adjust by zero"),
         ('do = "adjust"\nminutes = 1\nseconds = 5', "exactly one of"),
         ('do = "mode"', "mode needs"),
+        ('do = "adjust"\nminutes = 99999999999999', "at most 24 hours"),
         ('do = "message"', "message needs `text`"),
         ('do = "blackout"', "blackout needs"),
         ('do = "next"\nspeed = 2', "unknown key"),

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from runshow.live.actions import Action, ActionKind, Mode
+from runshow.live.show import MAX_GRANT_S
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.loader import parse_toml
 from runshow.plan.locate import LineIndex, describe
@@ -120,6 +121,9 @@ def parse_scenario(raw: bytes, plan: Plan, source: str = "<scenario>") -> Scenar
             seconds = step.minutes * 60 if step.minutes is not None else (step.seconds or 0)
             if seconds == 0:
                 add(path, "adjust by zero does nothing")
+                continue
+            if abs(seconds) > MAX_GRANT_S:
+                add(path, "adjust by at most 24 hours (1440 minutes)")
                 continue
         if kind is ActionKind.MODE and step.mode is None:
             add(path, 'mode needs `mode = "manual"` or `"follow"`')

@@ -33,6 +33,8 @@ from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.cues import Cue, cues_of
 from runshow.plan.model import Plan
 
+MAX_GRANT_S = 24 * 3600  # the most one adjust, or all grants to one cue, may add
+
 
 class Status(enum.StrEnum):
     PRE_SHOW = "pre-show"
@@ -246,7 +248,11 @@ class Show:
                 raise Rejected("no cue is on to adjust")
             if action.seconds == 0:
                 raise Rejected("adjust needs a non-zero number of seconds")
+            if abs(action.seconds) > MAX_GRANT_S:
+                raise Rejected("adjust by at most 24 hours")  # a typo, not a grant; and no overflow
             total = p.adjustments.get(p.current, timedelta(0)) + timedelta(seconds=action.seconds)
+            if total > timedelta(seconds=MAX_GRANT_S):
+                raise Rejected("a cue cannot be granted more than 24 hours")
             if self.cues[p.current].length + total <= timedelta(0):
                 raise Rejected("cannot take away more than the cue's whole length")
             p.adjustments[p.current] = total
