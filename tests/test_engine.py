@@ -271,6 +271,14 @@ def test_an_absurd_grant_is_refused_not_a_crash(plan_2021: Plan, at: At) -> None
     assert state_at(show, at(13, 32)).remaining_s == 24 * 3600 + 180
 
 
+def test_a_corrupt_action_time_is_refused_not_a_crash(plan_2021: Plan, at: At) -> None:
+    far = at(13, 30).replace(year=9999, month=12, day=31)
+    show = Show(plan_2021, [act.start(far)])
+    assert show.actions == []
+    assert show.check(act.start(datetime(2021, 10, 15, 13, 30))) == "action time has no time zone"
+    assert state_at(show, at(13, 0)).status is Status.PRE_SHOW
+
+
 def test_messages_and_blackout_do_not_touch_timing(plan_2021: Plan, at: At) -> None:
     show = show_of(plan_2021, act.start(at(13, 30)), act.message(at(13, 31), "wrap up"), act.blackout(at(13, 31), True))
     s = state_at(show, at(13, 32))

@@ -136,6 +136,10 @@ class Show:
 
     def _apply(self, action: Action, p: Progress) -> None:
         at = action.at
+        if at.tzinfo is None:
+            raise Rejected("action time has no time zone")
+        if not 1 < at.year < 9000:  # a corrupt journal line; arithmetic near datetime.max would overflow
+            raise Rejected(f"action time {at.isoformat()} is out of range")
         if p.last_at is not None and at < p.last_at:
             raise Rejected("action is older than the last one applied")
         kind = action.kind
