@@ -188,6 +188,13 @@ def _rehearse(args: argparse.Namespace) -> int:
     return rehearse(plan, scenario, start, args.speed, json_lines=args.json)
 
 
+@command("bench")
+def _bench(args: argparse.Namespace) -> int:
+    from runshow.bench import main as bench_main
+
+    return bench_main((["--quick"] if args.quick else []) + (["--json", args.json_out] if args.json_out else []))
+
+
 @command("app")
 def _app(args: argparse.Namespace) -> int:
     from runshow.ui.app import run_app
@@ -213,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", metavar="HH:MM:SS", help="rehearsal start (default: 10 min before the first segment)")
     p.add_argument("--speed", type=float, default=600.0, help="1 to 600 (default 600)")
     p.add_argument("--json", action="store_true", help="one JSON object per line (else a readable log)")
+    p = sub.add_parser("bench", help="measure the show clock against its performance targets (offscreen)")
+    p.add_argument("--quick", action="store_true", help="every figure briefly: a smoke, not a measurement")
+    p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the rows as JSON")
     p = sub.add_parser("app", help="open the stage and operator windows")
     p.add_argument("file", nargs="?", default=None)
     p.add_argument("qt_args", nargs=argparse.REMAINDER)

@@ -1,0 +1,801 @@
+"""``runshow bench``: measure the show clock against the targets of issue 7 and print one table.
+
+A show clock that is a frame late or eats a core is not professional, and only
+a measurement says which. Every figure here comes from a real run of the app's
+own path (controller, flip timer, both windows on the offscreen platform,
+alert armer, headless rehearsal) and, where the operating system keeps an
+account, from that account (``/proc/self/stat`` CPU time, ``/proc/self/status``
+memory and context switches) rather than an estimate.
+
+Benchmarks are not tests: nothing here asserts; ``--quick`` runs every figure
+briefly so CI can keep the bench working (``tests/test_bench_smoke.py``).
+
+How each figure is taken (also in the README's "Performance" section):
+
+- **flip error**: at every ``stateChanged`` the real time is compared with the
+  boundary the previous state aimed at (``ShowState.next_flip``), converted to
+  real milliseconds through the clock's rate; the first paint of the stage
+  view after it gives the error as painted. The shown countdown must step by
+  exactly one second each time: a bigger step is a skipped second, a wake-up
+  before its boundary would repaint the old second (a repeated one).
+- **CPU / wake-ups**: ``utime+stime`` and the voluntary context switches of all
+  threads over the run, against the same windows with the tick stopped (Qt's
+  own idle cost).
+- **launch**: a child process runs :func:`runshow.ui.app.run_app` and prints
+  ``time.monotonic()`` (system-wide on Linux) at the stage view's first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEDULE_2021 = ROOT / "schedules" / "2021-industrial-complex-conference.toml"
+CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+LAUNCH_FLAG = "RUNSHOW_BENCH_LAUNCH"  # the child prints its first-paint instant when set
+
+
+# ── the operating system's accounts ─────────────────────────────────────────
+def cpu_seconds() -> float:
+    """User + system CPU time of this process (all threads), from ``/proc/self/stat``."""
+    try:
+        text = Path("/proc/self/stat").read_text()
+    except OSError:
+        t = os.times()
+        return t.user + t.system
+    fields = text[text.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime (fields 14, 15)
+
+
+def status_kb(key: str) -> int | None:
+    """A ``kB`` line of ``/proc/self/status`` (``VmRSS``, ``VmHWM``), or None off Linux."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def voluntary_switches() -> int | None:
+    """Voluntary context switches summed over every thread (each is one sleep, then a wake-up)."""
+    total = 0
+    try:
+        tasks = list(Path("/proc/self/task").iterdir())
+    except OSError:
+        return None
+    for task in tasks:
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue  # a thread that ended while we read
+    return total
+
+
+def machine() -> list[tuple[str, str]]:
+    """What the figures were measured on."""
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or "unknown"
+    mem = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 0
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    return [
+        ("CPU", f"{model}, {os.cpu_count()} logical cores ({usable} usable)"),
+        ("memory", mem),
+        ("OS", platform.platform()),
+        ("Python", platform.python_version()),
+        ("Qt / PySide6", f"{qVersion()} / {PySide6.__version__}"),
+        ("Qt platform", os.environ.get("QT_QPA_PLATFORM", "")),
+    ]
+
+
+# ── small statistics ────────────────────────────────────────────────────────
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (no interpolation: every figure is one that happened)."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+# ── the result table ────────────────────────────────────────────────────────
+@dataclass
+class Row:
+    figure: str
+    measured: str
+    target: str
+    ok: bool | None  # None: not measured (say why in ``measured``)
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, figure: str, measured: str, target: str, ok: bool | None) -> None:
+        self.rows.append(Row(figure, measured, target, ok))
+        print(f"  … {figure}: {measured}", file=sys.stderr, flush=True)
+
+    def table(self) -> str:
+        lines = ["| figure | measured | target | result |", "| --- | --- | --- | --- |"]
+        for r in self.rows:
+            verdict = "n/a" if r.ok is None else ("pass" if r.ok else "FAIL")
+            lines.append(f"| {r.figure} | {r.measured} | {r.target} | {verdict} |")
+        return "\n".join(lines)
+
+
+FIGURES = (
+    "flip error (10×, ≥ 600 flips)",
+    "flip error (1×, system clock)",
+    "skipped / repeated seconds",
+    "CPU, live show, both windows",
+    "wake-ups per second beyond Qt's own",
+    "resident memory, both windows",
+    "launch to first painted live view (warm)",
+    "alert fire error",
+    "pending scheduler wake-ups after 1,000 re-plans",
+    "re-plan, 2021 schedule",
+    "re-plan, 1,000-segment festival",
+    "175-minute 2021 show rehearsed at 600×",
+    "memory growth, eight-hour rehearsal",
+)
+
+
+# ── generated schedules ─────────────────────────────────────────────────────
+_KINDS = ("talk", "presentation", "panel", "break")
+
+
+def festival_toml(segments: int = 1000, start: str = "00:30", length_s: int = 80, per_part: int = 50) -> str:
+    """A valid schedule of ``segments`` back-to-back segments (every fifth with two speakers).
+
+    Planned in one day (1,000 × 80 s ≈ 22 h) because a plan is dated on one day;
+    what the figure needs is the number of cues, not the length of the day.
+    """
+    out = [
+        "[event]",
+        'title = "Generated festival (benchmark)"',
+        "date = 2021-10-16",
+        'timezone = "Asia/Seoul"',
+        'venue = "bench"',
+        "",
+    ]
+    done = 0
+    part = 0
+    while done < segments:
+        n = min(per_part, segments - done)
+        out += ["[[part]]", f'id = "p{part}"', f'title = "Part {part}"', f'length = "{n * length_s}s"', ""]
+        for _ in range(n):
+            kind = _KINDS[done % len(_KINDS)]
+            out += ["[[part.segment]]", f'id = "s{done}"', f'title = "Segment {done}"', f'kind = "{kind}"']
+            if done == 0:
+                out.append(f'start = "{start}"')
+            out.append(f'duration = "{length_s}s"')
+            if done % 5 == 1 and kind != "break":
+                half = length_s // 2
+                out += [f'owner = "o{done}"', ""]
+                for k, dur in enumerate((half, length_s - half)):
+                    out += ["[[part.segment.speaker]]", f'name = "Speaker {done}.{k}"', f'duration = "{dur}s"', ""]
+            else:
+                out += [f'owner = "o{done}"', ""]
+            done += 1
+        part += 1
+    return "\n".join(out) + "\n"
+
+
+def write_schedule(text: str, name: str, directory: Path) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ── Qt plumbing ─────────────────────────────────────────────────────────────
+def qapp() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0]])
+        app.setApplicationName("runshow-bench")
+        app.setOrganizationName("runshow-bench")
+        app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run_for(seconds: float) -> None:
+    """Run the real event loop for ``seconds`` (one quit timer: it adds one wake-up, once).
+
+    ``app.exec()`` rather than a local ``QEventLoop``: the headless rehearsal quits
+    the application when its show ends, and a quit leaves every later local loop
+    returning at once; ``exec()`` starts afresh each time.
+    """
+    from PySide6.QtCore import Qt, QTimer
+
+    app = qapp()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: app.exit(0))  # not quit(): Qt 6 quit() closes every window
+    timer.start(int(seconds * 1000))
+    app.exec()
+    timer.stop()
+
+
+def run_until(done: Callable[[], bool], timeout: float, poll_ms: int = 250) -> bool:
+    """Run the event loop until ``done()`` or ``timeout`` seconds; True if done."""
+    from PySide6.QtCore import QTimer
+
+    app = qapp()
+    deadline = time.monotonic() + timeout
+    poll = QTimer()
+    poll.timeout.connect(lambda: (done() or time.monotonic() > deadline) and app.exit(0))
+    poll.start(poll_ms)
+    while not done() and time.monotonic() < deadline:
+        app.exec()
+    poll.stop()
+    return done()
+
+
+@contextmanager
+def live_windows(clock: Any, plan: Any) -> Iterator[Any]:
+    """Both windows of the app (offscreen), shown and ticking, torn down afterwards."""
+    from runshow.ui.app import build_app, show_windows
+
+    windows = build_app(plan, clock)
+    show_windows(windows)
+    try:
+        yield windows
+    finally:
+        windows.controller.stop_ticking()
+        for w in (windows.operator, windows.stage):
+            if w is not None:
+                w.close()
+                w.deleteLater()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp().processEvents()
+
+
+# ── flips ───────────────────────────────────────────────────────────────────
+@dataclass
+class FlipLog:
+    """Every state the controller emitted, against the boundary it was aimed at."""
+
+    rate: float
+    errors_ms: list[float] = field(default_factory=list)  # state computed − boundary, real ms
+    paint_ms: list[float] = field(default_factory=list)  # first stage paint − boundary, real ms
+    flips: int = 0  # times the shown countdown changed
+    skipped: int = 0
+    repeated: int = 0
+    _prev: Any = None
+    _boundary_mono: float | None = None
+
+    def on_state(self, state: Any) -> None:
+        now_mono = time.monotonic()
+        prev = self._prev
+        self._prev = state
+        if prev is None:
+            return
+        err_s = (state.at - prev.next_flip).total_seconds() / self.rate
+        self.errors_ms.append(err_s * 1000)
+        self._boundary_mono = now_mono - err_s
+        if err_s < 0:
+            self.repeated += 1  # woke before the boundary: the old second is painted again
+        before, after = _shown(prev), _shown(state)
+        same_cue = (prev.cue.index if prev.cue else None) == (state.cue.index if state.cue else None)
+        if before is None or after is None or not same_cue:
+            return
+        step = before - after
+        if step >= 1:
+            self.flips += 1
+            self.skipped += step - 1
+        elif step < 0:
+            self.repeated += 1
+
+    def on_paint(self) -> None:
+        if self._boundary_mono is not None:
+            self.paint_ms.append((time.monotonic() - self._boundary_mono) * 1000)
+            self._boundary_mono = None
+
+
+def _shown(state: Any) -> int | None:
+    """The countdown the stage shows: the cue's remaining, or the pre-show countdown."""
+    return state.remaining_s if state.cue is not None else state.countdown_to_next_s
+
+
+def _paint_watch(widget: Any, on_paint: Callable[[], None]) -> Any:
+    from PySide6.QtCore import QEvent, QObject
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                on_paint()
+            return False
+
+    watch = Watch()
+    widget.installEventFilter(watch)
+    return watch
+
+
+def measure_flips(plan: Any, clock: Any, seconds: float) -> tuple[FlipLog, dict[str, float]]:
+    """Run the live show (started now) with both windows; returns the flip log and /proc deltas."""
+    from runshow.live.actions import ActionKind
+
+    log = FlipLog(rate=clock.rate)
+    with live_windows(clock, plan) as windows:
+        controller = windows.controller
+        controller.act(ActionKind.START)
+        run_for(0.5)  # let both windows settle (first layout and paint)
+        watch = _paint_watch(windows.stage.view, log.on_paint)
+        controller.stateChanged.connect(log.on_state)
+        gc.collect()
+        cpu0, sw0, t0 = cpu_seconds(), voluntary_switches(), time.monotonic()
+        run_for(seconds)
+        cpu1, sw1, t1 = cpu_seconds(), voluntary_switches(), time.monotonic()
+        controller.stateChanged.disconnect(log.on_state)
+        windows.stage.view.removeEventFilter(watch)
+        proc = {
+            "wall": t1 - t0,
+            "cpu": cpu1 - cpu0,
+            "switches": float((sw1 or 0) - (sw0 or 0)),
+            "rss_kb": float(status_kb("VmRSS") or 0),
+            "hwm_kb": float(status_kb("VmHWM") or 0),
+        }
+    return log, proc
+
+
+def measure_idle(plan: Any, clock: Any, seconds: float) -> dict[str, float]:
+    """The same windows with the tick stopped: what Qt costs on its own."""
+    with live_windows(clock, plan) as windows:
+        windows.controller.stop_ticking()
+        run_for(0.5)
+        cpu0, sw0, t0 = cpu_seconds(), voluntary_switches(), time.monotonic()
+        run_for(seconds)
+        cpu1, sw1, t1 = cpu_seconds(), voluntary_switches(), time.monotonic()
+    return {"wall": t1 - t0, "cpu": cpu1 - cpu0, "switches": float((sw1 or 0) - (sw0 or 0))}
+
+
+def _ms3(values: Sequence[float]) -> str:
+    return f"{percentile(values, 50):.1f} / {percentile(values, 99):.1f} / {max(values):.1f} ms"
+
+
+# ── launch ──────────────────────────────────────────────────────────────────
+def launch_child() -> int:
+    """In the child: the real entry point, reporting the stage view's first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    app = qapp()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and type(obj).__name__ == "StageView":
+                print(f"{LAUNCH_FLAG} {time.monotonic():.6f}", flush=True)
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watch = FirstPaint()
+    app.installEventFilter(watch)
+    QTimer.singleShot(15_000, app.quit)  # never hang the bench
+    from runshow.ui.app import run_app
+
+    return run_app(None, [])
+
+
+def measure_launch(env: dict[str, str]) -> float | None:
+    """Seconds from spawning ``python`` to the stage view's first paint, or None."""
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "runshow.bench", "--launch-child"],
+        capture_output=True,
+        text=True,
+        env={**env, LAUNCH_FLAG: "1"},
+        timeout=60,
+        check=False,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith(LAUNCH_FLAG):
+            return float(line.split()[1]) - start
+    print(f"launch child printed no first paint (exit {proc.returncode}): {proc.stderr[-500:]}", file=sys.stderr)
+    return None
+
+
+# ── re-plan ─────────────────────────────────────────────────────────────────
+def measure_replan(plan: Any, samples: int) -> list[float]:
+    """ms for state + projections + alert plan, after each on-time action across the show."""
+    from runshow.live.alerts import plan_alerts
+    from runshow.live.rehearsal import on_time_script
+    from runshow.live.show import Show
+    from runshow.live.state import state_at
+
+    show = Show(plan)
+    script = on_time_script(show)
+    every = max(1, len(script) // samples)
+    out: list[float] = []
+    for i, action in enumerate(script):
+        show.apply(action)
+        if i % every:
+            continue
+        now = action.at + timedelta(seconds=1.5)
+        t0 = time.perf_counter()
+        state = state_at(show, now)
+        _ = state.timings
+        plan_alerts(show, state)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+# ── alerts ──────────────────────────────────────────────────────────────────
+def armer_class() -> tuple[Any, str]:
+    try:
+        from runshow.alerts.armer import AlertArmer
+    except ImportError as exc:
+        return None, f"runshow.alerts not available ({exc})"
+    return AlertArmer, ""
+
+
+@dataclass
+class Rig:
+    """A rehearsal on the app's path without windows: controller, on-time script, alerts."""
+
+    controller: Any
+    player: Any
+    armer: Any
+    clock: Any
+
+    def done(self) -> bool:
+        state = self.controller.state
+        from runshow.live.show import Status
+
+        end = max(self.controller.plan.end, state.projected_end)
+        return state.status is Status.ENDED and self.clock.now() > end + timedelta(seconds=1)
+
+    def stop(self) -> None:
+        self.controller.stop_ticking()
+        self.player.stop()
+        if self.armer is not None:
+            self.armer.stop()
+
+
+def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig:
+    from runshow.live.clock import RehearsalClock
+    from runshow.live.rehearsal import ScratchRecord, on_time_script
+    from runshow.live.show import Show
+    from runshow.ui.controller import ShowController
+    from runshow.ui.rehearsal import ScriptPlayer
+
+    clock = RehearsalClock(start, speed)
+    controller = ShowController(plan, clock, journal=ScratchRecord())
+    script = [a for a in on_time_script(Show(plan)) if a.at >= start]
+    player = ScriptPlayer(controller, script)
+    armer = None
+    armer_cls, _ = armer_class()
+    if alerts and armer_cls is not None:
+        armer = armer_cls(controller)
+        armer.start()
+    controller.start_ticking()
+    player.start()
+    return Rig(controller, player, armer, clock)
+
+
+def measure_alert_errors(plan: Any, start: datetime, speed: float, seconds: float) -> tuple[list[float], str]:
+    """Real ms between each alert's planned instant and its firing, in a rehearsal at ``speed``."""
+    armer_cls, why = armer_class()
+    if armer_cls is None:
+        return [], why
+    errors: list[float] = []
+    rig = rehearsal_rig(plan, start, speed, alerts=True)
+    rig.armer.alertFired.connect(lambda fired: errors.append(fired.lateness_s / speed * 1000))
+    run_until(rig.done, seconds)
+    rig.stop()
+    return errors, ""
+
+
+def measure_pending_after_replans(plan: Any, count: int) -> tuple[int | None, str]:
+    """Pending scheduler wake-ups after ``count`` re-plans (operator adjusts, ±1 s)."""
+    armer_cls, why = armer_class()
+    if armer_cls is None:
+        return None, why
+    from runshow.live.actions import ActionKind
+    from runshow.live.clock import RehearsalClock
+    from runshow.ui.controller import ShowController
+
+    clock = RehearsalClock(plan.start - timedelta(seconds=5), 1.0)
+    controller = ShowController(plan, clock)
+    armer = armer_cls(controller)
+    armer.start()
+    controller.start_ticking()
+    controller.act(ActionKind.START)
+    before = getattr(armer, "replans", 0)
+    rejected = sum(controller.act(ActionKind.ADJUST, seconds=1 if i % 2 else -1) is not None for i in range(count))
+    qapp().processEvents()
+    pending = armer.pending_wakeups()
+    replans = getattr(armer, "replans", before) - before
+    controller.stop_ticking()
+    armer.stop()
+    return int(pending), f"{replans} re-plans counted by the armer, {rejected} adjusts rejected"
+
+
+# ── rehearsals ──────────────────────────────────────────────────────────────
+def measure_rehearse_wall(
+    schedule: Path, env: dict[str, str], start: str | None, timeout: float
+) -> tuple[float | None, str]:
+    cmd = [sys.executable, "-m", "runshow", "rehearse", str(schedule), "--speed", "600", "--json"]
+    if start:
+        cmd += ["--start", start]
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        lines = (exc.stdout or b"").decode("utf-8", "replace").splitlines() if exc.stdout else []
+        return None, f"still running after {timeout:.0f} s ({len(lines)} events printed), killed"
+    wall = time.monotonic() - t0
+    if proc.returncode != 0:
+        return None, f"exit {proc.returncode}: {proc.stderr.strip().splitlines()[-1:] or ''}"
+    return wall, f"{len(proc.stdout.splitlines())} events"
+
+
+def measure_long_rehearsal(plan: Any, speed: float, timeout: float) -> tuple[float, float, str]:
+    """RSS growth (MB) over a whole rehearsal with alerts, and its wall time."""
+    from runshow.live.rehearsal import default_start
+
+    gc.collect()
+    rss0 = status_kb("VmRSS") or 0
+    t0 = time.monotonic()
+    _, why = armer_class()
+    note = f"without alerts: {why}" if why else ""
+    rig = rehearsal_rig(plan, default_start(plan), speed, alerts=True)
+    finished = run_until(rig.done, timeout)
+    rig.stop()
+    wall = time.monotonic() - t0
+    del rig
+    gc.collect()
+    rss1 = status_kb("VmRSS") or 0
+    if not finished:
+        note = (note + "; " if note else "") + f"did not end within {timeout:.0f} s"
+    return (rss1 - rss0) / 1024, wall, note
+
+
+# ── the run ─────────────────────────────────────────────────────────────────
+@dataclass(frozen=True)
+class Durations:
+    """How long each figure runs (full vs ``--quick``)."""
+
+    fast_seconds: float  # 10× flips
+    live_seconds: float  # 1× flips, CPU, wake-ups
+    idle_seconds: float
+    replan_samples: int
+    alert_seconds: float
+    replans: int
+    rehearse_start: str | None  # None = the whole 175 minutes
+    long_hours: int
+
+
+FULL = Durations(
+    fast_seconds=62,
+    live_seconds=60,
+    idle_seconds=20,
+    replan_samples=400,
+    alert_seconds=40,
+    replans=1000,
+    rehearse_start=None,
+    long_hours=8,
+)
+QUICK = Durations(
+    fast_seconds=3,
+    live_seconds=3,
+    idle_seconds=2,
+    replan_samples=20,
+    alert_seconds=4,
+    replans=1000,
+    rehearse_start="16:18:00",
+    long_hours=1,
+)
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """Children run offscreen with their own settings and data folders (no live journal touched)."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["XDG_CONFIG_HOME"] = str(home / "config")
+    env["XDG_DATA_HOME"] = str(home / "data")
+    env["XDG_STATE_HOME"] = str(home / "state")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def run(quick: bool) -> Report:
+    from runshow.live.clock import RehearsalClock, SystemClock
+    from runshow.plan import load_plan
+
+    cfg = QUICK if quick else FULL
+    report = Report()
+    qapp()
+    plan = load_plan(SCHEDULE_2021)
+    work = Path(tempfile.mkdtemp(prefix="runshow-bench-"))
+    env = child_env(work)
+
+    # flips at 10× (many flips quickly) and at 1× on the system clock (the live show)
+    fast_clock = RehearsalClock(plan.start - timedelta(seconds=3), 10.0)
+    fast, _ = measure_flips(plan, fast_clock, cfg.fast_seconds)
+    report.add(
+        FIGURES[0],
+        f"p50 / p99 / max {_ms3(fast.errors_ms)} over {fast.flips} flips "
+        f"({len(fast.errors_ms)} wake-ups); painted p99 {percentile(fast.paint_ms, 99):.1f} ms",
+        "p99 ≤ 20 ms",
+        percentile(fast.errors_ms, 99) <= 20 and fast.flips >= (600 if not quick else 1),
+    )
+    live, proc = measure_flips(plan, SystemClock(), cfg.live_seconds)
+    report.add(
+        FIGURES[1],
+        f"p50 / p99 / max {_ms3(live.errors_ms)} over {live.flips} flips; "
+        f"painted p99 {percentile(live.paint_ms, 99):.1f} ms",
+        "p99 ≤ 20 ms",
+        percentile(live.errors_ms, 99) <= 20,
+    )
+    skipped, repeated = fast.skipped + live.skipped, fast.repeated + live.repeated
+    report.add(
+        FIGURES[2],
+        f"{skipped} skipped, {repeated} repeated in {fast.flips + live.flips} flips",
+        "0 / 0",
+        skipped == 0 and repeated == 0,
+    )
+    cpu_pct = proc["cpu"] / proc["wall"] * 100
+    report.add(
+        FIGURES[3],
+        f"{cpu_pct:.2f} % of one core ({proc['cpu']:.2f} s CPU in {proc['wall']:.0f} s)",
+        "≤ 1 %",
+        cpu_pct <= 1.0,
+    )
+    idle = measure_idle(plan, SystemClock(), cfg.idle_seconds)
+    live_rate = proc["switches"] / proc["wall"]
+    idle_rate = idle["switches"] / idle["wall"]
+    extra = live_rate - idle_rate
+    report.add(
+        FIGURES[4],
+        f"{extra:.2f} /s ({live_rate:.2f} /s ticking − {idle_rate:.2f} /s idle Qt)",
+        "≤ 2 /s",
+        extra <= 2.0,
+    )
+    rss, hwm = proc["rss_kb"] / 1024, proc["hwm_kb"] / 1024
+    report.add(FIGURES[5], f"{rss:.0f} MB resident (peak {hwm:.0f} MB)", "≤ 150 MB", hwm <= 150)
+
+    cold = measure_launch(env)
+    warm = measure_launch(env)
+    report.add(
+        FIGURES[6],
+        "failed" if warm is None else f"{warm:.2f} s (cold {cold:.2f} s)" if cold else f"{warm:.2f} s",
+        "≤ 1.5 s",
+        None if warm is None else warm <= 1.5,
+    )
+
+    alert_start = plan.start - timedelta(minutes=7) if quick else None
+    alert_speed = 600.0
+    errors, why = measure_alert_errors(
+        plan, alert_start or plan.start - timedelta(minutes=10), alert_speed, cfg.alert_seconds
+    )
+    if errors:
+        report.add(
+            FIGURES[7],
+            f"p50 / p99 {percentile(errors, 50):.1f} / {percentile(errors, 99):.1f} ms "
+            f"(max {max(errors):.1f}) over {len(errors)} alerts at {alert_speed:g}×",
+            "p99 ≤ 50 ms",
+            percentile(errors, 99) <= 50,
+        )
+    else:
+        report.add(FIGURES[7], f"not measured: {why or 'no alert fired'}", "p99 ≤ 50 ms", None)
+
+    pending, why = measure_pending_after_replans(plan, cfg.replans)
+    report.add(
+        FIGURES[8],
+        f"not measured: {why}" if pending is None else f"{pending} after {cfg.replans} adjusts ({why})",
+        "exactly 1",
+        None if pending is None else pending == 1,
+    )
+
+    from runshow.plan import load_plan as load
+
+    small = measure_replan(plan, cfg.replan_samples)
+    report.add(
+        FIGURES[9],
+        f"p50 {percentile(small, 50):.2f} ms, max {max(small):.2f} ms ({len(plan.segments)} segments)",
+        "—",
+        True,
+    )
+    festival = load(write_schedule(festival_toml(1000), "festival-1000.toml", work))
+    big = measure_replan(festival, cfg.replan_samples)
+    report.add(
+        FIGURES[10],
+        f"p50 {percentile(big, 50):.2f} ms, max {max(big):.2f} ms ({len(festival.segments)} segments)",
+        "≤ 10 ms",
+        percentile(big, 50) <= 10 and max(big) <= 10,
+    )
+
+    wall, detail = measure_rehearse_wall(SCHEDULE_2021, env, cfg.rehearse_start, 30 if quick else 120)
+    span = f"from {cfg.rehearse_start}" if cfg.rehearse_start else "whole show"
+    report.add(
+        FIGURES[11],
+        f"failed: {detail}" if wall is None else f"{wall:.1f} s wall ({span}, {detail})",
+        "≤ 20 s",
+        None if wall is None else wall <= 20,
+    )
+
+    segments = cfg.long_hours * 6
+    long_plan = load(
+        write_schedule(festival_toml(segments, "09:00", 600, per_part=6), f"long-{cfg.long_hours}h.toml", work)
+    )
+    growth, long_wall, note = measure_long_rehearsal(long_plan, 600.0, cfg.long_hours * 3600 / 600 + 60)
+    report.add(
+        FIGURES[12],
+        f"{growth:+.2f} MB RSS over {cfg.long_hours} h at 600× ({long_wall:.0f} s wall)"
+        + (f"; {note}" if note else ""),
+        "< 5 MB",
+        growth < 5,
+    )
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="runshow bench", description="Measure the show clock against its targets.")
+    parser.add_argument("--quick", action="store_true", help="every figure briefly (a CI smoke, not a measurement)")
+    parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
+    parser.add_argument("--launch-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.launch_child:
+        return launch_child()
+    home = Path(tempfile.mkdtemp(prefix="runshow-bench-home-"))
+    for key, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
+        os.environ[key] = str(home / sub)  # never the operator's settings or live journal
+    started = time.monotonic()
+    report = run(args.quick)
+    print(f"# runshow bench{' --quick (smoke: too short to be a measurement)' if args.quick else ''}")
+    print()
+    for key, value in machine():
+        print(f"- {key}: {value}")
+    print(f"- bench wall time: {time.monotonic() - started:.0f} s")
+    print()
+    print(report.table())
+    if args.json:
+        Path(args.json).write_text(json.dumps([r.__dict__ for r in report.rows], ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
