@@ -114,7 +114,10 @@ def test_reopening_after_a_torn_line_keeps_new_records_whole(plan_2021, tmp_path
         j.append(later)
     got = read_journal(path)
     assert got.actions == [*script[:2], later]
-    assert [p.line for p in got.problems] == [4]
+    assert [(p.line, "torn" in p.message) for p in got.problems] == [(4, True)]  # still torn, not "garbage"
+    with Journal.open_existing(path) as j:  # a clean tail gets nothing added
+        pass
+    assert read_journal(path) == got
 
 
 def test_garbage_and_bad_fields_are_reported_with_line_numbers(plan_2021, tmp_path, script):

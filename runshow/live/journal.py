@@ -36,6 +36,7 @@ from runshow.plan.model import Plan
 FORMAT = "runshow-journal"
 VERSION = 1
 SUFFIX = ".jsonl"
+CLOSED_TORN = "closed-torn-line"  # a marker line written after a torn line when a journal is reopened
 DATA_DIR_ENV = "RUNSHOW_DATA_DIR"
 
 
@@ -199,11 +200,15 @@ def read_journal(path: Path) -> JournalContents:
     if not torn_tail:
         chunks.pop()
     out.lines = len(chunks)
+    marker = json.dumps({"note": CLOSED_TORN}).encode()
+    closed_off = {
+        n - 1 for n, chunk in enumerate(chunks, start=1) if chunk.replace(b" ", b"") == marker.replace(b" ", b"")
+    }
     last: datetime | None = None
     for number, chunk in enumerate(chunks, start=1):
-        torn = torn_tail and number == len(chunks)
+        torn = (torn_tail and number == len(chunks)) or number in closed_off
         record = _parse_line(chunk, number, torn, out)
-        if record is None:
+        if record is None or record.get("note") == CLOSED_TORN:
             continue
         if number == 1:
             try:
@@ -239,22 +244,24 @@ def _reason(exc: BaseException) -> str:
 def _parse_line(chunk: bytes, number: int, torn: bool, out: JournalContents) -> dict[str, Any] | None:
     if not chunk.strip():
         if torn:
-            out.problems.append(JournalProblem(number, "torn last line (blank bytes); the write never finished"))
+            out.problems.append(JournalProblem(number, "torn line (blank bytes): a crash cut this write short"))
         return None
     try:
         text = chunk.decode("utf-8")
         record = json.loads(text)
     except (UnicodeDecodeError, ValueError):
-        why = "torn last line; the write never finished" if torn else "garbage (not a JSON record)"
+        why = "torn line: a crash cut this write short" if torn else "garbage (not a JSON record)"
         out.problems.append(JournalProblem(number, why))
         return None
     if not isinstance(record, dict):
         out.problems.append(JournalProblem(number, "garbage (a JSON value that is not a record)"))
         return None
-    if torn:
+    if torn and record.get("note") != CLOSED_TORN:
         # A complete JSON object without its newline: the bytes all landed but the line
         # was never acknowledged. Keep it (it is whole), and say so.
-        out.problems.append(JournalProblem(number, "last line has no newline; kept because it is complete"))
+        out.problems.append(
+            JournalProblem(number, "torn line whose newline a crash cut; kept because the record is complete")
+        )
     return record
 
 
@@ -293,13 +300,18 @@ class Journal:
 
     @classmethod
     def open_existing(cls, path: Path) -> Journal:
-        """Append to a journal found on start; a torn last line is closed off so new records stay whole."""
+        """Append to a journal found on start.
+
+        A torn last line (the crash cut a write short; it was never acknowledged) is
+        kept, closed off with a newline and followed by a marker line, so new records
+        stay whole and later reads can still say that line was torn, not garbage.
+        """
         fh = open(path, "r+b")  # noqa: SIM115 - the Journal owns the handle until close()
         fh.seek(0, os.SEEK_END)
         if fh.tell() > 0:
             fh.seek(-1, os.SEEK_END)
             if fh.read(1) != b"\n":
-                fh.write(b"\n")
+                fh.write(b"\n" + json.dumps({"note": CLOSED_TORN}).encode() + b"\n")
                 fh.flush()
                 os.fsync(fh.fileno())
         return cls(path, fh)
