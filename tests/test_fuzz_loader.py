@@ -144,3 +144,97 @@ def test_mutations_of_the_2021_file_give_located_errors(raw: bytes) -> None:
 @given(st.one_of(st.binary(max_size=2000), mutated_2021()))
 def test_loader_fuzz_long_mode(raw: bytes) -> None:
     _check(raw)
+
+
+TEN_MISTAKES = """\
+[event]
+title = "열 가지 실수"
+date = 2021-10-15
+timezone = "Asia/Seoul"
+colour = "red"
+
+[alerts]
+wrapup_warning = "2 minutes"
+
+[alerts.audience]
+overtime = "nobody"
+
+[[alerts.custom]]
+id = "check"
+text = "확인"
+segment = "nowhere"
+
+[[part]]
+id = "one"
+title = "1부"
+length = "40m"
+
+[[part.segment]]
+id = "a"
+title = "개회"
+kind = "nap"
+start = "13:30"
+end = "13:35"
+
+[[part.segment]]
+id = "b"
+title = "인사"
+kind = "speech"
+start = "13:35"
+end = "13:45"
+
+[[part.segment]]
+id = "b"
+title = "축사"
+kind = "speech"
+start = "13:45"
+end = "13:50"
+
+[[part.segment]]
+id = "c"
+title = "발표"
+kind = "talk"
+start = "13:50"
+duration = "10m"
+
+[[part.segment.speaker]]
+name = "전남"
+duration = "4m"
+
+[[part.segment]]
+id = "e"
+title = "질의"
+kind = "talk"
+start = "14:00"
+end = "14:60"
+
+[[part]]
+id = "two"
+length = "10m"
+
+[[part.segment]]
+id = "d"
+title = "폐회"
+kind = "closing"
+start = "14:10"
+end = "14:05"
+"""
+
+
+def test_one_file_with_ten_mistakes_gives_ten_located_errors() -> None:
+    with pytest.raises(ScheduleError) as err:
+        parse_plan(TEN_MISTAKES.encode("utf-8"), SOURCE)
+    found = [(p.line, p.field) for p in err.value.problems]
+    assert found == [
+        (5, "event.colour"),  # unknown key (and it no longer hides the time checks below)
+        (8, "alerts.wrapup_warning"),  # not a duration
+        (11, "alerts.audience.overtime"),  # not an audience
+        (16, "alerts.custom[1].segment"),  # unknown segment
+        (26, "part[1].segment[1].kind"),  # not a kind
+        (38, "part[1].segment[3].id"),  # duplicate id
+        (51, "part[1].segment[4].speaker"),  # slots do not fill the segment
+        (60, "part[1].segment[5].end"),  # 14:60 is not a time
+        (62, "part[2].title"),  # required key missing
+        (71, "part[2].segment[1].end"),  # ends before it starts
+    ]
+    assert all(p.file == SOURCE for p in err.value.problems)

@@ -235,6 +235,8 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
     if "part" not in doc:
         out.add(("part",), "no [[part]] tables: a schedule needs at least one part", line=1)
     event_in = out.model(_EventIn, doc.get("event", {}), ("event",)) if "event" in doc else None
+    if event_in is None:
+        event_in = _salvage_event(doc.get("event"))
     tz = _timezone(event_in, out)
     defaults = _rules(doc.get("alerts", {}), ("alerts",), out, base=AlertSettings(), custom_allowed=True)
 
@@ -297,6 +299,20 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
         notes=event_in.notes,
     )
     return Plan(event, tuple(parts), tuple(segments), tuple(custom), source=out.source, digest=digest)
+
+
+def _salvage_event(raw: Any) -> _EventIn | None:
+    """Date and time zone from an [event] that failed on another key (already reported).
+
+    One typo in [event] must not hide every time, gap and speaker problem below it
+    (found by the ten-mistakes test): keep checking with what is still usable.
+    """
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return _EventIn.model_validate({"title": "-", "date": raw.get("date"), "timezone": raw.get("timezone")})
+    except ValidationError:
+        return None
 
 
 def _timezone(event_in: _EventIn | None, out: _Collector) -> ZoneInfo | None:
