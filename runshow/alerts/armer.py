@@ -8,8 +8,9 @@ added, moved keys are re-aimed, unchanged keys are left alone. A key that has
 fired is remembered and never armed again, so re-planning a thousand times
 cannot duplicate an alert.
 
-At the first arming (app start, after a crash, or a new show) any alert whose
-instant passed since the last thing the journal knows is reported as *missed*
+At the first arming (app start, after a crash) any alert whose instant passed
+since the last thing the journal knows (at most ``MISSED_LOOKBACK`` ago) is
+reported as *missed*
 — the operator learns about it in the log — but never fired late. Alerts of a
 skipped cue are reported as *dropped*, once. So is an armed alert whose
 instant was jumped over by a clock change (a rehearsal jump): a burst of stale
@@ -21,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
@@ -34,6 +35,7 @@ from runshow.live.state import state_at
 
 log = logging.getLogger(__name__)
 
+MISSED_LOOKBACK = timedelta(minutes=15)  # how far back a restart reports missed alerts, at most
 SETTLE_MS = 5  # real ms a during-cue alert waits for a simultaneous action before it checks its cue
 
 
@@ -175,7 +177,9 @@ class AlertArmer(QObject):
     def _report_missed(self, plan: AlertPlan, show: Show) -> None:
         since = self._since
         if since is None and show.actions:
-            since = show.actions[-1].at  # the last instant the journal proves the app was running
+            # The journal proves the app ran until its last action, but in follow mode that can
+            # be hours before a crash: older alerts most likely fired, and are no use now anyway.
+            since = max(show.actions[-1].at, plan.at - MISSED_LOOKBACK)
         for alert in plan.past:
             if since is None or alert.instant > since:
                 self._report(alert, self.alertMissed, "missed while the app was closed")

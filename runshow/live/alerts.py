@@ -326,8 +326,13 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             stopped = t.actual_end or end_on
             before = len(active)
             _cue_alerts(b, cue, start, end_on, "", nxt)
-            # During-cue alerts of a cue stopped before their instant never applied.
-            active[before:] = [a for a in active[before:] if not a.requires_on or a.instant < stopped]
+            # During-cue alerts of a cue stopped before their instant never applied (break over
+            # still does right at the end: the cue after the break is on then).
+            active[before:] = [
+                a
+                for a in active[before:]
+                if not a.requires_on or a.instant < stopped or (a.rule is Rule.BREAK_OVER and a.instant == stopped)
+            ]
             times[i] = (start, end_on)
             continue
         if held:

@@ -190,3 +190,17 @@ def test_show_replaced_rearms_on_the_new_clock(plan_2021, at, make) -> None:
     assert "custom:stream-live-check" in armer.armed
     assert rec.missed == []
     assert armer.pending_wakeups() == 1
+
+
+def test_restart_reports_only_recent_missed_alerts(plan_2021, at, make) -> None:
+    follow = [Action(ActionKind.MODE, at(13, 0), mode=Mode.FOLLOW)]  # the journal's last word, hours ago
+    _, armer, rec = make(plan_2021, ManualClock(at(15, 0, 30)), follow)
+    armer.start()
+    assert [a.key for a in rec.missed] == [  # 14:45:30 onwards only, not everything since 13:00
+        "wrapup_warning#9",
+        "break_starting#10",
+        "wrapup_danger#9",
+        "break_ending#10",
+        "speaker_standby#11",
+        "break_over#10",
+    ]
