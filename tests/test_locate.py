@@ -83,3 +83,21 @@ def test_unknown_paths_fall_back_to_the_nearest_enclosing_table(index: LineIndex
 def test_describe_reads_one_based() -> None:
     assert describe(("part", 1, "segment", 0, "start")) == "part[2].segment[1].start"
     assert describe(()) == "(file)"
+
+
+def test_literal_multiline_strings_and_quotes_inside_strings() -> None:
+    text = (
+        "[event]\n"
+        "a = '''\n"
+        "[[part]]\n"
+        "'''\n"
+        'b = "has \\"\\"\\" inside"  # and a comment with """\n'
+        "c = 1\n"
+        "[[part]]\n"
+        "d = 2\n"
+    )
+    index = LineIndex.of(text)
+    assert index.line_of(("event", "b")) == 5
+    assert index.line_of(("event", "c")) == 6
+    assert index.line_of(("part", 0)) == 7
+    assert index.line_of(("part", 0, "d")) == 8
