@@ -64,6 +64,26 @@ class Controller(Protocol):
     def clock(self) -> Clock: ...
 
 
+class _Subscription:
+    """The current clock subscription, cancellable without a reference to the armer."""
+
+    def __init__(self) -> None:
+        self._cancel: Callable[[], None] | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._cancel is not None
+
+    def replace(self, cancel: Callable[[], None]) -> None:
+        self.cancel()
+        self._cancel = cancel
+
+    def cancel(self, *_: object) -> None:
+        cancel, self._cancel = self._cancel, None
+        if cancel is not None:
+            cancel()
+
+
 class AlertArmer(QObject):
     """Arms the alert plan on a :class:`ClockScheduler` and emits alerts on the GUI thread."""
 
@@ -82,7 +102,8 @@ class AlertArmer(QObject):
         self._armed: dict[str, PlannedAlert] = {}
         self._first = True
         self._plan: AlertPlan | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._subscription = _Subscription()
+        self.destroyed.connect(self._subscription.cancel)  # a deleted armer must not hear the clock
         self.replans = 0
         self._settling: list[PlannedAlert] = []
         self._settle = QTimer(self)
@@ -98,15 +119,14 @@ class AlertArmer(QObject):
         c = self._controller
         c.actionApplied.connect(self._on_action)
         c.showReplaced.connect(self._on_show_replaced)
-        self._unsubscribe = c.clock.subscribe(self._on_clock_changed)
+        self._subscription.replace(c.clock.subscribe(self._on_clock_changed))
         self._scheduler.start()
         self.replan()
 
     def stop(self) -> None:
         c = self._controller
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        if self._subscription.active:
+            self._subscription.cancel()
             c.actionApplied.disconnect(self._on_action)
             c.showReplaced.disconnect(self._on_show_replaced)
         if self._scheduler.running:
@@ -235,9 +255,7 @@ class AlertArmer(QObject):
 
     def _on_show_replaced(self) -> None:
         """A new show or clock: forget the old run's fired keys and arm afresh."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        self._unsubscribe = self._controller.clock.subscribe(self._on_clock_changed)
+        self._subscription.replace(self._controller.clock.subscribe(self._on_clock_changed))
         self._scheduler.set_clock(self._controller.clock)
         for key in list(self._armed):
             self._remove_job(key)

@@ -6,6 +6,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QObject
+from shiboken6 import delete
 
 from runshow.alerts import AlertArmer, FiredAlert
 from runshow.live.actions import Action, ActionKind, Mode
@@ -204,3 +206,14 @@ def test_restart_reports_only_recent_missed_alerts(plan_2021, at, make) -> None:
         "speaker_standby#11",
         "break_over#10",
     ]
+
+
+def test_a_deleted_armer_no_longer_hears_the_clock(plan_2021, at, qapp) -> None:
+    clock = ManualClock(at(14, 1))
+    owner = QObject()
+    controller = ShowController(plan_2021, clock, actions=_started(plan_2021, at, (14, 0)))
+    armer = AlertArmer(controller, parent=owner)
+    armer.start()
+    delete(owner)  # the operator window closes: its children go with it
+    clock.set(at(14, 5))  # would reach a deleted armer, and raise, if it were still subscribed
+    assert controller.state.at == at(14, 5)
