@@ -39,28 +39,42 @@ ORDER = [
 ]
 
 
-def rehearse(*extra: str) -> list[dict]:
+def launch(*extra: str) -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "runshow", "rehearse", str(SCHEDULE), "--json", *extra],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=120,
         env=env,
-        check=False,
     )
-    assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def collect(proc: subprocess.Popen[str]) -> list[dict]:
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    return [json.loads(line) for line in out.splitlines()]
 
 
 @pytest.fixture(scope="module")
-def on_time() -> list[dict]:
-    return rehearse()
+def runs() -> dict[str, subprocess.Popen[str]]:
+    """Both rehearsals start together: each mostly waits on the rehearsal clock."""
+    procs = {"on_time": launch(), "overrun": launch("--scenario", str(SCENARIOS / "overrun.toml"))}
+    yield procs
+    for proc in procs.values():
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
 
 
 @pytest.fixture(scope="module")
-def overrun() -> list[dict]:
-    return rehearse("--scenario", str(SCENARIOS / "overrun.toml"))
+def on_time(runs) -> list[dict]:
+    return collect(runs["on_time"])
+
+
+@pytest.fixture(scope="module")
+def overrun(runs) -> list[dict]:
+    return collect(runs["overrun"])
 
 
 def cues(events: list[dict]) -> list[tuple[str, str | None, str]]:
