@@ -1,0 +1,212 @@
+"""Opening the live journal at start: resume, ask, or start clean, and tell the operator.
+
+The decision itself is pure (:mod:`runshow.live.recovery`); this module only
+asks the question and shows the outcome. The dialogs sit behind replaceable
+class methods of :class:`RecoveryDialogs` (pytest-qt's advice for modal
+dialogs), so tests never block on a modal box.
+
+Whatever happens to the journal, the show goes on: if the data directory cannot
+be written, the operator is warned that actions will not survive a crash and
+the app runs without a journal rather than refusing to open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from runshow.live.actions import Action
+from runshow.live.clock import Clock
+from runshow.live.journal import Journal, JournalProblem, data_dir, journal_path, read_journal
+from runshow.live.recovery import Change, ChangeKind, Decision, Verdict, decide, find_journal, start_clean, today_of
+from runshow.live.show import Show
+from runshow.live.state import state_at
+from runshow.plan.model import Plan
+
+log = logging.getLogger(__name__)
+
+FRESH_FLAG = "--fresh"
+MAX_LISTED = 12  # problems or changes listed in a dialog; the rest are counted
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Recovery", text)
+
+
+class RecoveryDialogs:
+    """The three things recovery may say; tests replace these class methods."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        """True to resume, False to start clean."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        resume = box.addButton(tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Start clean"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        return box.clickedButton() is resume
+
+    @classmethod
+    def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
+        """Non-modal: the show resumes at once, the box only says so."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        box.setModal(False)
+        box.show()
+        _keep.append(box)
+        box.finished.connect(lambda _=0, b=box: _keep.remove(b) if b in _keep else None)
+
+    @classmethod
+    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setModal(False)
+        box.show()
+        _keep.append(box)
+        box.finished.connect(lambda _=0, b=box: _keep.remove(b) if b in _keep else None)
+
+
+_keep: list[QMessageBox] = []  # non-modal boxes without a parent live until closed
+
+
+def split_fresh(args: Sequence[str]) -> tuple[bool, list[str]]:
+    """``--fresh`` (start clean) out of the command line; the rest goes on to Qt."""
+    rest = [a for a in args if a != FRESH_FLAG]
+    return len(rest) != len(args), rest
+
+
+# ── texts ─────────────────────────────────────────────────────────────────
+def describe_change(change: Change) -> str:
+    sid = change.segment_id
+    texts = {
+        ChangeKind.ADDED: tr("segment %1 was added (%2)").replace("%2", change.new),
+        ChangeKind.REMOVED: tr("segment %1 was removed (%2)").replace("%2", change.old),
+        ChangeKind.RENAMED: tr("segment %1 was renamed: %2 → %3"),
+        ChangeKind.RETIMED: tr("segment %1 was retimed: %2 → %3"),
+        ChangeKind.SPEAKERS: tr("segment %1 has other speakers: %2 → %3"),
+        ChangeKind.MOVED: tr("segment %1 moved: %2 → %3"),
+    }
+    return texts[change.kind].replace("%2", change.old).replace("%3", change.new).replace("%1", sid)
+
+
+def _listed(lines: Sequence[str]) -> str:
+    shown = [f"• {line}" for line in lines[:MAX_LISTED]]
+    if len(lines) > MAX_LISTED:
+        shown.append(tr("… and %1 more").replace("%1", str(len(lines) - MAX_LISTED)))
+    return "\n".join(shown)
+
+
+def _problems_text(problems: Sequence[JournalProblem]) -> str:
+    if not problems:
+        return ""
+    head = tr("%1 line(s) of the journal could not be used (every complete record was kept):")
+    return "\n\n" + head.replace("%1", str(len(problems))) + "\n" + _listed([str(p) for p in problems])
+
+
+def _changes_text(changes: Sequence[Change]) -> str:
+    if not changes:
+        return ""
+    return (
+        "\n\n"
+        + tr("The schedule changed since the journal was started:")
+        + "\n"
+        + _listed([describe_change(c) for c in changes])
+    )
+
+
+def resumed_text(plan: Plan, clock: Clock, actions: list[Action], path: Path) -> str:
+    """'Resumed from journal: N actions, current cue X' — what the operator must see first."""
+    state = state_at(Show(plan, actions), clock.now())
+    cue = state.cue.label if state.cue is not None else tr("none (%1)").replace("%1", state.status.value)
+    text = tr("Resumed from the journal: %1 actions, current cue %2.")
+    return text.replace("%1", str(len(actions))).replace("%2", cue) + "\n" + str(path)
+
+
+# ── the entry point ───────────────────────────────────────────────────────
+def open_live_journal(
+    plan: Plan,
+    clock: Clock,
+    parent: QWidget | None = None,
+    *,
+    fresh: bool = False,
+    base: Path | None = None,
+) -> tuple[Journal | None, list[Action]]:
+    """The journal to append to and the actions to replay; never raises on a bad journal.
+
+    ``fresh`` archives this schedule's journal (never deletes it) and starts a new one.
+    Returns ``(None, [])`` only if the journal cannot be written at all (the operator is warned).
+    """
+    try:
+        return _open(plan, clock, parent, fresh, base if base is not None else data_dir())
+    except OSError as exc:
+        log.exception("journal unavailable")
+        RecoveryDialogs.warn(
+            parent,
+            tr("runshow — no journal"),
+            tr("The journal cannot be written (%1). The show runs, but its actions will not survive a crash.").replace(
+                "%1", str(exc)
+            ),
+        )
+        return None, []
+
+
+def _open(plan: Plan, clock: Clock, parent: QWidget | None, fresh: bool, base: Path) -> tuple[Journal, list[Action]]:
+    now = clock.now()
+    exact = journal_path(plan, base)
+    title = tr("runshow — journal")
+    if fresh:
+        if exact.exists():
+            kept = start_clean(exact, now)
+            RecoveryDialogs.inform(
+                parent, title, tr("Started clean. The previous journal is kept as %1.").replace("%1", str(kept))
+            )
+        return Journal.create(exact, plan, created=now), []
+    found = find_journal(plan, base)
+    contents = read_journal(found) if found is not None else None
+    d = decide(plan, contents, today_of(plan, now))
+    log.info("journal %s: %s %s", found, d.verdict.value, d.reason)
+    if d.verdict is Verdict.FRESH:
+        return Journal.create(exact, plan, created=now), []
+    if d.verdict is Verdict.ASK:
+        question = tr("A journal of this show was found, but %1.").replace("%1", d.reason)
+        question += tr("\n\nResume it (%2 actions), or start clean (the old journal is kept)?").replace(
+            "%2", str(len(d.actions))
+        )
+        if RecoveryDialogs.ask(parent, title, question + _changes_text(d.changes) + _problems_text(d.problems)):
+            return _resume(plan, clock, parent, d, exact, title, now)
+        return _clean(plan, parent, d, exact, title, now, announce=False)
+    if d.verdict in (Verdict.RESUME, Verdict.RESUME_BY_ID):
+        return _resume(plan, clock, parent, d, exact, title, now)
+    return _clean(plan, parent, d, exact, title, now, announce=True)
+
+
+def _resume(
+    plan: Plan, clock: Clock, parent: QWidget | None, d: Decision, exact: Path, title: str, now: datetime
+) -> tuple[Journal, list[Action]]:
+    assert d.path is not None
+    if d.path == exact:
+        journal = Journal.open_existing(exact)
+    else:
+        # Another schedule version: carry the show into this schedule's own journal;
+        # the old file stays where it is, untouched.
+        journal = Journal.create(exact, plan, created=now)
+        journal.extend(d.actions)
+    text = resumed_text(plan, clock, d.actions, exact)
+    RecoveryDialogs.inform(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
+    return journal, d.actions
+
+
+def _clean(
+    plan: Plan, parent: QWidget | None, d: Decision, exact: Path, title: str, now: datetime, *, announce: bool
+) -> tuple[Journal, list[Action]]:
+    kept = d.path
+    if d.path is not None and d.path == exact:
+        kept = start_clean(exact, now)
+    if announce:
+        text = tr("The journal was not resumed: %1.").replace("%1", d.reason)
+        text += "\n" + tr("Started clean. The previous journal is kept as %1.").replace("%1", str(kept))
+        RecoveryDialogs.warn(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
+    return Journal.create(exact, plan, created=now), []
