@@ -35,6 +35,7 @@ MAX_LISTED = 12  # problems or changes listed in a dialog; the rest are counted
 
 
 def tr(text: str) -> str:
+    """Translate at run time a text lupdate already saw (through ``QCoreApplication.translate``)."""
     return QCoreApplication.translate("Recovery", text)
 
 
@@ -45,8 +46,8 @@ class RecoveryDialogs:
     def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
         """True to resume, False to start clean."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        resume = box.addButton(tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("Start clean"), QMessageBox.ButtonRole.RejectRole)
+        resume = box.addButton(QCoreApplication.translate("Recovery", "Resume"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Recovery", "Start clean"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
         box.exec()
         return box.clickedButton() is resume
@@ -82,12 +83,14 @@ def split_fresh(args: Sequence[str]) -> tuple[bool, list[str]]:
 def describe_change(change: Change) -> str:
     sid = change.segment_id
     texts = {
-        ChangeKind.ADDED: tr("segment %1 was added (%2)").replace("%2", change.new),
-        ChangeKind.REMOVED: tr("segment %1 was removed (%2)").replace("%2", change.old),
-        ChangeKind.RENAMED: tr("segment %1 was renamed: %2 → %3"),
-        ChangeKind.RETIMED: tr("segment %1 was retimed: %2 → %3"),
-        ChangeKind.SPEAKERS: tr("segment %1 has other speakers: %2 → %3"),
-        ChangeKind.MOVED: tr("segment %1 moved: %2 → %3"),
+        ChangeKind.ADDED: QCoreApplication.translate("Recovery", "segment %1 was added (%2)").replace("%2", change.new),
+        ChangeKind.REMOVED: QCoreApplication.translate("Recovery", "segment %1 was removed (%2)").replace(
+            "%2", change.old
+        ),
+        ChangeKind.RENAMED: QCoreApplication.translate("Recovery", "segment %1 was renamed: %2 → %3"),
+        ChangeKind.RETIMED: QCoreApplication.translate("Recovery", "segment %1 was retimed: %2 → %3"),
+        ChangeKind.SPEAKERS: QCoreApplication.translate("Recovery", "segment %1 has other speakers: %2 → %3"),
+        ChangeKind.MOVED: QCoreApplication.translate("Recovery", "segment %1 moved: %2 → %3"),
     }
     return texts[change.kind].replace("%2", change.old).replace("%3", change.new).replace("%1", sid)
 
@@ -95,14 +98,18 @@ def describe_change(change: Change) -> str:
 def _listed(lines: Sequence[str]) -> str:
     shown = [f"• {line}" for line in lines[:MAX_LISTED]]
     if len(lines) > MAX_LISTED:
-        shown.append(tr("… and %1 more").replace("%1", str(len(lines) - MAX_LISTED)))
+        shown.append(
+            QCoreApplication.translate("Recovery", "… and %1 more").replace("%1", str(len(lines) - MAX_LISTED))
+        )
     return "\n".join(shown)
 
 
 def _problems_text(problems: Sequence[JournalProblem]) -> str:
     if not problems:
         return ""
-    head = tr("%1 line(s) of the journal could not be used (every complete record was kept):")
+    head = QCoreApplication.translate(
+        "Recovery", "%1 line(s) of the journal could not be used (every complete record was kept):"
+    )
     return "\n\n" + head.replace("%1", str(len(problems))) + "\n" + _listed([str(p) for p in problems])
 
 
@@ -111,7 +118,7 @@ def _changes_text(changes: Sequence[Change]) -> str:
         return ""
     return (
         "\n\n"
-        + tr("The schedule changed since the journal was started:")
+        + QCoreApplication.translate("Recovery", "The schedule changed since the journal was started:")
         + "\n"
         + _listed([describe_change(c) for c in changes])
     )
@@ -120,8 +127,12 @@ def _changes_text(changes: Sequence[Change]) -> str:
 def resumed_text(plan: Plan, clock: Clock, actions: list[Action], path: Path) -> str:
     """'Resumed from journal: N actions, current cue X' — what the operator must see first."""
     state = state_at(Show(plan, actions), clock.now())
-    cue = state.cue.label if state.cue is not None else tr("none (%1)").replace("%1", state.status.value)
-    text = tr("Resumed from the journal: %1 actions, current cue %2.")
+    cue = (
+        state.cue.label
+        if state.cue is not None
+        else QCoreApplication.translate("Recovery", "none (%1)").replace("%1", state.status.value)
+    )
+    text = QCoreApplication.translate("Recovery", "Resumed from the journal: %1 actions, current cue %2.")
     return text.replace("%1", str(len(actions))).replace("%2", cue) + "\n" + str(path)
 
 
@@ -145,10 +156,11 @@ def open_live_journal(
         log.exception("journal unavailable")
         RecoveryDialogs.warn(
             parent,
-            tr("runshow — no journal"),
-            tr("The journal cannot be written (%1). The show runs, but its actions will not survive a crash.").replace(
-                "%1", str(exc)
-            ),
+            QCoreApplication.translate("Recovery", "runshow — no journal"),
+            QCoreApplication.translate(
+                "Recovery",
+                "The journal cannot be written (%1). The show runs, but its actions will not survive a crash.",
+            ).replace("%1", str(exc)),
         )
         return None, []
 
@@ -156,12 +168,16 @@ def open_live_journal(
 def _open(plan: Plan, clock: Clock, parent: QWidget | None, fresh: bool, base: Path) -> tuple[Journal, list[Action]]:
     now = clock.now()
     exact = journal_path(plan, base)
-    title = tr("runshow — journal")
+    title = QCoreApplication.translate("Recovery", "runshow — journal")
     if fresh:
         if exact.exists():
             kept = start_clean(exact, now)
             RecoveryDialogs.inform(
-                parent, title, tr("Started clean. The previous journal is kept as %1.").replace("%1", str(kept))
+                parent,
+                title,
+                QCoreApplication.translate("Recovery", "Started clean. The previous journal is kept as %1.").replace(
+                    "%1", str(kept)
+                ),
             )
         return Journal.create(exact, plan, created=now), []
     found = find_journal(plan, base)
@@ -171,10 +187,12 @@ def _open(plan: Plan, clock: Clock, parent: QWidget | None, fresh: bool, base: P
     if d.verdict is Verdict.FRESH:
         return Journal.create(exact, plan, created=now), []
     if d.verdict is Verdict.ASK:
-        question = tr("A journal of this show was found, but %1.").replace("%1", d.reason)
-        question += tr("\n\nResume it (%2 actions), or start clean (the old journal is kept)?").replace(
-            "%2", str(len(d.actions))
+        question = QCoreApplication.translate("Recovery", "A journal of this show was found, but %1.").replace(
+            "%1", d.reason
         )
+        question += QCoreApplication.translate(
+            "Recovery", "\n\nResume it (%2 actions), or start clean (the old journal is kept)?"
+        ).replace("%2", str(len(d.actions)))
         if RecoveryDialogs.ask(parent, title, question + _changes_text(d.changes) + _problems_text(d.problems)):
             return _resume(plan, clock, parent, d, exact, title, now)
         return _clean(plan, parent, d, exact, title, now, announce=False)
@@ -206,7 +224,9 @@ def _clean(
     if d.path is not None and d.path == exact:
         kept = start_clean(exact, now)
     if announce:
-        text = tr("The journal was not resumed: %1.").replace("%1", d.reason)
-        text += "\n" + tr("Started clean. The previous journal is kept as %1.").replace("%1", str(kept))
+        text = QCoreApplication.translate("Recovery", "The journal was not resumed: %1.").replace("%1", d.reason)
+        text += "\n" + QCoreApplication.translate(
+            "Recovery", "Started clean. The previous journal is kept as %1."
+        ).replace("%1", str(kept))
         RecoveryDialogs.warn(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
     return Journal.create(exact, plan, created=now), []
