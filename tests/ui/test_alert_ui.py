@@ -19,6 +19,7 @@ from runshow.ui.alert_log import AlertLogDock, Column
 from runshow.ui.alert_wiring import AlertPresenter, install_alerts
 from runshow.ui.chime import find_player
 from runshow.ui.controller import ShowController
+from runshow.ui.operator import OperatorWindow
 from runshow.ui.toast import ToastStack
 
 # The test window itself draws this on offscreen (no window manager); the toasts do not.
@@ -195,3 +196,28 @@ def test_korean_translation_of_the_log(qapp, qtbot) -> None:
         assert "3건" in text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_acknowledges_from_the_control_room_keyboard(plan_2021, at, qtbot) -> None:
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    armer = install_alerts(controller, window, FakeStage(), chime=FakeChime(), since=at(14, 7))
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # window shortcuts need it
+        window.rundown.setFocus()
+        p = presenter(armer)
+        p.on_fired(FiredAlert(armer.armed["overtime#5"], at(14, 10, 1)))
+        assert p.log_dock.unacknowledged() == ["overtime#5"]
+        assert QApplication.activeWindow() is window  # the toast took nothing
+        qtbot.keyClick(window.rundown, Qt.Key.Key_A)
+        assert p.log_dock.unacknowledged() == []
+        assert clock.now() == at(14, 7) and controller.state.cue.index == 5  # no show action taken
+    finally:
+        armer.stop()
+        p.toasts.clear()
+        controller.stop_ticking()
