@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 DEFAULT_SCHEDULE = Path(__file__).resolve().parents[2] / "schedules" / "2021-industrial-complex-conference.toml"
 EXIT_BAD_SCHEDULE = 2
+FRESH_FLAG = "--fresh"  # archive this schedule's journal and start clean (runshow.ui.recovery)
 
 
 @dataclass
@@ -52,6 +53,7 @@ class AppWindows:
     stage: StageWindow
     operator: QWidget | None
     extras: list[object] = field(default_factory=list)  # rehearsal mode, alert armer …, owned here
+    journal: ActionSink | None = None
 
     def close(self) -> None:
         """Stop every timer this app owns (the tick, the alert scheduler)."""
@@ -60,6 +62,9 @@ class AppWindows:
             stop = getattr(extra, "stop", None)
             if callable(stop) and hasattr(extra, "replan"):  # the alert armer
                 stop()
+        close = getattr(self.journal, "close", None)
+        if callable(close):
+            close()
 
 
 # ── language ─────────────────────────────────────────────────────────────
@@ -123,13 +128,24 @@ def scripted_actions(plan: Plan, clock: Clock, environ: dict[str, str] | None = 
     return [a for a in load_scenario(path, plan).actions if a.at <= now]
 
 
-def open_journal(plan: Plan, clock: Clock) -> tuple[ActionSink | None, list[Action] | None]:
-    """The live journal and the actions to replay from it.
+def open_journal(
+    plan: Plan, clock: Clock, *, fresh: bool = False, environ: dict[str, str] | None = None
+) -> tuple[ActionSink | None, list[Action] | None]:
+    """The live journal to append to and the actions to replay from it.
 
-    Not wired yet: the reliability engineer's ``runshow.ui.recovery`` replaces
-    this body with ``open_live_journal(plan, clock, None)``.
+    A demo at a made-up time (``RUNSHOW_FAKE_NOW`` / ``RUNSHOW_SCENARIO``) must
+    never touch the real show's journal, so it gets none.
     """
-    return None, None
+    env = os.environ if environ is None else environ
+    if env.get("RUNSHOW_FAKE_NOW") or env.get("RUNSHOW_SCENARIO"):
+        return None, None
+    try:
+        from runshow.ui.recovery import open_live_journal
+    except ImportError as exc:
+        log.warning("journal unavailable: %s", exc)
+        return None, None
+    journal, actions = open_live_journal(plan, clock, None, fresh=fresh)
+    return journal, actions
 
 
 # ── building ─────────────────────────────────────────────────────────────
@@ -158,7 +174,7 @@ def build_app(
             _add_screen_menu(stage, operator)
             extras.extend(_install_rehearsal(controller, operator, stage))
             extras.extend(_install_alerts(controller, operator, stage, chime))
-    return AppWindows(controller, stage, operator, extras)
+    return AppWindows(controller, stage, operator, extras, journal)
 
 
 def _operator_window(controller: ShowController, stage: StageWindow) -> QWidget | None:
@@ -261,7 +277,7 @@ def report_problems(problems: Sequence[Problem], source: str) -> None:
 # ── the entry point ──────────────────────────────────────────────────────
 def run_app(schedule: str | None, qt_args: list[str]) -> int:
     """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
-    lang, rest = split_language(qt_args)
+    lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
     app.setApplicationName("runshow")
@@ -269,7 +285,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
     previous_locale = QLocale()
     translators = install_translators(app, lang)
     try:
-        return _open_and_run(app, schedule)
+        return _open_and_run(app, schedule, fresh=FRESH_FLAG in qt_args)
     finally:
         # Leave the QApplication as we found it (tests and embedders share it).
         for translator in translators:
@@ -277,14 +293,14 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
         QLocale.setDefault(previous_locale)
 
 
-def _open_and_run(app: QApplication, schedule: str | None) -> int:
+def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = False) -> int:
     load_fonts()
     if schedule is None:
         schedule = str(DEFAULT_SCHEDULE)
     try:
         plan = load_plan(schedule)
         clock = make_clock()
-        journal, replayed = open_journal(plan, clock)
+        journal, replayed = open_journal(plan, clock, fresh=fresh)
         actions = replayed if replayed is not None else scripted_actions(plan, clock)
     except ScheduleError as exc:
         report_problems(exc.problems, schedule)

@@ -195,3 +195,27 @@ def test_no_pointer_over_the_full_screen_stage(built, qtbot):
     windows.stage.placement.toggle_full_screen()
     qtbot.waitUntil(lambda: not windows.stage.isFullScreen())
     assert windows.stage.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_a_demo_at_a_made_up_time_never_touches_the_journal(plan_2021, at):
+    clock = ManualClock(at(14, 0))
+    env = {"RUNSHOW_FAKE_NOW": "2021-10-15T14:00:00+09:00"}
+    assert shell.open_journal(plan_2021, clock, environ=env) == (None, None)
+
+
+def test_the_live_journal_is_opened_and_replayed(plan_2021, at, tmp_path, monkeypatch):
+    pytest.importorskip("runshow.ui.recovery")
+    from runshow.live.actions import start
+    from runshow.live.journal import DATA_DIR_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    clock = ManualClock(at(14, 0))
+    journal, actions = shell.open_journal(plan_2021, clock, environ={})
+    assert journal is not None and actions == []
+    journal.append(start(at(13, 31)))
+    journal.close()
+    monkeypatch.setattr("runshow.ui.recovery.RecoveryDialogs.inform", classmethod(lambda cls, *a: None))
+    again, replayed = shell.open_journal(plan_2021, clock, environ={})
+    assert again is not None
+    assert [a.kind for a in replayed] == [ActionKind.START]  # a restart resumes the show
+    again.close()
