@@ -35,6 +35,7 @@ from runshow.ui.toast import ToastStack
 
 log = logging.getLogger(__name__)
 
+LOG_HEIGHT = 170  # px: a handful of rows under the rundown
 NOTICE_SECONDS = 20  # show seconds a stage notice stays up, unless the cue changes first
 
 _LEVEL = {
@@ -167,6 +168,7 @@ def install_alerts(
     toasts = ToastStack(operator_window)
     dock = AlertLogDock(controller.plan.event.timezone, operator_window)
     operator_window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    operator_window.resizeDocks([dock], [LOG_HEIGHT], Qt.Orientation.Vertical)  # the rundown keeps the room
     presenter = AlertPresenter(controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer)
     armer.attachments.append(presenter)
     armer.start()

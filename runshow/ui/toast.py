@@ -23,10 +23,10 @@ MAX_TOASTS = 4
 MARGIN = 16
 WIDTH = 420
 
-_STYLE = {
-    "info": "background:#1f2a36; color:#f2f2f2; border:2px solid #4a90d9;",
-    "warning": "background:#3a2f12; color:#fff3d0; border:2px solid #f0b429;",
-    "danger": "background:#3d1414; color:#ffe0e0; border:2px solid #e5484d;",
+_STYLE = {  # level: (background, text, border)
+    "info": ("#1f2a36", "#f2f2f2", "#4a90d9"),
+    "warning": ("#3a2f12", "#fff3d0", "#f0b429"),
+    "danger": ("#3d1414", "#ffe0e0", "#e5484d"),
 }
 
 
@@ -44,7 +44,11 @@ class Toast(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("alertToast")
-        self.setStyleSheet(f"QFrame#alertToast {{ {_STYLE.get(level, _STYLE['info'])} border-radius:6px; }}")
+        back, text_colour, border = _STYLE.get(level, _STYLE["info"])
+        self.setStyleSheet(
+            f"QFrame#alertToast {{ background:{back}; border:2px solid {border}; border-radius:6px; }}"
+            f"QFrame#alertToast QLabel {{ color:{text_colour}; background:transparent; border:none; }}"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         self.label = QLabel(text)
