@@ -21,6 +21,7 @@ from runshow.live.show import Show
 from runshow.live.state import ShowState, state_at
 from runshow.plan.model import Plan
 from runshow.ui.flip_timer import FlipTimer
+from runshow.ui.wall_clock import WallClockWatch
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ class ShowController(QObject):
         self._timer.fired.connect(self.refresh)
         self._state: ShowState = state_at(self._show, clock.now())
         self._running = False
+        self.wall_watch = WallClockWatch()  # a stepped system clock re-plans alerts
 
     # ── read side ─────────────────────────────────────────────────────────
     @property
@@ -126,6 +128,7 @@ class ShowController(QObject):
 
     def refresh(self) -> None:
         """Re-derive the state from the engine at the clock's now and re-aim the tick."""
+        self.wall_watch.check(self._clock)  # may notify listeners (and refresh) first
         self._state = state_at(self._show, self._clock.now())
         self.stateChanged.emit(self._state)
         if self._running:
