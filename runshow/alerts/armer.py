@@ -97,7 +97,8 @@ class AlertArmer(QObject):
         self._controller = controller
         self._scheduler = ClockScheduler(controller.clock, parent=self)
         self._since = since
-        self._fired: set[str] = set()
+        self._fired: dict[str, datetime] = {}  # key → the planned instant it fired for
+        self._last_now: datetime | None = None
         self._reported: set[str] = set()
         self._armed: dict[str, PlannedAlert] = {}
         self._first = True
@@ -166,6 +167,7 @@ class AlertArmer(QObject):
         show = self._controller.show
         clock = self._controller.clock
         now = clock.now()
+        self._last_now = now
         plan = plan_alerts(show, state_at(show, now))
         self._plan = plan
         self.replans += 1
@@ -239,10 +241,11 @@ class AlertArmer(QObject):
             return
         show = self._controller.show
         now = self._controller.clock.now()
+        self._last_now = now
         if not alert.applies(state_at(show, now)):
             log.debug("alert %s not fired: its cue is not on", alert.key)
             return  # re-planned (with the same key) when its cue does start
-        self._fired.add(alert.key)
+        self._fired[alert.key] = alert.instant
         log.info("alert %s fired at %s (planned %s)", alert.key, now.isoformat(), alert.instant.isoformat())
         self.alertFired.emit(FiredAlert(alert, now))
 
@@ -251,6 +254,11 @@ class AlertArmer(QObject):
         self.replan()
 
     def _on_clock_changed(self) -> None:
+        now = self._controller.clock.now()
+        if self._last_now is not None and now < self._last_now:
+            # Rewound (a rehearsal jumping back to run a part again): what lies ahead again may
+            # go off again. A forward jump keeps everything and drops what it skipped.
+            self._fired = {k: t for k, t in self._fired.items() if t <= now}
         self.replan(jumped=True)
 
     def _on_show_replaced(self) -> None:

@@ -217,3 +217,17 @@ def test_a_deleted_armer_no_longer_hears_the_clock(plan_2021, at, qapp) -> None:
     delete(owner)  # the operator window closes: its children go with it
     clock.set(at(14, 5))  # would reach a deleted armer, and raise, if it were still subscribed
     assert controller.state.at == at(14, 5)
+
+
+def test_rewinding_the_clock_lets_alerts_ahead_fire_again(plan_2021, at, make, qtbot) -> None:
+    clock = ManualClock(at(14, 46))
+    _, armer, rec = make(plan_2021, clock, [Action(ActionKind.MODE, at(14, 46), mode=Mode.FOLLOW)])
+    armer.start()
+    clock.advance(120)  # 14:48: the break is announced
+    armer.scheduler.wakeup()
+    qtbot.waitUntil(lambda: "break_starting#10" in rec.fired_keys, timeout=1000)
+    clock.set(at(14, 47))  # the rehearsal goes back a minute
+    assert "break_starting#10" in armer.armed
+    clock.advance(60)
+    armer.scheduler.wakeup()
+    qtbot.waitUntil(lambda: rec.fired_keys.count("break_starting#10") == 2, timeout=1000)
