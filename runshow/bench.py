@@ -74,20 +74,17 @@ def status_kb(key: str) -> int | None:
 
 
 def voluntary_switches() -> int | None:
-    """Voluntary context switches summed over every thread (each is one sleep, then a wake-up)."""
-    total = 0
+    """Voluntary context switches of the whole process (each is one sleep, then a wake-up).
+
+    ``getrusage(RUSAGE_SELF)`` counts every thread, including threads that have
+    already ended; summing ``/proc/self/task/*/status`` would lose those and can
+    even go backwards between two samples.
+    """
     try:
-        tasks = list(Path("/proc/self/task").iterdir())
-    except OSError:
+        import resource
+    except ImportError:  # not on Windows
         return None
-    for task in tasks:
-        try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith("voluntary_ctxt_switches:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue  # a thread that ended while we read
-    return total
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_nvcsw)
 
 
 def machine() -> list[tuple[str, str]]:
@@ -399,7 +396,7 @@ def _ms3(values: Sequence[float]) -> str:
 # ── launch ──────────────────────────────────────────────────────────────────
 def launch_child() -> int:
     """In the child: the real entry point, reporting the stage view's first paint."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject
 
     app = qapp()
 
@@ -407,13 +404,17 @@ def launch_child() -> int:
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
             if event.type() == QEvent.Type.Paint and type(obj).__name__ == "StageView":
                 print(f"{LAUNCH_FLAG} {time.monotonic():.6f}", flush=True)
-                app.removeEventFilter(self)
-                QTimer.singleShot(0, app.quit)
+                os._exit(0)  # measured; leave without the app's quit path (it may ask to confirm)
             return False
 
     watch = FirstPaint()
     app.installEventFilter(watch)
-    QTimer.singleShot(15_000, app.quit)  # never hang the bench
+    import threading
+
+    # Never hang the bench, even behind a modal dialog: a hard exit from another thread.
+    guard = threading.Timer(20.0, os._exit, args=(3,))
+    guard.daemon = True
+    guard.start()
     from runshow.ui.app import run_app
 
     return run_app(None, [])
@@ -421,15 +422,22 @@ def launch_child() -> int:
 
 def measure_launch(env: dict[str, str]) -> float | None:
     """Seconds from spawning ``python`` to the stage view's first paint, or None."""
+    # A data folder of its own each time: a journal left by the previous launch would
+    # (rightly) make the app ask whether to resume it, and the question would be timed.
+    data = tempfile.mkdtemp(prefix="runshow-bench-launch-")
     start = time.monotonic()
-    proc = subprocess.run(
-        [sys.executable, "-m", "runshow.bench", "--launch-child"],
-        capture_output=True,
-        text=True,
-        env={**env, LAUNCH_FLAG: "1"},
-        timeout=60,
-        check=False,
-    )
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "runshow.bench", "--launch-child"],
+            capture_output=True,
+            text=True,
+            env={**env, LAUNCH_FLAG: "1", "XDG_DATA_HOME": data, "XDG_STATE_HOME": data},
+            timeout=60,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        print("launch child still running after 60 s, killed", file=sys.stderr)
+        return None
     for line in proc.stdout.splitlines():
         if line.startswith(LAUNCH_FLAG):
             return float(line.split()[1]) - start
