@@ -189,7 +189,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
     tag = f"#{cue.index}{suffix}"
     on = (cue.index,)
     if cue.segment.is_break:
-        after = next_cue.segment.title if next_cue else ""
+        over = f"휴식 종료 — {next_cue.segment.title} (Break over)" if next_cue else "휴식 종료 (Break over)"
         if rules.break_starting is not None:
             ko, en = _lead_words(rules.break_starting)
             b.add(
@@ -219,7 +219,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
                 rules,
                 f"break_over{tag}",
                 end,
-                f"휴식 종료 — {after} (Break over)".replace(" —  (", " ("),
+                over,
                 "휴식 종료",
                 cue,
                 on + ((next_cue.index,) if next_cue else ()),  # in follow mode the next cue is on
@@ -286,7 +286,7 @@ def _custom(b: _Builder, alert: CustomAlert, show: Show, times: dict[int, tuple[
         if last not in times:
             return
         instant = times[last][1] + alert.offset
-        requires = seg_cues if alert.offset <= _ZERO else ()
+        requires = seg_cues if alert.offset < _ZERO else ()  # right at the end the next cue is on
     b.add(Rule.CUSTOM, settings, f"custom:{alert.id}", instant, alert.text, alert.text, show.cues[first], requires)
 
 
