@@ -16,10 +16,12 @@ shoot() {  # shoot SHOW_TIME OUT.png
     local stage
     stage=$(DISPLAY=:97 xdotool search --name "runshow — 무대" | head -1)
     DISPLAY=:97 xdotool key --window "$stage" F11
-    for w in $(DISPLAY=:97 xdotool search --onlyvisible --name "."); do
-        [ "$w" != "$stage" ] && DISPLAY=:97 xdotool windowunmap "$w"
+    sleep 1
+    # Only the stage: unmap the control room and its toasts (frameless, nameless windows).
+    for w in $(DISPLAY=:97 xdotool search --onlyvisible --class "."); do
+        [ "$w" != "$stage" ] && DISPLAY=:97 xdotool windowunmap "$w" || true
     done
-    sleep 1.5
+    sleep 1
     DISPLAY=:97 import -window root "$2"
     kill "$app" "$xvfb"
     wait "$app" "$xvfb" 2>/dev/null || true
