@@ -34,7 +34,7 @@ from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
 from runshow.ui.controller import ActionSink, ShowController
-from runshow.ui.fonts import load_fonts
+from runshow.ui.fonts import load_fonts, use_bundled_font
 from runshow.ui.stage import StageWindow
 
 log = logging.getLogger(__name__)
@@ -295,6 +295,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
 
 def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = False) -> int:
     load_fonts()
+    use_bundled_font(app)
     if schedule is None:
         schedule = str(DEFAULT_SCHEDULE)
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -56,3 +56,13 @@ def display_font(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFont:
     # Never let Qt fall back to another family for digits or Hangul silently.
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
+
+
+def use_bundled_font(app: QGuiApplication) -> QFont:
+    """Make the bundled family the whole app's first choice, so the control room's Hangul
+    renders on a machine with no Korean font too; returns the font it replaced."""
+    previous = app.font()
+    font = QFont(previous)
+    font.setFamilies([FAMILY, *[f for f in previous.families() if f != FAMILY]])
+    app.setFont(font)
+    return previous

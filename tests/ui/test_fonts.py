@@ -52,3 +52,19 @@ def test_display_font_turns_on_tabular_figures(qapp):
 
 def test_pixel_size_never_zero(qapp):
     assert display_font(0).pixelSize() == 1
+
+
+def test_the_whole_app_prefers_the_bundled_family(qapp):
+    from PySide6.QtWidgets import QLabel
+
+    from runshow.ui.fonts import use_bundled_font
+
+    load_fonts()
+    previous = use_bundled_font(qapp)
+    try:
+        assert qapp.font().families()[0] == FAMILY
+        assert qapp.font().pointSizeF() == previous.pointSizeF()  # only the family changes
+        label = QLabel("전남 → 경북")
+        assert QFontInfo(label.font()).family() == FAMILY  # the control room's widgets too
+    finally:
+        qapp.setFont(previous)
