@@ -123,6 +123,9 @@ def mutated_2021(draw: st.DrawFn) -> bytes:
 @example(b"\xff\xfe")
 @example(b"\xef\xbb\xbf")
 @example(b"[[part]]\n[[part]]\n")
+@example(b"[[0.0]]")  # an implicit super-table had no line
+@example(b"a.b = 1\n")
+@example(b"'\x1e0")  # str.splitlines counts \x1e as a line break; tomllib does not
 def test_random_bytes_give_located_errors(raw: bytes) -> None:
     _check(raw)
 

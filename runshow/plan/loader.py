@@ -202,7 +202,7 @@ def parse_toml(raw: bytes, source: str) -> tuple[str, dict[str, Any]]:
             msg += f" (column {m.group(2)})"
         elif "(at end of document)" in msg:
             # tomllib gives no line here; the end of the file is its last line (found by fuzzing).
-            line = max(1, len(text.splitlines()))
+            line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))  # as tomllib counts
             msg = msg.replace("(at end of document)", "(at the end of the file)")
         raise ScheduleError([Problem(source, line, "(syntax)", f"not valid TOML: {msg}")]) from None
 

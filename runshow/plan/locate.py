@@ -135,6 +135,7 @@ class LineIndex:
                 path: Path = ()
                 for name in names[:-1]:
                     path = path + (name,)
+                    found.setdefault(path, lineno)  # an implicit super-table is first named here
                     if path in counters:
                         path = path + (counters[path] - 1,)
                 path = path + (names[-1],)
@@ -148,7 +149,8 @@ class LineIndex:
             key = _KEY.match(raw)
             if key:
                 path = current + tuple(_split_dotted(key.group(1)))
-                found.setdefault(path, lineno)
+                for end in range(len(current) + 1, len(path) + 1):  # a dotted key names its tables too
+                    found.setdefault(path[:end], lineno)
                 rest = raw[key.end() :]
                 depth = max(0, _bracket_depth_change(rest))
                 open_array = path if rest.strip().startswith("[") else None
