@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from runshow.alerts import AlertArmer, FiredAlert
@@ -35,6 +35,7 @@ from runshow.ui.toast import ToastStack
 
 log = logging.getLogger(__name__)
 
+MUTED_KEY = "alerts/chime_muted"
 LOG_HEIGHT = 170  # px: a handful of rows under the rundown
 NOTICE_SECONDS = 20  # show seconds a stage notice stays up, unless the cue changes first
 
@@ -156,18 +157,23 @@ def install_alerts(
     stage_view: StageNotices | Iterable[StageNotices],
     chime: Chime | None = None,
     since: datetime | None = None,
+    settings: QSettings | None = None,
 ) -> AlertArmer:
     """Create the armer, toast stack, alert log dock and chime, wire them, and arm the first plan.
 
     ``stage_view`` is one stage view or several (the stage window's view and the
     operator's miniature). ``since`` is when the app was last known to be running
-    (default: the journal's last action) for reporting missed alerts.
+    (default: the journal's last action) for reporting missed alerts. With
+    ``settings`` the chime's mute switch is remembered across restarts.
     """
     stages = [stage_view] if hasattr(stage_view, "show_notice") else list(stage_view)  # type: ignore[arg-type]
     armer = AlertArmer(controller, since=since, parent=operator_window)
     toasts = ToastStack(operator_window)
     dock = AlertLogDock(controller.plan.event.timezone, operator_window)
     operator_window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    if settings is not None:
+        dock.set_muted(bool(settings.value(MUTED_KEY, False, type=bool)))
+        dock.mutedChanged.connect(lambda muted: settings.setValue(MUTED_KEY, muted))
     operator_window.resizeDocks([dock], [LOG_HEIGHT], Qt.Orientation.Vertical)  # the rundown keeps the room
     presenter = AlertPresenter(controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer)
     armer.attachments.append(presenter)

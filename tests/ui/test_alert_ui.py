@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from runshow.alerts import AlertArmer, FiredAlert
@@ -221,3 +221,19 @@ def test_a_acknowledges_from_the_control_room_keyboard(plan_2021, at, qtbot) -> 
         armer.stop()
         p.toasts.clear()
         controller.stop_ticking()
+
+
+def test_mute_is_remembered_with_settings(plan_2021, at, window, tmp_path) -> None:
+    path = str(tmp_path / "settings.ini")
+    for expected_start, click in ((False, True), (True, False)):
+        settings = QSettings(path, QSettings.Format.IniFormat)
+        controller = ShowController(plan_2021, ManualClock(at(14, 7)), actions=_until(plan_2021, at, 14, 0))
+        armer = install_alerts(controller, window, FakeStage(), chime=FakeChime(), since=at(14, 7), settings=settings)
+        dock = presenter(armer).log_dock
+        try:
+            assert dock.muted is expected_start  # the second start remembers the first one's mute
+            if click:
+                dock.mute_button.click()
+            settings.sync()
+        finally:
+            armer.stop()
