@@ -112,7 +112,13 @@ class ShowController(QObject):
             self.actionRejected.emit(reason)
             return reason
         if self._journal is not None:
-            self._journal.append(action)  # durable before anyone sees it
+            try:
+                self._journal.append(action)  # durable before anyone sees it
+            except OSError as exc:  # disk full, unplugged: say so rather than show what would not survive
+                reason = f"the journal could not be written ({exc.strerror or exc})"
+                log.error("journal append failed: %s", exc)
+                self.actionRejected.emit(reason)
+                return reason
         self._show.apply(action)
         self.actionApplied.emit(action)
         self.refresh()

@@ -188,3 +188,15 @@ def test_korean_is_shipped(qapp):
         assert "저널에서 복구했습니다" in ui_recovery.tr("Resumed from the journal: %1 actions, current cue %2.")
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_failing_journal_rejects_the_action_with_a_reason(plan_2021, at, qtbot):
+    class FullDisk:
+        def append(self, action) -> None:
+            raise OSError(28, "No space left on device")
+
+    controller = ShowController(plan_2021, ManualClock(at(13, 30)), journal=FullDisk())
+    with qtbot.waitSignal(controller.actionRejected, timeout=1000) as blocker:
+        reason = controller.act(ActionKind.START)
+    assert reason is not None and "No space left" in reason and blocker.args == [reason]
+    assert controller.show.actions == []  # nothing shown that would not survive a crash
