@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from runshow.live.actions import Mode
 from runshow.live.show import Status
-from runshow.live.state import ShowState, ceil_seconds
+from runshow.live.state import ShowState, ceil_instant, ceil_seconds
 from runshow.plan.model import Segment
 from runshow.ui import timefmt
 from runshow.ui.commands import OperatorCommands
@@ -160,7 +160,7 @@ class HeaderStrip(QFrame):
         end_s = ceil_seconds(state.projected_end - state.planned_end)
         self.projected_end.setText(
             self.tr("%1 (planned %2)")
-            .replace("%1", timefmt.clock(state.projected_end, zone))
+            .replace("%1", timefmt.clock(ceil_instant(state.projected_end), zone))
             .replace("%2", timefmt.clock_hm(state.planned_end, zone))
         )
         _set_colour(self.projected_end, on_dark(end_s))

@@ -93,7 +93,7 @@ def test_author_notes_in_parentheses_stay_off_the_stage(rig, at):
     controller, clock, view = rig
     go(controller, clock, at(13, 32))
     controller.act(ActionKind.GOTO, segment="congrats")
-    assert view.content.presenter == "국토교통부 · 김흥진 국토도시실장"
+    assert view.content.presenter == "국토교통부"
     assert [i.role for i in view.content.strip] == [Role.NOW, Role.NEXT]
 
 
