@@ -582,11 +582,14 @@ def measure_action_cost(plan: Any, count: int) -> tuple[list[float], str]:
     controller.act(ActionKind.START)
     out: list[float] = []
     for i in range(count):
-        kind = ActionKind.NEXT if i % 4 == 3 else ActionKind.ADJUST
+        has_next = controller.state.next_cue is not None and controller.state.next_cue.index < len(plan.segments) - 1
+        kind = ActionKind.NEXT if i % 4 == 3 and has_next else ActionKind.ADJUST
         fields = {} if kind is ActionKind.NEXT else {"seconds": 1 if i % 2 else -1}
         t0 = time.perf_counter()
-        controller.act(kind, **fields)
+        reason = controller.act(kind, **fields)
         out.append((time.perf_counter() - t0) * 1000)
+        if reason is not None:
+            raise RuntimeError(f"bench action {kind.value} rejected: {reason}")
     controller.stop_ticking()
     if armer is not None:
         armer.stop()
@@ -751,19 +754,24 @@ def run(quick: bool) -> Report:
         None if warm is None else warm <= 1.5,
     )
 
-    alert_start = plan.start - timedelta(minutes=7) if quick else None
-    alert_speed = 600.0
-    errors, why = measure_alert_errors(
-        plan, alert_start or plan.start - timedelta(minutes=10), alert_speed, cfg.alert_seconds
+    # Two runs: the whole show at 600× (many alerts) and ten show minutes at 10× (closer to live).
+    alert_runs = (
+        (600.0, plan.start - timedelta(minutes=7 if quick else 10), cfg.alert_seconds),
+        (10.0, plan.start + timedelta(minutes=7, seconds=30), 3.0 if quick else 62.0),
     )
-    if errors:
-        report.add(
-            FIGURES[7],
-            f"p50 / p99 {percentile(errors, 50):.1f} / {percentile(errors, 99):.1f} ms "
-            f"(max {max(errors):.1f}) over {len(errors)} alerts at {alert_speed:g}×",
-            "p99 ≤ 50 ms",
-            percentile(errors, 99) <= 50,
-        )
+    parts: list[str] = []
+    every: list[float] = []
+    why = ""
+    for speed, start, seconds in alert_runs:
+        errors, why = measure_alert_errors(plan, start, speed, seconds)
+        if errors:
+            every += errors
+            parts.append(
+                f"{speed:g}×: p50 / p99 {percentile(errors, 50):.1f} / {percentile(errors, 99):.1f} ms "
+                f"(max {max(errors):.1f}) over {len(errors)} alerts"
+            )
+    if every:
+        report.add(FIGURES[7], "; ".join(parts), "p99 ≤ 50 ms", percentile(every, 99) <= 50)
     else:
         report.add(FIGURES[7], f"not measured: {why or 'no alert fired'}", "p99 ≤ 50 ms", None)
 
