@@ -213,9 +213,11 @@ def test_speaker_removed_before_the_current_cue_refuses(plan_2021, tmp_path, scr
     _journal(plan_2021, tmp_path, script)  # already in policy, past both 축사 speakers
     text = SCHEDULE_2021.read_text(encoding="utf-8")
     second = text.index('[[part.segment.speaker]]\nname = "산업통상자원부"')
-    end = text.index("# ── 1부")
-    text = text[:second] + text[end:]
-    text = text.replace('(named in the press release, not in the rundown)"\nduration = "5m"', '"\nduration = "10m"', 1)
+    end = text.index("[[part]]", second)
+    text = text[:second] + text[end:]  # 축사 keeps one speaker …
+    first = text.index('name = "국토교통부"', text.index('id = "congrats"'))
+    slot = text.index('duration = "5m"', first)
+    text = text[:slot] + 'duration = "10m"' + text[slot + len('duration = "5m"') :]  # … for all ten minutes
     changed = parse_plan(text.encode("utf-8"), "variant.toml")
     d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
     assert d.verdict is Verdict.REFUSE
