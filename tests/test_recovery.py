@@ -222,3 +222,8 @@ def test_speaker_removed_before_the_current_cue_refuses(plan_2021, tmp_path, scr
     d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
     assert d.verdict is Verdict.REFUSE
     assert "cue 4" in d.reason and "passed" in d.reason
+
+
+def test_an_empty_journal_resumes_on_any_day_without_a_question(plan_2021, tmp_path):
+    path = _journal(plan_2021, tmp_path, [])
+    assert decide(plan_2021, read_journal(path), date(2026, 11, 25)).verdict is Verdict.RESUME

@@ -221,7 +221,8 @@ def decide(plan: Plan, contents: JournalContents | None, today: date) -> Decisio
             problems,
             reason=f"the journal belongs to another event ({header.event_title}, {header.event_date:%Y-%m-%d})",
         )
-    other_day = today != plan.event.date
+    # Nothing to lose and nothing to mix up in a journal without actions: no question to ask.
+    other_day = today != plan.event.date and bool(actions)
     day_reason = f"the event is on {plan.event.date:%Y-%m-%d} and today is {today:%Y-%m-%d}"
     if header.digest == plan.digest:
         if other_day:

@@ -212,8 +212,9 @@ def _resume(
         # the old file stays where it is, untouched.
         journal = Journal.create(exact, plan, created=now)
         journal.extend(d.actions)
-    text = resumed_text(plan, clock, d.actions, exact)
-    RecoveryDialogs.inform(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
+    if d.actions or d.problems or d.changes:  # an empty journal resumes silently
+        text = resumed_text(plan, clock, d.actions, exact)
+        RecoveryDialogs.inform(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
     return journal, d.actions
 
 
