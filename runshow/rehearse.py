@@ -10,6 +10,7 @@ a 600× run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -57,15 +58,17 @@ class HeadlessRehearsal:
             if steps and start is None:
                 first = min(first, steps[0].at)
         self.clock = clock or RehearsalClock(first, speed)
-        self.controller = ShowController(plan, self.clock, journal=ScratchRecord())
-        self.player = ScriptPlayer(self.controller, script)
+        # Steps before the start instant are history, not events: fold them in silently.
+        history = [a for a in script if a.at <= first]
+        self.controller = ShowController(plan, self.clock, journal=ScratchRecord(), actions=history)
+        self.player = ScriptPlayer(self.controller, [a for a in script if a.at > first])
         self._last: tuple[Status, int | None] | None = None
         self.controller.stateChanged.connect(self._on_state)
         self.armer = self._install_alerts()
         self.done = False
 
     def _install_alerts(self) -> AlertArmer:
-        armer = AlertArmer(self.controller)
+        armer = AlertArmer(self.controller, since=self.clock.now())  # a rehearsal has missed nothing
         armer.alertFired.connect(lambda fired: self._alert("alert", fired))
         armer.alertDropped.connect(lambda dropped: self._alert("alert-dropped", dropped))
         armer.alertMissed.connect(lambda missed: self._alert("alert-missed", missed))
@@ -154,13 +157,20 @@ def rehearse(
     app = QCoreApplication.instance() or QCoreApplication([])
 
     def emit(event: dict[str, Any]) -> None:
+        if stream.closed:
+            return
         if json_lines:
             line = json.dumps(event, ensure_ascii=False)
         else:
             rest = "  ".join(f"{k}={v}" for k, v in event.items() if k not in ("t", "event") and v not in (None, ""))
             line = f"{event.get('t')}  {event.get('event'):<13} {rest}"
-        stream.write(line + "\n")
-        stream.flush()
+        try:
+            stream.write(line + "\n")
+            stream.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+            with contextlib.suppress(OSError):
+                stream.close()
+            app.quit()
 
     run = HeadlessRehearsal(plan, scenario, start, speed, emit)
     run.start()

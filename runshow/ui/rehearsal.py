@@ -134,17 +134,19 @@ class RehearsalMode(QObject):
         if steps and start is None:
             first = min(first, steps[0].at)
         self._clock = self._make_clock(first, speed)
-        self._record = ScratchRecord()
-        show = Show(plan)
         script: tuple[Action, ...] = ()
         if scenario is not None:
             script = scenario.actions
         elif autoplay:
-            script = on_time_script(show)
+            script = on_time_script(Show(plan))
         self._script = script
-        self._controller.replace(show, self._clock, self._record)
-        if script:
-            self._player = ScriptPlayer(self._controller, script, self)
+        # Steps before the start instant are the rehearsal's history: folded in, not played.
+        history = [a for a in script if a.at <= first]
+        self._record = ScratchRecord(list(history))
+        self._controller.replace(Show(plan, history), self._clock, self._record)
+        upcoming = [a for a in script if a.at > first]
+        if upcoming:
+            self._player = ScriptPlayer(self._controller, upcoming, self)
             self._player.start()
         self.activeChanged.emit(True)
 
