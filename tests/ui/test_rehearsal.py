@@ -176,3 +176,15 @@ def test_on_time_script_ends_the_show_on_plan(plan_2021):
     assert state.drift == timedelta(0)
     assert all(isinstance(a, Action) for a in show.actions)
     assert isinstance(end, datetime)
+
+
+def test_autoplay_started_mid_show_begins_on_the_planned_cue(live, mode, at):
+    controller, _, journal = live
+    before = list(journal.actions)
+    mode.enter(start=at(14, 5), autoplay=True)
+    state = controller.state
+    assert state.segment is not None and state.segment.id == "regions"
+    assert state.speaker is not None and state.speaker.name == "전남"
+    assert state.remaining == timedelta(minutes=5)
+    assert state.drift_s == 0
+    assert journal.actions == before
