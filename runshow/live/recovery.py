@@ -69,6 +69,42 @@ class Change:
         return f"segment {self.segment_id!r} {self.kind.value}: {self.old} → {self.new}"
 
 
+# Why a journal is asked about or refused, as an English template with %1, %2 … so the
+# Qt layer can show the same reason in the operator's language (runshow.ui.recovery).
+REASONS: dict[str, str] = {
+    "other-day": "the event is on %1 and today is %2",
+    "other-day-changed": "the event is on %1 and today is %2; the schedule changed",
+    "no-header-empty": "the journal has no readable header and no actions",
+    "no-header": "the journal's first line is not a readable header, so it cannot say which schedule it belongs to",
+    "other-event": "the journal belongs to another event (%1, %2)",
+    "goto-missing": "the schedule changed: the journal jumps to segment %1, which the schedule no longer has",
+    "no-longer-applies": "the schedule changed: the %1 action at %2 no longer applies to it",
+    "follow-retimed": "the schedule changed: the show ran in follow mode and segment times changed, "
+    "so the cues it followed may differ",
+    "cue-differs": "the schedule changed: cue %1 was %2 and is now %3; the show already passed it, "
+    "so its cues cannot be matched",
+    "fewer-cues": "the schedule changed: it now has fewer cues than the show already reached",
+    "last-cue-count": "the schedule changed: the show reached the last cue, and the number of cues changed",
+    "changed": "the schedule changed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    args: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return fill(REASONS[self.code], self.args)
+
+
+def fill(template: str, args: tuple[str, ...]) -> str:
+    """Qt-style %1 … %n placeholders (highest first, so %1 never eats %10)."""
+    for i in range(len(args), 0, -1):
+        template = template.replace(f"%{i}", args[i - 1])
+    return template
+
+
 @dataclass(frozen=True)
 class Decision:
     verdict: Verdict
@@ -76,7 +112,12 @@ class Decision:
     actions: list[Action] = field(default_factory=list)
     problems: list[JournalProblem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    reason: str = ""
+    why: Reason | None = None
+
+    @property
+    def reason(self) -> str:
+        """The reason in English ("" when there is nothing to explain)."""
+        return "" if self.why is None else str(self.why)
 
 
 def today_of(plan: Plan, now: datetime) -> date:
@@ -151,7 +192,7 @@ def _cue_keys_of_header(header: JournalHeader) -> list[tuple[str, int | None]]:
     return keys
 
 
-def _why_unsafe(header: JournalHeader, plan: Plan, actions: list[Action], changes: list[Change]) -> str | None:
+def _why_unsafe(header: JournalHeader, plan: Plan, actions: list[Action], changes: list[Change]) -> Reason | None:
     """Why replaying ``actions`` on the new plan might not land on the cues they landed on; None if safe.
 
     Cue moves are positional (next/previous) or by segment id (goto). Replay is the
@@ -162,31 +203,28 @@ def _why_unsafe(header: JournalHeader, plan: Plan, actions: list[Action], change
     new_ids = {s.id for s in plan.segments}
     for a in actions:
         if a.kind is ActionKind.GOTO and a.segment not in new_ids:
-            return f"the journal jumps to segment {a.segment!r}, which the schedule no longer has"
+            return Reason("goto-missing", (repr(a.segment),))
     show = Show(plan, [])
     reach = -1
     for a in actions:
         if not show.apply(a, strict=False):
-            return f"the {a.kind.value} action at {a.at.isoformat()} no longer applies to the changed schedule"
+            return Reason("no-longer-applies", (a.kind.value, a.at.isoformat()))
         if show.progress.current is not None:
             reach = max(reach, show.progress.current)
         elif show.progress.ended_at is not None:
             reach = len(show.cues) - 1
     if any(a.kind is ActionKind.MODE for a in actions) and any(c.kind is ChangeKind.RETIMED for c in changes):
-        return "the show ran in follow mode and segment times changed, so the cues it followed may differ"
+        return Reason("follow-retimed")
     old_keys = _cue_keys_of_header(header)
     new_keys = [(c.segment.id, c.speaker_index) for c in show.cues]
     if reach >= 0:
         if old_keys[: reach + 1] != new_keys[: reach + 1]:
             for i, (o, n) in enumerate(zip(old_keys[: reach + 1], new_keys[: reach + 1], strict=False)):
                 if o != n:
-                    return (
-                        f"cue {i + 1} was {_key(o)} and is now {_key(n)}; the show already passed it, "
-                        "so its cues cannot be matched"
-                    )
-            return "the schedule now has fewer cues than the show already reached"
+                    return Reason("cue-differs", (str(i + 1), _key(o), _key(n)))
+            return Reason("fewer-cues")
         if reach == len(new_keys) - 1 and len(old_keys) != len(new_keys):
-            return "the show reached the last cue, and the number of cues changed"
+            return Reason("last-cue-count")
     return None
 
 
@@ -203,38 +241,30 @@ def decide(plan: Plan, contents: JournalContents | None, today: date) -> Decisio
     header = contents.header
     if header is None:
         if not actions:
-            return Decision(
-                Verdict.REFUSE, path, [], problems, reason="the journal has no readable header and no actions"
-            )
-        return Decision(
-            Verdict.REFUSE,
-            path,
-            actions,
-            problems,
-            reason="the journal's first line is not a readable header, so it cannot say which schedule it belongs to",
-        )
+            return Decision(Verdict.REFUSE, path, [], problems, why=Reason("no-header-empty"))
+        return Decision(Verdict.REFUSE, path, actions, problems, why=Reason("no-header"))
     if header.event_title != plan.event.title or header.event_date != plan.event.date:
         return Decision(
             Verdict.REFUSE,
             path,
             actions,
             problems,
-            reason=f"the journal belongs to another event ({header.event_title}, {header.event_date:%Y-%m-%d})",
+            why=Reason("other-event", (header.event_title, f"{header.event_date:%Y-%m-%d}")),
         )
     # Nothing to lose and nothing to mix up in a journal without actions: no question to ask.
     other_day = today != plan.event.date and bool(actions)
-    day_reason = f"the event is on {plan.event.date:%Y-%m-%d} and today is {today:%Y-%m-%d}"
+    days = (f"{plan.event.date:%Y-%m-%d}", f"{today:%Y-%m-%d}")
     if header.digest == plan.digest:
         if other_day:
-            return Decision(Verdict.ASK, path, actions, problems, reason=day_reason)
+            return Decision(Verdict.ASK, path, actions, problems, why=Reason("other-day", days))
         return Decision(Verdict.RESUME, path, actions, problems)
     changes = changes_between(header, plan)
     why = _why_unsafe(header, plan, actions, changes)
     if why is not None:
-        return Decision(Verdict.REFUSE, path, actions, problems, changes, reason=f"the schedule changed: {why}")
+        return Decision(Verdict.REFUSE, path, actions, problems, changes, why=why)
     if other_day:
-        return Decision(Verdict.ASK, path, actions, problems, changes, reason=day_reason + "; the schedule changed")
-    return Decision(Verdict.RESUME_BY_ID, path, actions, problems, changes, reason="the schedule changed")
+        return Decision(Verdict.ASK, path, actions, problems, changes, why=Reason("other-day-changed", days))
+    return Decision(Verdict.RESUME_BY_ID, path, actions, problems, changes, why=Reason("changed"))
 
 
 def start_clean(path: Path, now: datetime) -> Path:

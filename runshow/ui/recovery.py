@@ -23,7 +23,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from runshow.live.actions import Action
 from runshow.live.clock import Clock
 from runshow.live.journal import Journal, JournalProblem, data_dir, journal_path, read_journal
-from runshow.live.recovery import Change, ChangeKind, Decision, Verdict, decide, find_journal, start_clean, today_of
+from runshow.live.recovery import (
+    REASONS,
+    Change,
+    ChangeKind,
+    Decision,
+    Verdict,
+    decide,
+    fill,
+    find_journal,
+    start_clean,
+    today_of,
+)
 from runshow.live.show import Show
 from runshow.live.state import state_at
 from runshow.plan.model import Plan
@@ -136,6 +147,50 @@ def resumed_text(plan: Plan, clock: Clock, actions: list[Action], path: Path) ->
     return text.replace("%1", str(len(actions))).replace("%2", cue) + "\n" + str(path)
 
 
+def reason_templates() -> dict[str, str]:
+    """Every :data:`runshow.live.recovery.REASONS` code in the operator's language (lupdate sees each literal)."""
+    return {
+        "other-day": QCoreApplication.translate("Recovery", "the event is on %1 and today is %2"),
+        "other-day-changed": QCoreApplication.translate(
+            "Recovery", "the event is on %1 and today is %2; the schedule changed"
+        ),
+        "no-header-empty": QCoreApplication.translate("Recovery", "the journal has no readable header and no actions"),
+        "no-header": QCoreApplication.translate(
+            "Recovery",
+            "the journal's first line is not a readable header, so it cannot say which schedule it belongs to",
+        ),
+        "other-event": QCoreApplication.translate("Recovery", "the journal belongs to another event (%1, %2)"),
+        "goto-missing": QCoreApplication.translate(
+            "Recovery", "the schedule changed: the journal jumps to segment %1, which the schedule no longer has"
+        ),
+        "no-longer-applies": QCoreApplication.translate(
+            "Recovery", "the schedule changed: the %1 action at %2 no longer applies to it"
+        ),
+        "follow-retimed": QCoreApplication.translate(
+            "Recovery",
+            "the schedule changed: the show ran in follow mode and segment times changed, so the cues it followed may differ",  # noqa: E501 - one literal for lupdate
+        ),
+        "cue-differs": QCoreApplication.translate(
+            "Recovery",
+            "the schedule changed: cue %1 was %2 and is now %3; the show already passed it, so its cues cannot be matched",  # noqa: E501 - one literal for lupdate
+        ),
+        "fewer-cues": QCoreApplication.translate(
+            "Recovery", "the schedule changed: it now has fewer cues than the show already reached"
+        ),
+        "last-cue-count": QCoreApplication.translate(
+            "Recovery", "the schedule changed: the show reached the last cue, and the number of cues changed"
+        ),
+        "changed": QCoreApplication.translate("Recovery", "the schedule changed"),
+    }
+
+
+def reason_text(d: Decision) -> str:
+    if d.why is None:
+        return ""
+    template = reason_templates().get(d.why.code, REASONS.get(d.why.code, d.why.code))
+    return fill(template, d.why.args)
+
+
 # ── the entry point ───────────────────────────────────────────────────────
 def open_live_journal(
     plan: Plan,
@@ -188,7 +243,7 @@ def _open(plan: Plan, clock: Clock, parent: QWidget | None, fresh: bool, base: P
         return Journal.create(exact, plan, created=now), []
     if d.verdict is Verdict.ASK:
         question = QCoreApplication.translate("Recovery", "A journal of this show was found, but %1.").replace(
-            "%1", d.reason
+            "%1", reason_text(d)
         )
         question += QCoreApplication.translate(
             "Recovery", "\n\nResume it (%2 actions), or start clean (the old journal is kept)?"
@@ -225,7 +280,7 @@ def _clean(
     if d.path is not None and d.path == exact:
         kept = start_clean(exact, now)
     if announce:
-        text = QCoreApplication.translate("Recovery", "The journal was not resumed: %1.").replace("%1", d.reason)
+        text = QCoreApplication.translate("Recovery", "The journal was not resumed: %1.").replace("%1", reason_text(d))
         text += "\n" + QCoreApplication.translate(
             "Recovery", "Started clean. The previous journal is kept as %1."
         ).replace("%1", str(kept))

@@ -200,3 +200,33 @@ def test_a_failing_journal_rejects_the_action_with_a_reason(plan_2021, at, qtbot
         reason = controller.act(ActionKind.START)
     assert reason is not None and "No space left" in reason and blocker.args == [reason]
     assert controller.show.actions == []  # nothing shown that would not survive a crash
+
+
+def test_every_recovery_reason_has_a_translatable_template(qapp):
+    from runshow.live.recovery import REASONS
+
+    templates = ui_recovery.reason_templates()
+    assert set(templates) == set(REASONS)
+    for code, english in REASONS.items():  # same placeholders, so no argument is lost in translation
+        assert sorted(p for p in ("%1", "%2", "%3") if p in templates[code]) == sorted(
+            p for p in ("%1", "%2", "%3") if p in english
+        ), code
+
+
+def test_korean_reason_in_the_question(plan_2021, at, tmp_path, said, qapp, qtbot):
+    from PySide6.QtCore import QTranslator
+
+    from tests.conftest import ROOT
+
+    clock = ManualClock(at(13, 30))
+    _live_run(plan_2021, clock, tmp_path, qtbot)
+    clock.set(at(13, 30) + timedelta(days=1))
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "i18n" / "recovery_ko.qm"))
+    qapp.installTranslator(translator)
+    try:
+        journal, _ = open_live_journal(plan_2021, clock, base=tmp_path)
+        journal.close()
+    finally:
+        qapp.removeTranslator(translator)
+    assert "행사일은 2021-10-15인데 오늘은 2021-10-16입니다" in said.asked[0]
