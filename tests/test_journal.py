@@ -167,3 +167,19 @@ def test_archive_never_deletes(plan_2021, tmp_path, script, at):
     assert first.read_bytes() == before
     assert first != second and second.exists()
     assert ".archived-20211015T090000" in first.name
+
+
+def test_a_second_writer_is_refused_until_the_first_is_gone(plan_2021, tmp_path, script):
+    from runshow.live.journal import JournalBusyError
+
+    path = journal_path(plan_2021, tmp_path)
+    first = Journal.create(path, plan_2021)
+    with pytest.raises(JournalBusyError):
+        Journal.open_existing(path)
+    with pytest.raises(JournalBusyError):
+        archive(path, script[0].at)  # nor moved from under the running show
+    first.append(script[0])
+    first.close()
+    with Journal.open_existing(path) as second:
+        second.append(script[1])
+    assert read_journal(path).actions == script[:2]

@@ -22,6 +22,7 @@ action older than the one before) is reported with its line number.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -280,6 +281,37 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+class JournalBusyError(OSError):
+    """Another process (a second runshow on the same show) holds this journal."""
+
+
+def _lock(fh: IO[bytes], path: Path) -> None:
+    """Hold the journal for this process, so two copies of runshow never interleave one show.
+
+    An advisory ``flock``: released by the OS when the process dies, even by SIGKILL,
+    so a crash never leaves a stale lock. (No-op where ``fcntl`` does not exist.)
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        raise JournalBusyError(errno.EAGAIN, "another runshow is writing this journal", str(path)) from None
+
+
+def ensure_not_busy(path: Path) -> None:
+    """Raise :class:`JournalBusyError` if another process holds ``path`` (checked before archiving it)."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return
+    _lock(fh, path)
+    fh.close()
+
+
 class Journal:
     """An open journal file, appended to one fsynced line at a time (an ``ActionSink``)."""
 
@@ -293,6 +325,7 @@ class Journal:
         """Start a new journal at ``path`` (which must not exist) with the plan's header."""
         path.parent.mkdir(parents=True, exist_ok=True)
         fh = open(path, "xb")  # noqa: SIM115 - the Journal owns the handle until close()
+        _lock(fh, path)
         journal = cls(path, fh)
         journal._write_line(JournalHeader.of(plan, created).to_json())
         _fsync_dir(path.parent)
@@ -307,6 +340,7 @@ class Journal:
         stay whole and later reads can still say that line was torn, not garbage.
         """
         fh = open(path, "r+b")  # noqa: SIM115 - the Journal owns the handle until close()
+        _lock(fh, path)
         fh.seek(0, os.SEEK_END)
         if fh.tell() > 0:
             fh.seek(-1, os.SEEK_END)
@@ -356,6 +390,7 @@ class Journal:
 
 def archive(path: Path, stamp: datetime) -> Path:
     """Move a journal aside (never delete it): ``name.archived-YYYYmmddTHHMMSS.jsonl``."""
+    ensure_not_busy(path)
     base = path.name.removesuffix(SUFFIX)
     target = path.with_name(f"{base}.archived-{stamp:%Y%m%dT%H%M%S}{SUFFIX}")
     n = 1

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from runshow.live.actions import Action
 from runshow.live.clock import Clock
-from runshow.live.journal import Journal, JournalProblem, data_dir, journal_path, read_journal
+from runshow.live.journal import (
+    Journal,
+    JournalBusyError,
+    JournalProblem,
+    data_dir,
+    journal_path,
+    read_journal,
+)
 from runshow.live.recovery import (
     REASONS,
     Change,
@@ -207,6 +214,17 @@ def open_live_journal(
     """
     try:
         return _open(plan, clock, parent, fresh, base if base is not None else data_dir())
+    except JournalBusyError as exc:
+        log.error("journal busy: %s", exc)
+        RecoveryDialogs.warn(
+            parent,
+            QCoreApplication.translate("Recovery", "runshow — no journal"),
+            QCoreApplication.translate(
+                "Recovery",
+                "Another runshow is already running this show (%1). This window does not record its actions: close it and use the other one.",  # noqa: E501 - one literal for lupdate
+            ).replace("%1", str(exc.filename)),
+        )
+        return None, []
     except OSError as exc:
         log.exception("journal unavailable")
         RecoveryDialogs.warn(

@@ -230,3 +230,17 @@ def test_korean_reason_in_the_question(plan_2021, at, tmp_path, said, qapp, qtbo
     finally:
         qapp.removeTranslator(translator)
     assert "행사일은 2021-10-15인데 오늘은 2021-10-16입니다" in said.asked[0]
+
+
+def test_a_second_runshow_on_the_same_show_is_told_and_records_nothing(plan_2021, at, tmp_path, said, qtbot):
+    clock = ManualClock(at(13, 30))
+    first, _ = open_live_journal(plan_2021, clock, base=tmp_path)
+    try:
+        second, actions = open_live_journal(plan_2021, clock, base=tmp_path)
+        assert (second, actions) == (None, [])
+        assert len(said.warned) == 1 and "Another runshow" in said.warned[0]
+        again, _ = open_live_journal(plan_2021, clock, base=tmp_path, fresh=True)
+        assert again is None and len(said.warned) == 2  # --fresh does not archive it from under the first
+    finally:
+        first.close()
+    assert not list((tmp_path / "journals").glob("*.archived-*"))
