@@ -7,6 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from runshow.live import actions as act
 from runshow.live.actions import Mode
@@ -183,3 +185,49 @@ def test_a_second_writer_is_refused_until_the_first_is_gone(plan_2021, tmp_path,
     with Journal.open_existing(path) as second:
         second.append(script[1])
     assert read_journal(path).actions == script[:2]
+
+
+def _is_record(raw: bytes) -> bool:
+    try:
+        return isinstance(json.loads(raw), dict)
+    except ValueError:
+        return False
+
+
+_JOURNAL_FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_JOURNAL_FUZZ
+@given(
+    cut=st.integers(0, 10_000),
+    junk=st.binary(max_size=200),
+    where=st.sampled_from(["tail", "middle", "header"]),
+)
+def test_any_damage_keeps_every_intact_record_and_never_raises(plan_2021, tmp_path_factory, script, cut, junk, where):
+    from runshow.live.recovery import decide
+
+    folder = tmp_path_factory.mktemp("j")
+    path = _write(plan_2021, folder, script)
+    good = path.read_bytes()
+    lines = good.split(b"\n")
+    if where == "tail":
+        damaged = good[: len(good) - (cut % 60)] + junk  # a torn end, then anything
+    elif where == "middle":
+        i = 2 + cut % (len(lines) - 3)
+        damaged = b"\n".join([*lines[:i], junk.replace(b"\n", b" "), *lines[i:]])
+    else:
+        damaged = junk.replace(b"\n", b" ") + b"\n" + b"\n".join(lines[1:])
+    path.write_bytes(damaged)
+    got = read_journal(path)  # never raises
+    decide(plan_2021, got, plan_2021.event.date)  # nor does the verdict
+    for p in got.problems:
+        assert 1 <= p.line <= got.lines
+    if where == "middle" and not _is_record(junk.replace(b"\n", b" ")):
+        assert got.actions == script  # a garbage line costs nothing but itself
+    if where == "tail":
+        assert got.actions[: len(script) - 1] == script[:-1]  # at most the torn last record is lost
+    if where == "header":
+        assert got.header is None and got.problems[0].line == 1
+    with Journal.open_existing(path) as j:  # and the show can always go on writing
+        j.append(act.next_cue(script[-1].at + timedelta(hours=9)))
+    assert read_journal(path).actions[-1] == act.next_cue(script[-1].at + timedelta(hours=9))

@@ -233,6 +233,8 @@ def read_journal(path: Path) -> JournalContents:
             continue
         last = action.at
         out.actions.append(action)
+    if out.header is None and out.lines and not any(p.line == 1 for p in out.problems):
+        out.problems.insert(0, JournalProblem(1, "the first line is not a journal header"))
     return out
 
 
