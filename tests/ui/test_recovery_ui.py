@@ -244,3 +244,30 @@ def test_a_second_runshow_on_the_same_show_is_told_and_records_nothing(plan_2021
     finally:
         first.close()
     assert not list((tmp_path / "journals").glob("*.archived-*"))
+
+
+def test_after_a_crash_the_alerts_missed_while_down_are_reported_not_fired(plan_2021, at, tmp_path, said, qtbot):
+    from runshow.alerts import AlertArmer
+
+    clock = ManualClock(at(13, 30))
+    _live_run(plan_2021, clock, tmp_path, qtbot)  # on 개회사 since 13:35:10, then the machine dies
+    clock.set(at(13, 47))  # back twelve minutes later, mid-축사
+    journal, actions = open_live_journal(plan_2021, clock, base=tmp_path)
+    controller = ShowController(plan_2021, clock, journal=journal, actions=actions)
+    armer = AlertArmer(controller)
+    fired: list[object] = []
+    missed: list[object] = []
+    armer.alertFired.connect(fired.append)
+    armer.alertMissed.connect(missed.append)
+    try:
+        armer.start()
+        before = armer.scheduler.wakeups
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: armer.scheduler.wakeups > before, timeout=2000)
+        # 개회사's wrap-up and overtime passed while runshow was down.
+        assert {"wrapup_warning#1", "overtime#1"} <= {a.key for a in missed}
+        assert fired == []  # reported in the log, never chimed late
+        assert all(a.instant > at(13, 47) for a in armer.armed.values())
+    finally:
+        armer.stop()
+        journal.close()
