@@ -103,7 +103,14 @@ class ShowController(QObject):
     # ── write side ────────────────────────────────────────────────────────
     def act(self, kind: ActionKind, **fields: Any) -> str | None:
         """Take an operator action now. Returns why it was rejected, or None."""
-        return self._take(Action(kind, self._clock.now(), **fields))
+        now = self._clock.now()
+        last = self._show.progress.last_at
+        if last is not None and now < last:
+            # The wall clock was stepped back (NTP, a person): stamp the action at the last
+            # instant the show knows rather than lock the operator out until the clock catches up.
+            log.warning("clock is %s behind the last action; stamping at the last action", last - now)
+            now = last
+        return self._take(Action(kind, now, **fields))
 
     def _take(self, action: Action) -> str | None:
         reason = self._show.check(action)

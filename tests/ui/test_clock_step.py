@@ -169,3 +169,17 @@ def test_watch_ignores_clocks_that_cannot_be_stepped_behind_its_back(at) -> None
     manual.advance(3600)  # a manual clock's quiet advance is not a step; set() notifies by itself
     assert not watch.check(manual)
     assert watch.steps == 0
+
+
+def test_keys_still_work_after_the_wall_clock_is_stepped_back(plan_2021, at, qtbot) -> None:
+    wall = SteppableWall(at(14, 3))
+    controller = ShowController(plan_2021, wall, actions=[Action(ActionKind.START, at(13, 30))])
+    assert controller.act(ActionKind.NEXT) is None
+    wall.wall -= HOUR  # NTP corrects a clock that ran an hour fast
+    assert controller.act(ActionKind.NEXT) is None  # not "older than the last action" for an hour
+    assert controller.act(ActionKind.ADJUST, seconds=60) is None
+    stamps = [a.at for a in controller.show.actions]
+    assert stamps == sorted(stamps) and stamps[-1] == at(14, 3)  # the journal stays in order
+    wall.wall = at(14, 10)
+    assert controller.act(ActionKind.NEXT) is None
+    assert controller.show.actions[-1].at == at(14, 10)  # once the clock is past, it is used as is
