@@ -137,7 +137,10 @@ def run(
             if word == "state":
                 print(f"state {json.dumps(_state_json(show, clock.now()))}", file=stdout, flush=True)
                 continue
-            action = parse_command(line, clock.now())
+            now = clock.now()
+            if show.progress.last_at is not None and now < show.progress.last_at:
+                now = show.progress.last_at  # a wall clock stepped back must not lock the operator out
+            action = parse_command(line, now)
             if isinstance(action, str):
                 print(f"rejected {action}", file=stdout, flush=True)
                 continue
