@@ -627,6 +627,9 @@ def measure_long_rehearsal(plan: Any, speed: float, timeout: float) -> tuple[flo
     _, why = armer_class()
     note = f"without alerts: {why}" if why else ""
     rig = rehearsal_rig(plan, default_start(plan), speed, alerts=True)
+    fired: list[object] = []
+    if rig.armer is not None:
+        rig.armer.alertFired.connect(lambda _alert: fired.append(None))  # a count, not the alerts
     warm = plan.segments[0].end
     run_until(lambda: rig.clock.now() >= warm, timeout)
     gc.collect()
@@ -636,8 +639,10 @@ def measure_long_rehearsal(plan: Any, speed: float, timeout: float) -> tuple[flo
     wall = time.monotonic() - t0
     gc.collect()
     rss1 = status_kb("VmRSS") or 0
+    ran = f"{len(rig.controller.show.cues)} cues, {len(fired)} alerts fired"
+    note = f"{ran}; {note}" if note else ran
     if not finished:
-        note = (note + "; " if note else "") + f"did not end within {timeout:.0f} s"
+        note += f"; did not end within {timeout:.0f} s"
     return (rss1 - rss0) / 1024, wall, note
 
 
