@@ -231,3 +231,23 @@ def test_any_damage_keeps_every_intact_record_and_never_raises(plan_2021, tmp_pa
     with Journal.open_existing(path) as j:  # and the show can always go on writing
         j.append(act.next_cue(script[-1].at + timedelta(hours=9)))
     assert read_journal(path).actions[-1] == act.next_cue(script[-1].at + timedelta(hours=9))
+
+
+def test_a_flipped_digit_costs_one_record_not_every_later_one(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, script)
+    lines = path.read_bytes().split(b"\n")
+    # Line 3 (script[1]) gets 13:35 → 19:35: valid JSON, a valid action, hours in the future.
+    assert b"T13:35:12" in lines[2]
+    lines[2] = lines[2].replace(b"T13:35:12", b"T19:35:12")
+    path.write_bytes(b"\n".join(lines))
+    got = read_journal(path)
+    assert got.actions == [script[0], *script[2:]]
+    assert [(p.line, "checksum" in p.message) for p in got.problems] == [(3, True)]
+
+
+def test_records_without_a_checksum_are_read_as_they_are(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, [])
+    with path.open("a", encoding="utf-8") as fh:
+        for a in script:
+            fh.write(json.dumps(a.to_json(), ensure_ascii=False) + "\n")
+    assert read_journal(path).actions == script

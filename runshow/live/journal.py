@@ -13,7 +13,8 @@ Format (JSON lines, UTF-8):
   zone), the schedule (path and sha256 digest of its bytes) and the segments as
   they were (id, title, kind, start, end, speaker names), so a later start can
   say what changed in the schedule since;
-- every other line: one :meth:`Action.to_json` record.
+- every other line: one :meth:`Action.to_json` record plus ``crc`` (CRC-32 of the record's
+  canonical JSON); a record without ``crc`` (written by hand) is read as it is.
 
 Reading never raises on content: every complete, valid record is kept and
 everything else (a torn last line after a crash, garbage, bad fields, an
@@ -26,6 +27,7 @@ import errno
 import json
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -221,6 +223,10 @@ def read_journal(path: Path) -> JournalContents:
                 continue
             if record.get("format") == FORMAT:
                 continue  # a damaged header is not an action either
+        crc = record.pop("crc", None)
+        if crc is not None and crc != _crc(record):
+            out.problems.append(JournalProblem(number, "damaged record (its checksum does not match); skipped"))
+            continue
         try:
             action = Action.from_json(record)
         except (ValueError, KeyError, TypeError) as exc:
@@ -236,6 +242,18 @@ def read_journal(path: Path) -> JournalContents:
     if out.header is None and out.lines and not any(p.line == 1 for p in out.problems):
         out.problems.insert(0, JournalProblem(1, "the first line is not a journal header"))
     return out
+
+
+def _crc(record: dict[str, Any]) -> str:
+    canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"{zlib.crc32(canonical.encode('utf-8')):08x}"
+
+
+def stamped(action: Action) -> dict[str, Any]:
+    """An action's journal record: its JSON plus a checksum, so a damaged byte (a flipped digit in a
+    time would otherwise look valid and push every later record out of order) costs one line only."""
+    record = action.to_json()
+    return {**record, "crc": _crc(record)}
 
 
 def _reason(exc: BaseException) -> str:
@@ -360,7 +378,7 @@ class Journal:
 
     def append(self, action: Action) -> None:
         """Make ``action`` durable; returns only once it is on disk."""
-        self._write_line(action.to_json())
+        self._write_line(stamped(action))
         self.appended += 1
 
     def extend(self, actions: list[Action]) -> None:
@@ -368,7 +386,7 @@ class Journal:
         if not actions:
             return
         data = b"".join(
-            json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" for a in actions
+            json.dumps(stamped(a), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" for a in actions
         )
         self._fh.write(data)
         self._fh.flush()
