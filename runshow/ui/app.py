@@ -20,22 +20,29 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from runshow.alerts.armer import AlertArmer
 from runshow.live.actions import Action
 from runshow.live.clock import Clock, ManualClock, SystemClock
 from runshow.live.scenario import load_scenario
 from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
+from runshow.ui.alert_wiring import install_alerts
+from runshow.ui.chime import Chime
 from runshow.ui.controller import ActionSink, ShowController
 from runshow.ui.fonts import load_fonts, use_bundled_font
-from runshow.ui.stage import StageWindow
+from runshow.ui.operator import OperatorWindow
+from runshow.ui.recovery import open_live_journal
+from runshow.ui.rehearsal import RehearsalMode
+from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
+from runshow.ui.stage import StageView, StageWindow
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +58,17 @@ class AppWindows:
 
     controller: ShowController
     stage: StageWindow
-    operator: QWidget | None
-    extras: list[object] = field(default_factory=list)  # rehearsal mode, alert armer …, owned here
+    operator: OperatorWindow | None
+    armer: AlertArmer | None = None
+    rehearsal: RehearsalMode | None = None
+    rehearsal_panel: RehearsalPanel | None = None
     journal: ActionSink | None = None
 
     def close(self) -> None:
         """Stop every timer this app owns (the tick, the alert scheduler)."""
         self.controller.stop_ticking()
-        for extra in self.extras:
-            stop = getattr(extra, "stop", None)
-            if callable(stop) and hasattr(extra, "replan"):  # the alert armer
-                stop()
+        if self.armer is not None:
+            self.armer.stop()
         close = getattr(self.journal, "close", None)
         if callable(close):
             close()
@@ -139,11 +146,6 @@ def open_journal(
     env = os.environ if environ is None else environ
     if env.get("RUNSHOW_FAKE_NOW") or env.get("RUNSHOW_SCENARIO"):
         return None, None
-    try:
-        from runshow.ui.recovery import open_live_journal
-    except ImportError as exc:
-        log.warning("journal unavailable: %s", exc)
-        return None, None
     journal, actions = open_live_journal(plan, clock, None, fresh=fresh)
     return journal, actions
 
@@ -157,91 +159,42 @@ def build_app(
     journal: ActionSink | None = None,
     settings: QSettings | None = None,
     with_operator: bool = True,
-    chime: object | None = None,
+    chime: Chime | None = None,
 ) -> AppWindows:
     """Wire controller, stage and control room; nothing is shown and no loop runs."""
     load_fonts()
     controller = ShowController(plan, clock, journal=journal, actions=actions)
     stage = StageWindow(controller, settings=settings)
-    operator: QWidget | None = None
-    extras: list[object] = []
+    windows = AppWindows(controller, stage, None, journal=journal)
     if with_operator:
-        operator = _operator_window(controller, stage)
-        if operator is not None:
-            # Closing the control room quits runshow; closing the stage alone does not.
-            stage.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-            _share_keys(stage, operator)
-            _add_screen_menu(stage, operator)
-            extras.extend(_install_rehearsal(controller, operator, stage))
-            extras.extend(_install_alerts(controller, operator, stage, chime))
-    return AppWindows(controller, stage, operator, extras, journal)
+        operator = windows.operator = OperatorWindow(controller, stage_window=stage)
+        # Closing the control room quits runshow; closing the stage alone does not.
+        stage.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        _share_keys(stage, operator)
+        _add_screen_menu(stage, operator)
+        views = _stage_views(operator, stage)
+        windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
+        windows.armer = install_alerts(controller, operator, views, chime=chime, settings=settings)
+    return windows
 
 
-def _operator_window(controller: ShowController, stage: StageWindow) -> QWidget | None:
-    try:
-        from runshow.ui.operator import OperatorWindow
-    except ImportError as exc:  # built in parallel; the stage alone still serves the MC
-        log.warning("operator window unavailable: %s", exc)
-        return None
-    return OperatorWindow(controller, stage_window=stage)
-
-
-def _share_keys(stage: StageWindow, operator: QWidget) -> None:
+def _share_keys(stage: StageWindow, operator: OperatorWindow) -> None:
     """The operator's keys work while the stage window has focus too (a stray click must not
     leave Space dead mid-show): the same QActions, so one key still means one action."""
-    commands = getattr(operator, "commands", None)
-    actions = getattr(commands, "all_actions", None)
-    if actions:
-        stage.addActions(list(actions))
+    stage.addActions(list(operator.commands.all_actions))
 
 
-def _add_screen_menu(stage: StageWindow, operator: QWidget) -> None:
+def _add_screen_menu(stage: StageWindow, operator: OperatorWindow) -> None:
     """The operator chooses the stage's display from their own Stage menu."""
-    menus = getattr(operator, "menus", None)
-    stage_menu = menus.get("stage") if isinstance(menus, dict) else None
+    stage_menu = operator.menus.get("stage")
     if stage_menu is not None:
         stage_menu.addSeparator()
         stage_menu.addMenu(stage.screen_menu)
 
 
-def _install_rehearsal(controller: ShowController, operator: QWidget, stage: StageWindow) -> list[object]:
-    """Rehearsal dock in the control room; it marks the stage and the miniature while on."""
-    try:
-        from PySide6.QtWidgets import QMainWindow
-
-        from runshow.ui.rehearsal_panel import install_rehearsal
-    except ImportError as exc:
-        log.warning("rehearsal mode unavailable: %s", exc)
-        return []
-    if not isinstance(operator, QMainWindow):
-        return []
-    mode, panel = install_rehearsal(controller, operator, _stage_views(operator, stage))  # type: ignore[arg-type]
-    return [mode, panel]
-
-
-def _stage_views(operator: QWidget, stage: StageWindow) -> list[object]:
+def _stage_views(operator: OperatorWindow, stage: StageWindow) -> list[StageView]:
     """The stage window's view and the operator's miniature: both show notices and the banner."""
-    views: list[object] = [stage.view]
-    miniature = getattr(operator, "miniature", None)
-    if miniature is not None and hasattr(miniature, "set_rehearsal"):
-        views.append(miniature)
-    return views
-
-
-def _install_alerts(
-    controller: ShowController, operator: QWidget, stage: StageWindow, chime: object | None
-) -> list[object]:
-    """Alerts: toasts, log and chime in the control room, notices on every stage view."""
-    try:
-        from PySide6.QtWidgets import QMainWindow
-
-        from runshow.ui.alert_wiring import install_alerts
-    except ImportError as exc:
-        log.warning("alerts unavailable: %s", exc)
-        return []
-    if not isinstance(operator, QMainWindow):
-        return []
-    return [install_alerts(controller, operator, _stage_views(operator, stage), chime=chime)]  # type: ignore[arg-type]
+    return [stage.view, operator.miniature]
 
 
 def show_windows(windows: AppWindows) -> None:

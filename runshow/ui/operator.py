@@ -38,6 +38,7 @@ from runshow.ui.commands import OperatorCommands
 from runshow.ui.controller import ShowController
 from runshow.ui.help_overlay import HelpOverlay
 from runshow.ui.rundown_model import Column, RundownModel
+from runshow.ui.stage import StageView
 
 MINIATURE_WIDTH = 432  # 16:9 miniature of the stage monitor
 RUNDOWN_FONT_PX = 15  # read at arm's length in a dim control room
@@ -281,13 +282,7 @@ class OperatorWindow(QMainWindow):
         self.menus[key] = menu
         return menu
 
-    def _make_miniature(self) -> QWidget:
-        try:
-            from runshow.ui.stage import StageView
-        except ImportError:  # the stage engineer's module is not there yet
-            placeholder = QLabel(self.tr("Stage view unavailable"))
-            placeholder.setFixedSize(MINIATURE_WIDTH, MINIATURE_WIDTH * 9 // 16)
-            return placeholder
+    def _make_miniature(self) -> StageView:
         view = StageView(self.controller)
         view.setFixedSize(MINIATURE_WIDTH, MINIATURE_WIDTH * 9 // 16)
         return view

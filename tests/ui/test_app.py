@@ -144,8 +144,8 @@ def test_app_opens_both_windows_on_one_controller(built, qtbot):
     qtbot.waitUntil(lambda: windows.stage.isVisible() and windows.operator.isVisible())
     assert windows.controller.flip_timer.pending  # the tick is running
     assert getattr(windows.operator, "stage_window", None) is windows.stage
-    kinds = {type(extra).__name__ for extra in windows.extras}
-    assert {"AlertArmer", "RehearsalMode"} <= kinds  # alerts and rehearsal are wired into the app
+    assert windows.armer is not None and windows.armer.pending_wakeups() == 1  # alerts are armed
+    assert windows.rehearsal is not None and not windows.rehearsal.active  # rehearsal is wired, off
     stage_menu = windows.operator.menus["stage"]
     assert windows.stage.screen_menu.menuAction() in stage_menu.actions()  # choose the display there
 

@@ -58,8 +58,8 @@ def test_eight_hour_rehearsal_memory_is_flat(plan_2021, at, qapp, tmp_path, caps
         controller = windows.controller
         # The manual clock does not move in real time, so the scheduler is asked for what is due
         # at every show second, as its own wake-up would at speed.
-        armers = [e for e in windows.extras if hasattr(e, "replan") and hasattr(e, "scheduler")]
-        assert armers, "the alert armer is part of the app"
+        armer = windows.armer
+        assert armer is not None, "the alert armer is part of the app"
         assert controller.act(ActionKind.START) is None
         figures: list[tuple[int, int]] = []
         for second in range(1, SHOW_HOURS * 3600 + 1):
@@ -70,7 +70,7 @@ def test_eight_hour_rehearsal_memory_is_flat(plan_2021, at, qapp, tmp_path, caps
             elif state.cue is not None and state.remaining is not None and state.remaining <= timedelta(0):
                 controller.act(ActionKind.NEXT)
             controller.refresh()
-            armers[0].scheduler.run_due()
+            armer.scheduler.run_due()
             if second % PAINT_EVERY_S == 0:
                 qapp.processEvents()
             if second % 3600 == 0:
