@@ -4,6 +4,10 @@
   <context>
     <name>App</name>
     <message>
+        <source>Today is not the event day (%1): opened in rehearsal. Leave rehearsal for the live show.</source>
+        <translation>오늘은 행사일(%1)이 아니어서 리허설 모드로 열었습니다. 실제 진행은 리허설을 종료하세요.</translation>
+    </message>
+    <message>
       <location filename="../../runshow/ui/app.py" line="222" />
       <source>runshow — cannot open the schedule</source>
       <translation>runshow — 일정 파일을 열 수 없습니다</translation>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from runshow.alerts.armer import AlertArmer
 from runshow.live.actions import Action
 from runshow.live.clock import Clock, ManualClock, SystemClock
+from runshow.live.recovery import today_of
 from runshow.live.scenario import load_scenario
 from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
@@ -174,7 +175,9 @@ def build_app(
         _add_screen_menu(stage, operator)
         views = _stage_views(operator, stage)
         windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
-        windows.armer = install_alerts(controller, operator, views, chime=chime, settings=settings)
+        # A first start (nothing replayed) has missed nothing: the app was never running.
+        since = None if actions else clock.now()
+        windows.armer = install_alerts(controller, operator, views, chime=chime, since=since, settings=settings)
     return windows
 
 
@@ -206,6 +209,26 @@ def show_windows(windows: AppWindows) -> None:
         windows.operator.raise_()
         windows.operator.activateWindow()
     windows.controller.start_ticking()
+
+
+def rehearse_unless_event_day(windows: AppWindows, plan: Plan, clock: Clock, *, resumed: bool) -> bool:
+    """Opened on another day with nothing to resume: start in rehearsal, and say so.
+
+    A live view of an event on another day is years of "drift" and alerts that
+    can never apply; what a crew opening the app early wants is the rehearsal.
+    Leaving rehearsal still reaches the live show.
+    """
+    if resumed or windows.rehearsal is None or today_of(plan, clock.now()) == plan.event.date:
+        return False
+    windows.rehearsal.enter()
+    if windows.operator is not None:
+        text = QCoreApplication.translate(
+            "App", "Today is not the event day (%1): opened in rehearsal. Leave rehearsal for the live show."
+        ).replace("%1", plan.event.date.isoformat())
+        windows.operator.statusBar().showMessage(text)
+        if windows.rehearsal_panel is not None:
+            windows.rehearsal_panel.status.setText(text)
+    return True
 
 
 # ── errors ───────────────────────────────────────────────────────────────
@@ -264,6 +287,7 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal)
     show_windows(windows)
+    rehearse_unless_event_day(windows, plan, clock, resumed=bool(actions))
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
