@@ -174,10 +174,10 @@ def build_app(
         _share_keys(stage, operator)
         _add_screen_menu(stage, operator)
         views = _stage_views(operator, stage)
-        windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
         # A first start (nothing replayed) has missed nothing: the app was never running.
         since = None if actions else clock.now()
         windows.armer = install_alerts(controller, operator, views, chime=chime, since=since, settings=settings)
+        windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
     return windows
 
 
@@ -203,7 +203,7 @@ def _stage_views(operator: OperatorWindow, stage: StageWindow) -> list[StageView
 def show_windows(windows: AppWindows) -> None:
     """Operator window first (it gets focus), then the stage on its display."""
     if windows.operator is not None:
-        windows.operator.show()
+        windows.operator.showMaximized()  # the control room's own display, all of it
     windows.stage.placement.place()
     if windows.operator is not None:
         windows.operator.raise_()

@@ -311,10 +311,15 @@ class OperatorWindow(QMainWindow):
             Column.LENGTH: "000′00″",
             Column.DELTA: "−00:00",
         }
+        fixed = 0
         for column, sample in widest.items():
             label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(label))
             header.resizeSection(column, width + COLUMN_PADDING_PX)
+            fixed += width + COLUMN_PADDING_PX
+        # The stretched title column must never be squeezed to "…" by docks or the
+        # miniature: the rundown keeps room for a readable title.
+        self.rundown.setMinimumWidth(fixed + cells.horizontalAdvance("산업단지 대개조 발전방향 연구"))
 
     # ── behaviour ─────────────────────────────────────────────────────────
     def selected_segment(self) -> Segment | None:

@@ -221,11 +221,21 @@ def install_rehearsal(
     """Create rehearsal mode and its dock, and mark every window while it is on."""
     mode = RehearsalMode(controller, window)
     panel = RehearsalPanel(controller, mode, window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    # Beside the alert log at the bottom, as a tab: the rundown keeps the width.
+    bottom = [
+        d
+        for d in window.findChildren(QDockWidget)
+        if window.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
+    ]
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    if bottom:
+        window.tabifyDockWidget(bottom[0], panel)
     views = list(marked)
     live_title = window.windowTitle()
 
     def on_active(on: bool) -> None:
+        if on:
+            panel.raise_()  # the rehearsal controls come to the front while rehearsing
         for view in views:
             view.set_rehearsal(on)
         marker = QCoreApplication.translate("RehearsalPanel", "REHEARSAL")
