@@ -230,12 +230,15 @@ def install_rehearsal(
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
     if bottom:
         window.tabifyDockWidget(bottom[0], panel)
+        bottom[0].raise_()  # live: the alert log is in front
     views = list(marked)
     live_title = window.windowTitle()
 
     def on_active(on: bool) -> None:
         if on:
             panel.raise_()  # the rehearsal controls come to the front while rehearsing
+        elif bottom:
+            bottom[0].raise_()
         for view in views:
             view.set_rehearsal(on)
         marker = QCoreApplication.translate("RehearsalPanel", "REHEARSAL")
