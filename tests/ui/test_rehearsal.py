@@ -188,3 +188,30 @@ def test_autoplay_started_mid_show_begins_on_the_planned_cue(live, mode, at):
     assert state.remaining == timedelta(minutes=5)
     assert state.drift_s == 0
     assert journal.actions == before
+
+
+def test_rehearsal_leaves_the_live_journal_file_byte_for_byte(plan_2021, at, qapp, tmp_path, mono):
+    from runshow.live.journal import Journal, journal_path, read_journal
+
+    path = journal_path(plan_2021, tmp_path)
+    journal = Journal.create(path, plan_2021, created=at(13, 0))
+    clock = ManualClock(at(13, 30))
+    controller = ShowController(plan_2021, clock, journal=journal)
+    try:
+        assert controller.act(ActionKind.START) is None
+        clock.advance(61)
+        assert controller.act(ActionKind.ADJUST, seconds=60) is None
+        before = path.read_bytes()
+        rehearsal = RehearsalMode(controller, clock_factory=lambda s, v: RehearsalClock(s, v, monotonic=mono))
+        rehearsal.enter(speed=60, autoplay=True)
+        for kind in (ActionKind.START, ActionKind.NEXT, ActionKind.PAUSE, ActionKind.RESUME):
+            controller.act(kind)
+        controller.act(ActionKind.MESSAGE, text="rehearsal only")
+        rehearsal.jump_to_segment("panel")
+        rehearsal.leave()
+        assert path.read_bytes() == before
+        assert [a.kind for a in read_journal(path).actions] == [ActionKind.START, ActionKind.ADJUST]
+        assert controller.act(ActionKind.NEXT) is None  # live again: this one is journaled
+        assert len(read_journal(path).actions) == 3
+    finally:
+        journal.close()
