@@ -253,3 +253,15 @@ def test_event_day_or_a_resumed_show_stays_live(qtbot, plan_2021, tmp_path):
         assert windows.rehearsal is not None and not windows.rehearsal.active
     finally:
         windows.close()
+
+
+def test_rehearsal_banner_reaches_the_stage_window_and_miniature(built):
+    windows, _clock = built
+    assert windows.rehearsal is not None and windows.operator is not None
+    views = [windows.stage.view, windows.operator.miniature]
+    assert not any(v.content.rehearsal for v in views)
+    windows.rehearsal.enter(speed=10)
+    assert all(v.content.rehearsal for v in views)
+    assert "REHEARSAL" in windows.operator.windowTitle() or "리허설" in windows.operator.windowTitle()
+    windows.rehearsal.leave()
+    assert not any(v.content.rehearsal for v in views)
