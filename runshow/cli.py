@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from runshow.live.scenario import load_scenario
+from runshow.live.scenario import Scenario, load_scenario
 from runshow.live.show import Show
 from runshow.live.state import ShowState, ceil_instant, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
@@ -34,13 +34,25 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
+def _report(exc: ScheduleError, path: str) -> None:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
+
+
 def _load(path: str) -> Plan | None:
     try:
         return load_plan(path)
     except ScheduleError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
+        _report(exc, path)
+        return None
+
+
+def _load_scenario(path: str, plan: Plan) -> Scenario | None:
+    try:
+        return load_scenario(path, plan)
+    except ScheduleError as exc:
+        _report(exc, path)
         return None
 
 
@@ -118,11 +130,8 @@ def _simulate(args: argparse.Namespace) -> int:
     plan = _load(args.file)
     if plan is None:
         return EXIT_INVALID
-    try:
-        scenario = load_scenario(args.scenario, plan)
-    except ScheduleError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    scenario = _load_scenario(args.scenario, plan)
+    if scenario is None:
         return EXIT_INVALID
     instants: list[datetime] = []
     for i, text in enumerate(args.at or []):
@@ -167,11 +176,8 @@ def _rehearse(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     scenario = None
     if args.scenario:
-        try:
-            scenario = load_scenario(args.scenario, plan)
-        except ScheduleError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+        scenario = _load_scenario(args.scenario, plan)
+        if scenario is None:
             return EXIT_INVALID
     start = None
     if args.start:

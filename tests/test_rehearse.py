@@ -64,7 +64,10 @@ def runs() -> dict[str, subprocess.Popen[str]]:
     for proc in procs.values():
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+        proc.wait()
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None and not stream.closed:
+                stream.close()
 
 
 @pytest.fixture(scope="module")
