@@ -28,14 +28,15 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 from runshow.alerts.scheduler import ClockScheduler
-from runshow.live.alerts import AlertPlan, PlannedAlert, plan_alerts
+from runshow.live.alerts import MISSED_LOOKBACK, AlertPlan, PlannedAlert, plan_alerts
 from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import state_at
 
 log = logging.getLogger(__name__)
 
-MISSED_LOOKBACK = timedelta(minutes=15)  # how far back a restart reports missed alerts, at most
+HORIZON_JOB = "__horizon__"  # re-plan before the planning window runs out (AlertPlan.complete_until)
+HORIZON_MARGIN = timedelta(minutes=5)
 SETTLE_MS = 5  # real ms a during-cue alert waits for a simultaneous action before it checks its cue
 
 
@@ -192,6 +193,11 @@ class AlertArmer(QObject):
                 or self._scheduler.get_job(key) is None
             ):
                 self._scheduler.arm(key, alert.instant, self._fire, key, order=alert.order)
+        if plan.complete_until is not None:
+            at = max(now, plan.complete_until - HORIZON_MARGIN)
+            self._scheduler.arm(HORIZON_JOB, at, self._on_horizon, order="99")
+        else:
+            self._remove_job(HORIZON_JOB)
         self._scheduler.wakeup()
         self.replanned.emit(plan)
         return plan
@@ -250,6 +256,10 @@ class AlertArmer(QObject):
         self.alertFired.emit(FiredAlert(alert, now))
 
     # ── triggers ──────────────────────────────────────────────────────────
+    def _on_horizon(self) -> None:
+        """The planning window is running out: plan the next stretch of cues."""
+        self.replan()
+
     def _on_action(self, _action: object) -> None:
         self.replan()
 

@@ -127,6 +127,9 @@ class AlertPlan:
     past: tuple[PlannedAlert, ...]
     dropped: tuple[PlannedAlert, ...]
     held: bool = False  # the show is paused: cue-relative alerts are not planned
+    # Alerts are planned only for a window of cues around now (see WINDOW_CUES); until this
+    # instant the plan is complete, and the armer re-plans before it is reached. None: complete.
+    complete_until: datetime | None = None
 
     @property
     def keys(self) -> frozenset[str]:
@@ -294,8 +297,24 @@ def _sort_key(a: PlannedAlert) -> tuple[datetime, int, int]:
     return (a.instant, _ORDER[a.rule], -1 if a.cue_index is None else a.cue_index)
 
 
+# A re-plan happens after every action; on a 1,000-segment festival building every alert of
+# every cue each time cost ~13 ms (bench). Only a window of cues around now is planned: the
+# next WINDOW_CUES cues ahead (the plan says until when it is complete) and, behind, the last
+# WINDOW_CUES cues or those that ended within MISSED_LOOKBACK, whichever reaches further.
+WINDOW_CUES = 32
+WINDOW_AHEAD = timedelta(minutes=10)  # and anything due this soon, however many cues away
+MISSED_LOOKBACK = timedelta(minutes=15)  # how far back a restart reports missed alerts, at most
+
+
+def _lead_before_start(cue: Cue) -> timedelta:
+    rules = cue.segment.alerts
+    leads = [lead for lead in (rules.speaker_standby, rules.break_starting) if lead is not None]
+    return max(leads, default=_ZERO)
+
+
 def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
-    """Every alert of the show as it stands at ``state.at``, split into to-come, passed and dropped."""
+    """The alerts of the show as it stands at ``state.at`` within the planning window,
+    split into to-come, passed and dropped."""
     now = state.at
     p = show.progress
     cues = show.cues
@@ -310,6 +329,8 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
     times: dict[int, tuple[datetime, datetime]] = {}  # cue → (start, end-if-left-on) for customs
     skipped_cues: set[int] = set()
     ended = state.status is Status.ENDED
+    pivot = len(cues) if ended else (current if current is not None else 0)
+    complete_until: datetime | None = None
     for t in timings:
         cue = t.cue
         i = cue.index
@@ -324,6 +345,9 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
                 continue
             end_on = start + t.length
             stopped = t.actual_end or end_on
+            times[i] = (start, end_on)
+            if i < pivot - WINDOW_CUES and max(end_on, stopped) + OVERTIME_AFTER < now - MISSED_LOOKBACK:
+                continue  # long gone: nothing of it can still be reported
             before = len(active)
             _cue_alerts(b, cue, start, end_on, "", nxt)
             # During-cue alerts of a cue stopped before their instant never applied (break over
@@ -333,7 +357,6 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
                 for a in active[before:]
                 if not a.requires_on or a.instant < stopped or (a.rule is Rule.BREAK_OVER and a.instant == stopped)
             ]
-            times[i] = (start, end_on)
             continue
         if held:
             continue
@@ -348,8 +371,13 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             if t.projected_start is None or t.projected_end is None:
                 continue
             start, end, suffix = t.projected_start, t.projected_end, ""
-        _cue_alerts(b, cue, start, end, suffix, nxt)
         times[i] = (start, end)
+        first_due = start - _lead_before_start(cue)
+        if i >= pivot + WINDOW_CUES and first_due > now + WINDOW_AHEAD:
+            # Beyond the window: planned at a later re-plan, before its first alert is due.
+            complete_until = first_due if complete_until is None else min(complete_until, first_due)
+            continue
+        _cue_alerts(b, cue, start, end, suffix, nxt)
 
     last_seg_first = show.first_cue_of(cues[-1].segment.id)
     closing = cues[-1].segment
@@ -396,4 +424,5 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
         past=tuple(a for a in active if a.instant < now),
         dropped=tuple(skipped),
         held=held,
+        complete_until=complete_until,
     )
