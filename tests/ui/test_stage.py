@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from runshow.live.actions import ActionKind
@@ -271,3 +272,41 @@ def test_portrait_monitor_keeps_the_bottom_line(rig, at, qtbot):
     assert longest_run(rows_with(image, LEVEL_COLOURS[Level.NORMAL])) >= 960 / 8  # the digits, width-bound
     bottom = [y for y in rows_with(image, LEVEL_COLOURS[Level.NORMAL]) if y > 0.87 * 960]
     assert longest_run(bottom) >= 10  # "다음 순서: 휴식" still at the size a 16:9 view of that width gives
+
+
+class PaintRegions(QObject):
+    """Records the region of every paint event a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_a_tick_that_moves_only_the_clock_repaints_only_the_clock(rig, at, qtbot):
+    controller, clock, view = rig
+    view.show()
+    qtbot.waitExposed(view)
+    regions = PaintRegions()
+    view.installEventFilter(regions)
+    go(controller, clock, at(13, 32, 0, 500_000))  # the cue starts half-way through a second
+    assert controller.act(ActionKind.START) is None
+    qtbot.waitUntil(lambda: view.content.countdown == "05:00" and bool(regions.rects))  # painted whole
+    regions.rects.clear()
+    before = view.content
+    clock.advance(0.5)  # 13:32:01.000: the clock flips, the countdown still reads 05:00
+    controller.refresh()
+    qtbot.waitUntil(lambda: bool(regions.rects))
+    assert view.content.countdown == before.countdown and view.content.clock != before.clock
+    whole = view.rect()
+    assert all(r.width() * r.height() < whole.width() * whole.height() / 10 for r in regions.rects)
+    regions.rects.clear()
+    clock.advance(0.5)  # 13:32:01.500: now the countdown flips to 04:59
+    controller.refresh()
+    qtbot.waitUntil(lambda: bool(regions.rects))
+    assert view.content.countdown == "04:59"
+    assert any(r == whole for r in regions.rects)
