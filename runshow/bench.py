@@ -455,6 +455,7 @@ def measure_replan(plan: Any, samples: int) -> list[float]:
 
     show = Show(plan)
     script = on_time_script(show)
+    gc.freeze()  # as the app does after start-up (runshow.ui.app)
     every = max(1, len(script) // samples)
     out: list[float] = []
     for i, action in enumerate(script):
@@ -580,6 +581,7 @@ def measure_action_cost(plan: Any, count: int) -> tuple[list[float], str]:
         armer.start()
     controller.start_ticking()
     controller.act(ActionKind.START)
+    gc.freeze()  # as the app does after start-up (runshow.ui.app)
     out: list[float] = []
     for i in range(count):
         has_next = controller.state.next_cue is not None and controller.state.next_cue.index < len(plan.segments) - 1

@@ -11,6 +11,7 @@ a 600× run.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -139,6 +140,7 @@ class HeadlessRehearsal:
             QTimer.singleShot(0, app.quit)
 
     def start(self) -> None:
+        gc.freeze()  # as the app does: long-lived start-up objects leave the collector's way
         self.armer.start()
         self.controller.start_ticking()
         self.player.start()
