@@ -175,6 +175,9 @@ def install_alerts(
         dock.set_muted(bool(settings.value(MUTED_KEY, False, type=bool)))
         dock.mutedChanged.connect(lambda muted: settings.setValue(MUTED_KEY, muted))
     operator_window.resizeDocks([dock], [LOG_HEIGHT], Qt.Orientation.Vertical)  # the rundown keeps the room
+    overlay = getattr(operator_window, "help_overlay", None)
+    if overlay is not None:  # F1 lists the log's own keys too
+        overlay.add_actions([dock.ack_action, dock.mute_action])
     presenter = AlertPresenter(controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer)
     armer.attachments.append(presenter)
     armer.start()

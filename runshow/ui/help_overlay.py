@@ -46,21 +46,10 @@ class HelpOverlay(QFrame):
         title = QLabel(self.tr("Keyboard shortcuts"))
         title.setObjectName("helpTitle")
         outer.addWidget(title)
-        grid = QGridLayout()
+        grid = self._grid = QGridLayout()
         grid.setHorizontalSpacing(32)
         self._labels: list[tuple[QAction, QLabel, QLabel]] = []
-        for action in actions:
-            keys = shortcut_text(action)
-            if not keys:
-                continue
-            key_label = QLabel(keys)
-            key_label.setObjectName("helpKey")
-            text_label = QLabel()
-            row = len(self._labels)
-            grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(text_label, row, 1)
-            self._labels.append((action, key_label, text_label))
-        self._refresh()
+        self.add_actions(actions)
         centred = QHBoxLayout()
         centred.addStretch(1)
         centred.addLayout(grid)
@@ -72,6 +61,21 @@ class HelpOverlay(QFrame):
         outer.addWidget(hint)
         parent.installEventFilter(self)
         self.hide()
+
+    def add_actions(self, actions: Iterable[QAction]) -> None:
+        """List more keys (docks added later, such as the alert log, bring their own)."""
+        for action in actions:
+            keys = shortcut_text(action)
+            if not keys:
+                continue
+            key_label = QLabel(keys)
+            key_label.setObjectName("helpKey")
+            text_label = QLabel()
+            row = len(self._labels)
+            self._grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignRight)
+            self._grid.addWidget(text_label, row, 1)
+            self._labels.append((action, key_label, text_label))
+        self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Resize:

@@ -265,3 +265,11 @@ def test_rehearsal_banner_reaches_the_stage_window_and_miniature(built):
     assert "REHEARSAL" in windows.operator.windowTitle() or "리허설" in windows.operator.windowTitle()
     windows.rehearsal.leave()
     assert not any(v.content.rehearsal for v in views)
+
+
+def test_help_overlay_lists_the_alert_log_keys_too(built):
+    windows, _clock = built
+    overlay = windows.operator.help_overlay
+    keys = {key.text() for _action, key, _text in overlay._labels}
+    assert {"A", "Ctrl+M"} <= keys
+    assert "Space" in keys
