@@ -223,36 +223,42 @@ def test_the_live_journal_is_opened_and_replayed(plan_2021, at, tmp_path, monkey
     again.close()
 
 
-def test_opened_on_another_day_starts_in_rehearsal(qtbot, plan_2021, tmp_path):
-    day_before = datetime(2021, 10, 14, 9, 0, tzinfo=plan_2021.event.timezone)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    windows = shell.build_app(plan_2021, ManualClock(day_before), settings=settings, chime=SilentChime())
-    qtbot.addWidget(windows.stage)
-    qtbot.addWidget(windows.operator)
-    try:
-        assert shell.rehearse_unless_event_day(windows, plan_2021, windows.controller.clock, resumed=False)
-        assert windows.rehearsal is not None and windows.rehearsal.active
-        start = datetime(2021, 10, 15, 13, 20, tzinfo=plan_2021.event.timezone)
-        assert start <= windows.controller.clock.now() < start.replace(minute=21)  # ten minutes before
-        assert "2021-10-15" in windows.operator.statusBar().currentMessage()
-    finally:
-        windows.rehearsal.leave()
+@pytest.fixture
+def app_at(qtbot, plan_2021, tmp_path):
+    """Build the whole app on a frozen clock at a given local instant; closed afterwards."""
+    built: list[shell.AppWindows] = []
+
+    def make(*local: int) -> shell.AppWindows:
+        clock = ManualClock(datetime(*local, tzinfo=plan_2021.event.timezone))
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        windows = shell.build_app(plan_2021, clock, settings=settings, chime=SilentChime())
+        qtbot.addWidget(windows.stage)
+        qtbot.addWidget(windows.operator)
+        built.append(windows)
+        return windows
+
+    yield make
+    for windows in built:
+        if windows.rehearsal is not None:
+            windows.rehearsal.leave()
         windows.close()
 
 
-def test_event_day_or_a_resumed_show_stays_live(qtbot, plan_2021, tmp_path):
-    morning = datetime(2021, 10, 15, 9, 0, tzinfo=plan_2021.event.timezone)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    windows = shell.build_app(plan_2021, ManualClock(morning), settings=settings, chime=SilentChime())
-    qtbot.addWidget(windows.stage)
-    qtbot.addWidget(windows.operator)
-    try:
-        assert not shell.rehearse_unless_event_day(windows, plan_2021, windows.controller.clock, resumed=False)
-        other_day = ManualClock(datetime(2021, 10, 16, 9, 0, tzinfo=plan_2021.event.timezone))
-        assert not shell.rehearse_unless_event_day(windows, plan_2021, other_day, resumed=True)
-        assert windows.rehearsal is not None and not windows.rehearsal.active
-    finally:
-        windows.close()
+def test_opened_on_another_day_starts_in_rehearsal(app_at, plan_2021):
+    windows = app_at(2021, 10, 14, 9, 0)  # the day before
+    assert shell.rehearse_unless_event_day(windows, plan_2021, windows.controller.clock, resumed=False)
+    assert windows.rehearsal is not None and windows.rehearsal.active
+    start = datetime(2021, 10, 15, 13, 20, tzinfo=plan_2021.event.timezone)
+    assert start <= windows.controller.clock.now() < start.replace(minute=21)  # ten minutes before
+    assert "2021-10-15" in windows.operator.statusBar().currentMessage()
+
+
+def test_event_day_or_a_resumed_show_stays_live(app_at, plan_2021):
+    windows = app_at(2021, 10, 15, 9, 0)  # the morning of the event
+    assert not shell.rehearse_unless_event_day(windows, plan_2021, windows.controller.clock, resumed=False)
+    other_day = ManualClock(datetime(2021, 10, 16, 9, 0, tzinfo=plan_2021.event.timezone))
+    assert not shell.rehearse_unless_event_day(windows, plan_2021, other_day, resumed=True)
+    assert windows.rehearsal is not None and not windows.rehearsal.active
 
 
 def test_rehearsal_banner_reaches_the_stage_window_and_miniature(built):
