@@ -97,6 +97,11 @@ class PlannedAlert:
     segment_id: str | None = None
     cue_index: int | None = None
     requires_on: tuple[int, ...] = ()  # cue indexes one of which must be on at the instant
+    # The words' ingredients, so the Qt side can say it in the operator's language
+    # (runshow.ui.alert_text); ``text``/``short`` are the Korean-with-English fallback.
+    lead: timedelta | None = None
+    subject: str = ""  # who or what: the cue's label, the speaker, the next segment, the time
+    detail: str = ""  # stand-by: the segment the speaker is called for
 
     @property
     def order(self) -> str:
@@ -167,6 +172,10 @@ class _Builder:
         short: str,
         cue: Cue | None = None,
         requires_on: tuple[int, ...] = (),
+        *,
+        lead: timedelta | None = None,
+        subject: str = "",
+        detail: str = "",
     ) -> None:
         audience = settings.audience.get(rule.value, DEFAULT_AUDIENCE.get(rule, Audience.OPERATOR))
         chime = settings.chime.get(rule.value, DEFAULT_CHIME.get(rule, True))
@@ -182,6 +191,9 @@ class _Builder:
                 segment_id=cue.segment.id if cue else None,
                 cue_index=cue.index if cue else None,
                 requires_on=requires_on,
+                lead=lead,
+                subject=subject,
+                detail=detail,
             )
         )
 
@@ -203,6 +215,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
                 f"{ko} 후 휴식 시작 (Break starts in {en})",
                 f"{ko} 후 휴식",
                 cue,
+                lead=rules.break_starting,
             )
         if rules.break_ending is not None:
             ko, en = _lead_words(rules.break_ending)
@@ -215,6 +228,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
                 f"휴식 종료 {ko} 전",
                 cue,
                 on,
+                lead=rules.break_ending,
             )
         if rules.break_over:
             b.add(
@@ -226,6 +240,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
                 "휴식 종료",
                 cue,
                 on + ((next_cue.index,) if next_cue else ()),  # in follow mode the next cue is on
+                subject=next_cue.segment.title if next_cue else "",
             )
         return
     if rules.speaker_standby is not None and (cue.speaker is not None or cue.segment.kind in _CALLED):
@@ -239,6 +254,9 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
             f"{who} 대기 — {ko} 후 {cue.segment.title} (Stand by: {who}, on in {en})",
             f"{who} 대기",
             cue,
+            lead=rules.speaker_standby,
+            subject=who,
+            detail=cue.segment.title,
         )
     length = end - start
     for rule, lead, ko_word, en_word in (
@@ -257,6 +275,8 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
             f"{ko_word} {ko}",
             cue,
             on,
+            lead=lead,
+            subject=cue.label,
         )
     if rules.overtime:
         b.add(
@@ -268,6 +288,7 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
             "시간 초과",
             cue,
             on,
+            subject=cue.label,
         )
 
 
@@ -391,6 +412,8 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             times[last_seg_first][0] - rules.show_end_warning,
             f"{closing.title} {ko} 전 ({en} to {closing.title})",
             f"{closing.title} {ko} 전",
+            lead=rules.show_end_warning,
+            subject=closing.title,
         )
     if rules.show_end:
         end = show.plan.end
@@ -401,6 +424,7 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             end,
             f"송출 종료 예정 시각 {end:%H:%M} (Planned stream end)",
             f"종료 {end:%H:%M}",
+            subject=f"{end:%H:%M}",
         )
     planned = {c.index: (c.planned_start, c.planned_end) for c in cues}
     for custom in show.plan.custom_alerts:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from runshow.alerts import FiredAlert
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.plan.model import Audience
+from runshow.ui.alert_text import alert_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -169,7 +170,7 @@ class AlertLogDock(QDockWidget):
             QStandardItem(self._time(alert.instant)),
             QStandardItem(fired),
             QStandardItem(rule_name(alert.rule)),
-            QStandardItem(alert.text),
+            QStandardItem(alert_text(alert)),
             QStandardItem(audience_name(alert.audience)),
             QStandardItem(""),
         ]

@@ -120,7 +120,19 @@ def test_toasts_stack_and_expire(window, qtbot) -> None:
     qtbot.waitUntil(all_gone, timeout=2000)
 
 
-def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot) -> None:
+@pytest.fixture
+def korean(qapp) -> Iterator[None]:
+    """The app's default language: alert wording comes from the Korean .qm files."""
+    from runshow.ui.app import install_translators
+
+    translators = install_translators(qapp, "ko")
+    assert translators
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot, korean) -> None:
     controller, armer, chime, stage, clock = wired(at(14, 7), at(14, 7))
     p = presenter(armer)
     clock.advance((at(14, 10, 1) - clock.now()).total_seconds())  # 전남 runs into overtime
@@ -132,8 +144,8 @@ def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot) -> None:
     assert dock.model.item(0, Column.PLANNED).text() == "14:08:00"
     assert dock.model.item(3, Column.FIRED).text() == "14:10:01"
     assert [t.text for t in p.toasts.toasts] == [
-        "경북 대기 — 2분 후 시·도별 혁신계획 발표(’20년 선정 5개 시·도) (Stand by: 경북, on in 2 min)",
-        "시간 초과 — 시·도별 혁신계획 발표(’20년 선정 5개 시·도) — 전남 (Overtime)",
+        "경북 대기 — 2분 후 시·도별 혁신계획 발표(’20년 선정 5개 시·도)",
+        "시간 초과 — 시·도별 혁신계획 발표(’20년 선정 5개 시·도) — 전남",
     ]  # stage-only wrap-ups are not toasted to the operator
     assert chime.plays == 1  # only overtime chimes in the 2021 file
     assert stage.shown == ["마무리 2분", "곧 종료 30초", "시간 초과"]
@@ -148,7 +160,7 @@ def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot) -> None:
     assert stage.notice is None
 
 
-def test_mute_silences_the_chime_only(wired, at) -> None:
+def test_mute_silences_the_chime_only(wired, at, korean) -> None:
     _controller, armer, chime, stage, _clock = wired(at(14, 7), at(14, 7))
     p = presenter(armer)
     overtime = armer.armed["overtime#5"]
@@ -160,6 +172,17 @@ def test_mute_silences_the_chime_only(wired, at) -> None:
     p.log_dock.mute_action.trigger()  # the shortcut's action unmutes
     p.on_fired(FiredAlert(overtime, at(14, 10, 1)))
     assert chime.plays == 1
+
+
+def test_alert_wording_follows_the_ui_language(wired, at) -> None:
+    """Without the Korean translators (``--lang en``) the same alerts read in English."""
+    _controller, armer, _chime, _stage, _clock = wired(at(14, 7), at(14, 7))
+    from runshow.ui.alert_text import alert_short, alert_text
+
+    standby = armer.armed["speaker_standby#6"]
+    assert alert_text(standby) == "Stand by: 경북, on in 2 min (시·도별 혁신계획 발표(’20년 선정 5개 시·도))"
+    assert alert_short(armer.armed["wrapup_danger#5"]) == "Ending, 30 s"
+    assert alert_text(armer.armed["overtime#5"]).startswith("Overtime — ")
 
 
 def test_missed_at_start_are_logged_with_one_summary_toast(wired, at) -> None:
