@@ -20,6 +20,7 @@ chimes helps nobody.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -98,6 +99,9 @@ class AlertArmer(QObject):
         self._controller = controller
         self._scheduler = ClockScheduler(controller.clock, parent=self)
         self._since = since
+        self._run: tuple[Show, Clock] | None = None
+        # Shows set aside (the live show during a rehearsal): when, and what they had fired.
+        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime, set[str]]] = weakref.WeakKeyDictionary()
         self._fired: dict[str, datetime] = {}  # key → the planned instant it fired for
         self._last_now: datetime | None = None
         self._reported: set[str] = set()
@@ -119,6 +123,7 @@ class AlertArmer(QObject):
     def start(self) -> None:
         """Connect to the controller and arm the first plan."""
         c = self._controller
+        self._run = (c.show, c.clock)
         c.actionApplied.connect(self._on_action)
         c.showReplaced.connect(self._on_show_replaced)
         self._subscription.replace(c.clock.subscribe(self._on_clock_changed))
@@ -272,7 +277,18 @@ class AlertArmer(QObject):
         self.replan(jumped=True)
 
     def _on_show_replaced(self) -> None:
-        """A new show or clock: forget the old run's fired keys and arm afresh."""
+        """A new show or clock (rehearsal in or out): arm afresh for it.
+
+        A show seen before (the live show coming back from a rehearsal) gets back
+        what it had fired, and everything that passed while it was set aside is
+        reported as missed; a new show (a rehearsal) has missed nothing.
+        """
+        previous = self._run
+        if previous is not None:
+            old_show, old_clock = previous
+            self._set_aside[old_show] = (old_clock.now(), set(self._fired))
+        self._run = (self._controller.show, self._controller.clock)
+        left_at, fired = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), set()))
         self._subscription.replace(self._controller.clock.subscribe(self._on_clock_changed))
         self._scheduler.set_clock(self._controller.clock)
         for key in list(self._armed):
@@ -280,8 +296,8 @@ class AlertArmer(QObject):
         self._armed.clear()
         self._settle.stop()
         self._settling.clear()
-        self._fired.clear()
+        self._fired = fired
         self._reported.clear()
         self._first = True
-        self._since = self._controller.clock.now()  # a new run has missed nothing yet
+        self._since = left_at
         self.replan()

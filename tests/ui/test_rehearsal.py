@@ -215,3 +215,31 @@ def test_rehearsal_leaves_the_live_journal_file_byte_for_byte(plan_2021, at, qap
         assert len(read_journal(path).actions) == 3
     finally:
         journal.close()
+
+
+def test_live_alerts_that_pass_during_a_rehearsal_are_reported_missed(plan_2021, at, qapp, mono):
+    from runshow.alerts.armer import AlertArmer
+
+    clock = ManualClock(at(14, 0))
+    controller = ShowController(plan_2021, clock)
+    assert controller.act(ActionKind.GOTO, segment="regions") is None  # 전남 on at 14:00
+    armer = AlertArmer(controller)
+    missed: list[str] = []
+    fired: list[str] = []
+    armer.alertMissed.connect(lambda alert: missed.append(alert.key))
+    armer.alertFired.connect(lambda f: fired.append(f.alert.key))
+    armer.start()
+    rehearsal = RehearsalMode(controller, clock_factory=lambda s, v: RehearsalClock(s, v, monotonic=mono))
+    try:
+        assert missed == []
+        rehearsal.enter()
+        assert missed == []  # a rehearsal has missed nothing
+        clock.advance(9 * 60)  # live time moves on to 14:09 while the crew rehearses
+        rehearsal.leave()
+        assert "wrapup_warning#5" in missed and "speaker_standby#6" in missed  # due 14:08
+        assert "wrapup_danger#5" not in missed  # 14:09:30, still to come
+        assert fired == []  # reported, never fired late
+        assert "wrapup_danger#5" in armer.armed
+    finally:
+        rehearsal.leave()
+        armer.stop()
