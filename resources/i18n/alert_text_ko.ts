@@ -4,101 +4,100 @@
 <context>
     <name>AlertText</name>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="25"/>
-        <source>%1 min</source>
-        <translation>%1분</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="27"/>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="44"/>
+        <location filename="../../runshow/ui/alert_text.py" line="26"/>
         <source>Wrap up: %1 left — %2</source>
         <translation>마무리 — %2 남은 시간 %1</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="46"/>
-        <source>Ending: %1 left — %2</source>
-        <translation>곧 종료 — %2 남은 시간 %1</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="48"/>
-        <source>Overtime — %1</source>
-        <translation>시간 초과 — %1</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="50"/>
-        <source>Break starts in %1</source>
-        <translation>%1 후 휴식 시작</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="52"/>
-        <source>Break ends in %1: call the audience back</source>
-        <translation>휴식 종료 %1 전 — 청중 입장 안내</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="55"/>
-        <source>Break over — next: %1</source>
-        <translation>휴식 종료 — 다음: %1</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="57"/>
-        <location filename="../../runshow/ui/alert_text.py" line="87"/>
-        <source>Break over</source>
-        <translation>휴식 종료</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="61"/>
-        <source>Stand by: %1, on in %2 (%3)</source>
-        <translation>%1 대기 — %2 후 %3</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="64"/>
-        <location filename="../../runshow/ui/alert_text.py" line="91"/>
-        <source>%1 to %2</source>
-        <translation>%2 %1 전</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="66"/>
-        <source>Planned stream end %1</source>
-        <translation>송출 종료 예정 시각 %1</translation>
-    </message>
-    <message>
-        <location filename="../../runshow/ui/alert_text.py" line="77"/>
+        <location filename="../../runshow/ui/alert_text.py" line="27"/>
         <source>Wrap up, %1</source>
         <translation>마무리 %1</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="79"/>
+        <location filename="../../runshow/ui/alert_text.py" line="30"/>
+        <source>Ending: %1 left — %2</source>
+        <translation>곧 종료 — %2 남은 시간 %1</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="31"/>
         <source>Ending, %1</source>
         <translation>곧 종료 %1</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="81"/>
+        <location filename="../../runshow/ui/alert_text.py" line="34"/>
+        <source>Overtime — %2</source>
+        <translation>시간 초과 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="35"/>
         <source>Overtime</source>
         <translation>시간 초과</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="83"/>
+        <location filename="../../runshow/ui/alert_text.py" line="38"/>
+        <source>Break starts in %1</source>
+        <translation>%1 후 휴식 시작</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="39"/>
         <source>Break in %1</source>
         <translation>%1 후 휴식</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="85"/>
+        <location filename="../../runshow/ui/alert_text.py" line="42"/>
+        <source>Break ends in %1: call the audience back</source>
+        <translation>휴식 종료 %1 전 — 청중 입장 안내</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="43"/>
         <source>Break ends in %1</source>
         <translation>휴식 종료 %1 전</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="89"/>
-        <source>%1, stand by</source>
-        <translation>%1 대기</translation>
+        <location filename="../../runshow/ui/alert_text.py" line="46"/>
+        <source>Break over — next: %2</source>
+        <translation>휴식 종료 — 다음: %2</translation>
     </message>
     <message>
-        <location filename="../../runshow/ui/alert_text.py" line="93"/>
-        <source>End %1</source>
-        <translation>종료 %1</translation>
+        <location filename="../../runshow/ui/alert_text.py" line="47"/>
+        <source>Break over</source>
+        <translation>휴식 종료</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="50"/>
+        <source>Stand by: %2, on in %1 (%3)</source>
+        <translation>%2 대기 — %1 후 %3</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="51"/>
+        <source>%2, stand by</source>
+        <translation>%2 대기</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="54"/>
+        <location filename="../../runshow/ui/alert_text.py" line="55"/>
+        <source>%1 to %2</source>
+        <translation>%2 %1 전</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="58"/>
+        <source>Planned stream end %2</source>
+        <translation>송출 종료 예정 시각 %2</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="59"/>
+        <source>End %2</source>
+        <translation>종료 %2</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="70"/>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/alert_text.py" line="72"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ Why not the stock ``apscheduler.schedulers.qt.QtScheduler`` (APScheduler 3.11):
   every ``add_job``/``modify_job`` leaves one more timer chain alive (measured
   here: 200 jobs added → 2,412 wake-ups in 6 s for 11 firings).
 - Its default executor is a thread pool, so a job would run off the GUI thread.
-- It reads ``datetime.now()`` for "now", while runshow has one source of time,
+- It asks the machine's wall clock for "now", while runshow has one source of time,
   the :class:`~runshow.live.clock.Clock`, and a rehearsal clock that runs up
   to 600× faster than the wall.
 

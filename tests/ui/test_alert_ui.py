@@ -123,13 +123,17 @@ def test_toasts_stack_and_expire(window, qtbot) -> None:
 @pytest.fixture
 def korean(qapp) -> Iterator[None]:
     """The app's default language: alert wording comes from the Korean .qm files."""
+    from PySide6.QtCore import QLocale
+
     from runshow.ui.app import install_translators
 
+    previous = QLocale()
     translators = install_translators(qapp, "ko")
     assert translators
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)
 
 
 def test_fired_alerts_reach_log_toast_chime_and_stage(wired, at, qtbot, korean) -> None:
@@ -260,3 +264,31 @@ def test_mute_is_remembered_with_settings(plan_2021, at, window, tmp_path) -> No
             settings.sync()
         finally:
             armer.stop()
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_every_alert_of_the_2021_show_is_worded_without_placeholders(plan_2021, at, qapp, language) -> None:
+    from PySide6.QtCore import QLocale
+
+    from runshow.live.alerts import Rule, plan_alerts
+    from runshow.live.show import Show
+    from runshow.live.state import state_at
+    from runshow.ui.alert_text import alert_short, alert_text
+    from runshow.ui.app import install_translators
+
+    previous = QLocale()
+    translators = install_translators(qapp, language)
+    try:
+        show = Show(plan_2021)
+        plan = plan_alerts(show, state_at(show, at(13, 0)))
+        assert {a.rule for a in plan.upcoming} == set(Rule)  # the 2021 file uses every rule
+        for alert in plan.upcoming:
+            for words in (alert_text(alert), alert_short(alert)):
+                assert words and "%" not in words, (alert.key, words)
+        standby = next(a for a in plan.upcoming if a.rule is Rule.SPEAKER_STANDBY and a.subject == "경북")
+        expected = "경북 대기 — 2분 후" if language == "ko" else "Stand by: 경북, on in 2 min"
+        assert alert_text(standby).startswith(expected)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
