@@ -472,14 +472,6 @@ def measure_replan(plan: Any, samples: int) -> list[float]:
 
 
 # ── alerts ──────────────────────────────────────────────────────────────────
-def armer_class() -> tuple[Any, str]:
-    try:
-        from runshow.alerts.armer import AlertArmer
-    except ImportError as exc:
-        return None, f"runshow.alerts not available ({exc})"
-    return AlertArmer, ""
-
-
 @dataclass
 class Rig:
     """A rehearsal on the app's path without windows: controller, on-time script, alerts."""
@@ -515,9 +507,10 @@ def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig
     script = [a for a in on_time_script(Show(plan)) if a.at >= start]
     player = ScriptPlayer(controller, script)
     armer = None
-    armer_cls, _ = armer_class()
-    if alerts and armer_cls is not None:
-        armer = armer_cls(controller)
+    if alerts:
+        from runshow.alerts.armer import AlertArmer
+
+        armer = AlertArmer(controller)
         armer.start()
     controller.start_ticking()
     player.start()
@@ -526,9 +519,6 @@ def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig
 
 def measure_alert_errors(plan: Any, start: datetime, speed: float, seconds: float) -> tuple[list[float], str]:
     """Real ms between each alert's planned instant and its firing, in a rehearsal at ``speed``."""
-    armer_cls, why = armer_class()
-    if armer_cls is None:
-        return [], why
     errors: list[float] = []
     rig = rehearsal_rig(plan, start, speed, alerts=True)
     rig.armer.alertFired.connect(lambda fired: errors.append(fired.lateness_s / speed * 1000))
@@ -539,24 +529,22 @@ def measure_alert_errors(plan: Any, start: datetime, speed: float, seconds: floa
 
 def measure_pending_after_replans(plan: Any, count: int) -> tuple[int | None, str]:
     """Pending scheduler wake-ups after ``count`` re-plans (operator adjusts, ±1 s)."""
-    armer_cls, why = armer_class()
-    if armer_cls is None:
-        return None, why
+    from runshow.alerts.armer import AlertArmer
     from runshow.live.actions import ActionKind
     from runshow.live.clock import RehearsalClock
     from runshow.ui.controller import ShowController
 
     clock = RehearsalClock(plan.start - timedelta(seconds=5), 1.0)
     controller = ShowController(plan, clock)
-    armer = armer_cls(controller)
+    armer = AlertArmer(controller)
     armer.start()
     controller.start_ticking()
     controller.act(ActionKind.START)
-    before = getattr(armer, "replans", 0)
+    before = armer.replans
     rejected = sum(controller.act(ActionKind.ADJUST, seconds=1 if i % 2 else -1) is not None for i in range(count))
     qapp().processEvents()
     pending = armer.pending_wakeups()
-    replans = getattr(armer, "replans", before) - before
+    replans = armer.replans - before
     controller.stop_ticking()
     armer.stop()
     return int(pending), f"{replans} re-plans counted by the armer, {rejected} adjusts rejected"
@@ -568,17 +556,15 @@ def measure_action_cost(plan: Any, count: int) -> tuple[list[float], str]:
     The planner alone is not the whole re-plan: the armer then moves every job whose
     instant changed, and an ``adjust`` moves every later cue.
     """
-    armer_cls, why = armer_class()
+    from runshow.alerts.armer import AlertArmer
     from runshow.live.actions import ActionKind
     from runshow.live.clock import RehearsalClock
     from runshow.ui.controller import ShowController
 
     clock = RehearsalClock(plan.start - timedelta(seconds=5), 1.0)
     controller = ShowController(plan, clock)
-    armer = None
-    if armer_cls is not None:
-        armer = armer_cls(controller)
-        armer.start()
+    armer = AlertArmer(controller)
+    armer.start()
     controller.start_ticking()
     controller.act(ActionKind.START)
     gc.freeze()  # as the app does after start-up (runshow.ui.app)
@@ -593,9 +579,8 @@ def measure_action_cost(plan: Any, count: int) -> tuple[list[float], str]:
         if reason is not None:
             raise RuntimeError(f"bench action {kind.value} rejected: {reason}")
     controller.stop_ticking()
-    if armer is not None:
-        armer.stop()
-    return out, "" if armer is not None else f"without alerts: {why}"
+    armer.stop()
+    return out, ""
 
 
 # ── rehearsals ──────────────────────────────────────────────────────────────
@@ -626,12 +611,10 @@ def measure_long_rehearsal(plan: Any, speed: float, timeout: float) -> tuple[flo
     from runshow.live.rehearsal import default_start
 
     t0 = time.monotonic()
-    _, why = armer_class()
-    note = f"without alerts: {why}" if why else ""
     rig = rehearsal_rig(plan, default_start(plan), speed, alerts=True)
     fired: list[object] = []
-    if rig.armer is not None:
-        rig.armer.alertFired.connect(lambda _alert: fired.append(None))  # a count, not the alerts
+    assert rig.armer is not None
+    rig.armer.alertFired.connect(lambda _alert: fired.append(None))  # a count, not the alerts
     warm = plan.segments[0].end
     run_until(lambda: rig.clock.now() >= warm, timeout)
     gc.collect()
@@ -641,8 +624,7 @@ def measure_long_rehearsal(plan: Any, speed: float, timeout: float) -> tuple[flo
     wall = time.monotonic() - t0
     gc.collect()
     rss1 = status_kb("VmRSS") or 0
-    ran = f"{len(rig.controller.show.cues)} cues, {len(fired)} alerts fired"
-    note = f"{ran}; {note}" if note else ran
+    note = f"{len(rig.controller.show.cues)} cues, {len(fired)} alerts fired"
     if not finished:
         note += f"; did not end within {timeout:.0f} s"
     return (rss1 - rss0) / 1024, wall, note

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from runshow.alerts.armer import AlertArmer
 from runshow.live.actions import Action, ActionKind
+from runshow.live.alerts import PlannedAlert
 from runshow.live.clock import RehearsalClock
 from runshow.live.rehearsal import ScratchRecord, default_start, on_time_script
 from runshow.live.scenario import Scenario
@@ -70,7 +71,7 @@ class HeadlessRehearsal:
 
     def _install_alerts(self) -> AlertArmer:
         armer = AlertArmer(self.controller, since=self.clock.now())  # a rehearsal has missed nothing
-        armer.alertFired.connect(lambda fired: self._alert("alert", fired))
+        armer.alertFired.connect(lambda fired: self._alert("alert", fired.alert, fired.fired_at))
         armer.alertDropped.connect(lambda dropped: self._alert("alert-dropped", dropped))
         armer.alertMissed.connect(lambda missed: self._alert("alert-missed", missed))
         return armer
@@ -78,17 +79,15 @@ class HeadlessRehearsal:
     def _time(self, instant: datetime | None) -> str | None:
         return None if instant is None else instant.astimezone(self._tz).strftime("%H:%M:%S")
 
-    def _alert(self, event: str, alert: Any) -> None:
-        planned = getattr(alert, "alert", alert)
-        fired_at = getattr(alert, "fired_at", None)
+    def _alert(self, event: str, alert: PlannedAlert, fired_at: datetime | None = None) -> None:
         self._emit(
             {
-                "t": self._time(getattr(planned, "instant", None)),
+                "t": self._time(alert.instant),
                 "event": event,
-                "rule": str(getattr(planned, "rule", "")),
-                "text": getattr(planned, "text", ""),
-                "audience": str(getattr(planned, "audience", "")),
-                "segment": getattr(planned, "segment_id", None),
+                "rule": alert.rule.value,
+                "text": alert.text,
+                "audience": alert.audience.value,
+                "segment": alert.segment_id,
                 "fired_at": self._time(fired_at),
             }
         )

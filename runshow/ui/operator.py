@@ -38,7 +38,7 @@ from runshow.ui.commands import OperatorCommands
 from runshow.ui.controller import ShowController
 from runshow.ui.help_overlay import HelpOverlay
 from runshow.ui.rundown_model import Column, RundownModel
-from runshow.ui.stage import StageView
+from runshow.ui.stage import StageView, StageWindow
 
 MINIATURE_WIDTH = 432  # 16:9 miniature of the stage monitor
 RUNDOWN_FONT_PX = 15  # read at arm's length in a dim control room
@@ -196,7 +196,7 @@ class OperatorWindow(QMainWindow):
     def __init__(
         self,
         controller: ShowController,
-        stage_window: QWidget | None = None,
+        stage_window: StageWindow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -347,13 +347,5 @@ class OperatorWindow(QMainWindow):
         stage = self.stage_window
         if stage is None:
             return
-        # StageWindow places itself on the stage display (its ``placement``); any other widget just toggles.
-        placement = getattr(stage, "placement", stage)
-        toggle = getattr(placement, "toggle_full_screen", None)
-        if callable(toggle):
-            toggle()
-        elif stage.isFullScreen():
-            stage.showNormal()
-        else:
-            stage.showFullScreen()
+        stage.placement.toggle_full_screen()  # on the stage's own display
         self.activateWindow()  # going full screen activates the stage; the operator's keys must keep working

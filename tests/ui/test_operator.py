@@ -32,11 +32,12 @@ Key = Qt.Key
 
 
 class FakeStage(QWidget):
-    """Stands in for StageWindow: records full-screen toggles."""
+    """Stands in for StageWindow (and its placement): records full-screen toggles."""
 
     def __init__(self) -> None:
         super().__init__()
         self.toggles = 0
+        self.placement = self
 
     def toggle_full_screen(self) -> None:
         self.toggles += 1
