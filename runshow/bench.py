@@ -499,8 +499,8 @@ def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig
     from runshow.live.clock import RehearsalClock
     from runshow.live.rehearsal import ScratchRecord, on_time_script
     from runshow.live.show import Show
-    from runshow.ui.controller import ShowController
-    from runshow.ui.rehearsal import ScriptPlayer
+    from runshow.session.controller import ShowController
+    from runshow.session.rehearsal import ScriptPlayer
 
     clock = RehearsalClock(start, speed)
     controller = ShowController(plan, clock, journal=ScratchRecord())
@@ -508,7 +508,7 @@ def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig
     player = ScriptPlayer(controller, script)
     armer = None
     if alerts:
-        from runshow.alerts.armer import AlertArmer
+        from runshow.session.alert_armer import AlertArmer
 
         armer = AlertArmer(controller)
         armer.start()
@@ -529,10 +529,10 @@ def measure_alert_errors(plan: Any, start: datetime, speed: float, seconds: floa
 
 def measure_pending_after_replans(plan: Any, count: int) -> tuple[int | None, str]:
     """Pending scheduler wake-ups after ``count`` re-plans (operator adjusts, ±1 s)."""
-    from runshow.alerts.armer import AlertArmer
     from runshow.live.actions import ActionKind
     from runshow.live.clock import RehearsalClock
-    from runshow.ui.controller import ShowController
+    from runshow.session.alert_armer import AlertArmer
+    from runshow.session.controller import ShowController
 
     clock = RehearsalClock(plan.start - timedelta(seconds=5), 1.0)
     controller = ShowController(plan, clock)
@@ -556,10 +556,10 @@ def measure_action_cost(plan: Any, count: int) -> tuple[list[float], str]:
     The planner alone is not the whole re-plan: the armer then moves every job whose
     instant changed, and an ``adjust`` moves every later cue.
     """
-    from runshow.alerts.armer import AlertArmer
     from runshow.live.actions import ActionKind
     from runshow.live.clock import RehearsalClock
-    from runshow.ui.controller import ShowController
+    from runshow.session.alert_armer import AlertArmer
+    from runshow.session.controller import ShowController
 
     clock = RehearsalClock(plan.start - timedelta(seconds=5), 1.0)
     controller = ShowController(plan, clock)

@@ -20,7 +20,6 @@ from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from runshow.alerts.armer import AlertArmer
 from runshow.live.actions import Action, ActionKind
 from runshow.live.alerts import PlannedAlert
 from runshow.live.clock import RehearsalClock
@@ -29,8 +28,9 @@ from runshow.live.scenario import Scenario
 from runshow.live.show import Show, Status
 from runshow.live.state import ShowState
 from runshow.plan.model import Plan
-from runshow.ui.controller import ShowController
-from runshow.ui.rehearsal import ScriptPlayer
+from runshow.session.alert_armer import AlertArmer
+from runshow.session.controller import ShowController
+from runshow.session.rehearsal import ScriptPlayer
 
 Emit = Callable[[dict[str, Any]], None]
 

@@ -2,7 +2,7 @@
 
 Pure, like the fold: :func:`plan_alerts` reads a :class:`Show` and the
 :class:`ShowState` at an instant and returns an :class:`AlertPlan`. Nothing is
-armed here; the Qt side (``runshow.alerts``) turns ``upcoming`` into timers and
+armed here; the Qt side (``runshow.session.alert_armer``) turns ``upcoming`` into timers and
 calls this again after every action, mode switch and clock change, so a plan
 is only ever a projection from the last thing that happened.
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runshow.alerts import FiredAlert
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.plan.model import Audience
+from runshow.session.alert_armer import FiredAlert
 from runshow.ui.alert_text import alert_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

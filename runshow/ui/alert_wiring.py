@@ -1,7 +1,7 @@
 """Puts alerts in front of people: toast + log + chime for the operator, a notice for the stage.
 
 :func:`install_alerts` is the one call the app makes. It builds the
-:class:`~runshow.alerts.AlertArmer` (planning and timing), and an
+:class:`~runshow.session.alert_armer.AlertArmer` (planning and timing), and an
 :class:`AlertPresenter` that turns what the armer emits into:
 
 - operator: a toast (for rules whose audience includes the operator), a row
@@ -25,13 +25,13 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from runshow.alerts import AlertArmer, FiredAlert
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.live.state import ShowState
+from runshow.session.alert_armer import AlertArmer, FiredAlert
+from runshow.session.controller import ShowController
 from runshow.ui.alert_log import AlertLogDock
 from runshow.ui.alert_text import alert_short, alert_text
 from runshow.ui.chime import Chime, SystemChime
-from runshow.ui.controller import ShowController
 from runshow.ui.toast import ToastStack
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from runshow.alerts.armer import AlertArmer
 from runshow.live.actions import Action
 from runshow.live.clock import Clock, ManualClock, SystemClock
 from runshow.live.recovery import today_of
@@ -36,13 +35,14 @@ from runshow.live.scenario import load_scenario
 from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
+from runshow.session.alert_armer import AlertArmer
+from runshow.session.controller import ActionSink, ShowController
+from runshow.session.rehearsal import RehearsalMode
 from runshow.ui.alert_wiring import install_alerts
 from runshow.ui.chime import Chime
-from runshow.ui.controller import ActionSink, ShowController
 from runshow.ui.fonts import load_fonts, use_bundled_font
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.recovery import open_live_journal
-from runshow.ui.rehearsal import RehearsalMode
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
 from runshow.ui.stage import StageView, StageWindow
 

@@ -20,7 +20,7 @@ from runshow.live.actions import ActionKind, Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState
 from runshow.plan.model import Segment
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.help_overlay import shortcut_text
 from runshow.ui.message_dialog import MessageDialog
 from runshow.ui.reasons import reason_text

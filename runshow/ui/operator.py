@@ -33,9 +33,9 @@ from runshow.live.actions import Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState, ceil_instant, ceil_seconds
 from runshow.plan.model import Segment
+from runshow.session.controller import ShowController
 from runshow.ui import timefmt
 from runshow.ui.commands import OperatorCommands
-from runshow.ui.controller import ShowController
 from runshow.ui.help_overlay import HelpOverlay
 from runshow.ui.rundown_model import Column, RundownModel
 from runshow.ui.stage import StageView, StageWindow

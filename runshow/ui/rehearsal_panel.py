@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from runshow.live.rehearsal import SPEED_PRESETS, default_start
 from runshow.live.scenario import Scenario, load_scenario
 from runshow.plan.errors import ScheduleError
-from runshow.ui.controller import ShowController
-from runshow.ui.rehearsal import RehearsalMode
+from runshow.session.controller import ShowController
+from runshow.session.rehearsal import RehearsalMode
 
 BANNER_STYLE = "background:#b45309;color:white;font-weight:bold;padding:6px;font-size:18px;"
 

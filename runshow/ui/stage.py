@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from runshow.live.show import Status
 from runshow.live.state import ShowState
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.fonts import display_font
 from runshow.ui.stage_content import Level, Role, StageContent, stage_content
 

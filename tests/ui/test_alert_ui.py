@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
-from runshow.alerts import AlertArmer, FiredAlert
 from runshow.live.actions import Action, ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Show
 from runshow.plan.model import Plan
+from runshow.session.alert_armer import AlertArmer, FiredAlert
+from runshow.session.controller import ShowController
 from runshow.ui.alert_log import AlertLogDock, Column
 from runshow.ui.alert_wiring import AlertPresenter, install_alerts
 from runshow.ui.chime import find_player
-from runshow.ui.controller import ShowController
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.toast import ToastStack
 

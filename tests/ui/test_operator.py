@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from runshow.live.actions import ActionKind, Mode
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.message_dialog import MessageDialog, presets
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column

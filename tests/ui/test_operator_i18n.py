@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.operator import OperatorWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]

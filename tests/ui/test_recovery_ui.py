@@ -10,8 +10,8 @@ from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.journal import journal_path, read_journal
 from runshow.plan import parse_plan
+from runshow.session.controller import ShowController
 from runshow.ui import recovery as ui_recovery
-from runshow.ui.controller import ShowController
 from runshow.ui.recovery import RecoveryDialogs, open_live_journal, split_fresh
 from tests.conftest import SCHEDULE_2021
 
@@ -247,7 +247,7 @@ def test_a_second_runshow_on_the_same_show_is_told_and_records_nothing(plan_2021
 
 
 def test_after_a_crash_the_alerts_missed_while_down_are_reported_not_fired(plan_2021, at, tmp_path, said, qtbot):
-    from runshow.alerts import AlertArmer
+    from runshow.session.alert_armer import AlertArmer
 
     clock = ManualClock(at(13, 30))
     _live_run(plan_2021, clock, tmp_path, qtbot)  # on 개회사 since 13:35:10, then the machine dies

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QMainWindow
 
 from runshow.live.clock import ManualClock, RehearsalClock
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal, parse_speed
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column, RundownModel, delta_colour
 
 pytestmark = pytest.mark.gui

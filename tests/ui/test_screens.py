@@ -40,7 +40,7 @@ app = QApplication([])
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.plan import load_plan
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.fonts import load_fonts
 from runshow.ui.stage import StageWindow
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
-from runshow.ui.controller import ShowController
+from runshow.session.controller import ShowController
 from runshow.ui.fonts import display_font, load_fonts
 from runshow.ui.stage import BACKGROUND, LEVEL_COLOURS, MESSAGE_BG, NOTICE_BG, REHEARSAL, StageView
 from runshow.ui.stage_content import Level, Role, wrapup_level

@@ -13,7 +13,7 @@ from runshow.plan import ScheduleError
 from runshow.plan.errors import Problem
 from runshow.plan.model import Plan
 
-SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 
 
 def problems_of(text: str, plan: Plan) -> list[Problem]:

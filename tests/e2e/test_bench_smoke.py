@@ -18,7 +18,7 @@ import pytest
 from runshow.bench import FIGURES, festival_toml, percentile
 from runshow.plan import parse_plan
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_generated_festival_is_a_valid_plan_of_that_size() -> None:

@@ -13,7 +13,7 @@ from runshow.plan.errors import Problem
 from runshow.plan.loader import parse_plan
 from runshow.plan.model import SegmentKind
 
-SCHEDULE_2021 = Path(__file__).resolve().parents[1] / "schedules" / "2021-industrial-complex-conference.toml"
+SCHEDULE_2021 = Path(__file__).resolve().parents[2] / "schedules" / "2021-industrial-complex-conference.toml"
 
 # A small valid schedule; line numbers in the tests below refer to it.
 GOOD = """\

@@ -20,8 +20,8 @@ from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import ShowState, state_at
 from runshow.plan.model import Plan
-from runshow.ui.flip_timer import FlipTimer
-from runshow.ui.wall_clock import WallClockWatch
+from runshow.session.timers import FlipTimer
+from runshow.session.wall_clock import WallClockWatch
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEDULE = ROOT / "schedules" / "2021-industrial-complex-conference.toml"
 SCENARIOS = ROOT / "tests" / "scenarios"
 

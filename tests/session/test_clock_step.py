@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from runshow.alerts import AlertArmer
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.clock import ManualClock, SystemClock
 from runshow.live.state import state_at
-from runshow.ui.controller import ShowController
-from runshow.ui.wall_clock import STEP_THRESHOLD_S, WallClockWatch
+from runshow.session.alert_armer import AlertArmer
+from runshow.session.controller import ShowController
+from runshow.session.wall_clock import STEP_THRESHOLD_S, WallClockWatch
 
 pytestmark = pytest.mark.gui
 

@@ -16,7 +16,7 @@ from runshow.live.state import ShowState, ceil_seconds, state_at
 from runshow.plan import load_plan
 from runshow.plan.model import Plan
 
-PLAN: Plan = load_plan(Path(__file__).resolve().parents[1] / "schedules" / "2021-industrial-complex-conference.toml")
+PLAN: Plan = load_plan(Path(__file__).resolve().parents[2] / "schedules" / "2021-industrial-complex-conference.toml")
 T0 = datetime(2021, 10, 15, 13, 20, tzinfo=PLAN.event.timezone)
 SEGMENT_IDS = [s.id for s in PLAN.segments]
 # RUNSHOW_EXAMPLES=5000 for a deep run; the default keeps the suite fast.

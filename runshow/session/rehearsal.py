@@ -22,8 +22,8 @@ from runshow.live.clock import Clock, RehearsalClock
 from runshow.live.rehearsal import ScratchRecord, default_start, on_time_script
 from runshow.live.scenario import Scenario
 from runshow.live.show import Show
-from runshow.ui.controller import ActionSink, ShowController
-from runshow.ui.flip_timer import FlipTimer
+from runshow.session.controller import ActionSink, ShowController
+from runshow.session.timers import FlipTimer
 
 log = logging.getLogger(__name__)
 

@@ -28,11 +28,11 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
-from runshow.alerts.scheduler import ClockScheduler
 from runshow.live.alerts import MISSED_LOOKBACK, AlertPlan, PlannedAlert, plan_alerts
 from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import state_at
+from runshow.session.scheduler import ClockScheduler
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class FiredAlert:
 
 
 class Controller(Protocol):
-    """What the armer needs of :class:`runshow.ui.controller.ShowController` (a layer above)."""
+    """What the armer needs of :class:`runshow.session.controller.ShowController` (a layer above)."""
 
     actionApplied: SignalInstance
     showReplaced: SignalInstance

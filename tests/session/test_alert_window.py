@@ -67,9 +67,9 @@ def test_the_2021_schedule_fits_one_window(plan_2021):
 
 @pytest.mark.gui
 def test_the_armer_re_plans_before_the_window_runs_out(festival, qapp):
-    from runshow.alerts.armer import HORIZON_JOB, HORIZON_MARGIN, AlertArmer
     from runshow.live.clock import ManualClock
-    from runshow.ui.controller import ShowController
+    from runshow.session.alert_armer import HORIZON_JOB, HORIZON_MARGIN, AlertArmer
+    from runshow.session.controller import ShowController
 
     clock = ManualClock(festival.start - timedelta(minutes=1))
     controller = ShowController(festival, clock)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEDULE = ROOT / "schedules" / "2021-industrial-complex-conference.toml"
 LATE = ROOT / "tests" / "scenarios" / "late.toml"
 KEYS = [

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import QObject
 from shiboken6 import delete
 
-from runshow.alerts import AlertArmer, FiredAlert
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.alerts import PlannedAlert, plan_alerts
 from runshow.live.clock import ManualClock, RehearsalClock
 from runshow.live.show import Show
 from runshow.live.state import state_at
 from runshow.plan.model import Plan
-from runshow.ui.controller import ShowController
+from runshow.session.alert_armer import AlertArmer, FiredAlert
+from runshow.session.controller import ShowController
 
 pytestmark = pytest.mark.gui
 

@@ -14,7 +14,7 @@ from runshow.live.state import state_at
 from runshow.plan.loader import parse_plan
 from runshow.plan.model import Audience, CustomAlert, Plan
 
-SCHEDULE_2021 = Path(__file__).resolve().parent.parent / "schedules" / "2021-industrial-complex-conference.toml"
+SCHEDULE_2021 = Path(__file__).resolve().parents[2] / "schedules" / "2021-industrial-complex-conference.toml"
 
 # The whole on-time show as planned before doors open: (instant, key), in firing order.
 ON_TIME = [

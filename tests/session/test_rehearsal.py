@@ -12,8 +12,8 @@ from runshow.live.rehearsal import ScratchRecord, default_start, on_time_script
 from runshow.live.scenario import parse_scenario
 from runshow.live.show import Show, Status
 from runshow.live.state import state_at
-from runshow.ui.controller import ShowController
-from runshow.ui.rehearsal import RehearsalMode, ScriptPlayer
+from runshow.session.controller import ShowController
+from runshow.session.rehearsal import RehearsalMode, ScriptPlayer
 
 pytestmark = pytest.mark.gui
 
@@ -218,7 +218,7 @@ def test_rehearsal_leaves_the_live_journal_file_byte_for_byte(plan_2021, at, qap
 
 
 def test_live_alerts_that_pass_during_a_rehearsal_are_reported_missed(plan_2021, at, qapp, mono):
-    from runshow.alerts.armer import AlertArmer
+    from runshow.session.alert_armer import AlertArmer
 
     clock = ManualClock(at(14, 0))
     controller = ShowController(plan_2021, clock)
