@@ -196,7 +196,7 @@ def _rehearse(args: argparse.Namespace) -> int:
 
 @command("bench")
 def _bench(args: argparse.Namespace) -> int:
-    from runshow.bench import main as bench_main
+    from runshow.bench.core import main as bench_main
 
     return bench_main((["--quick"] if args.quick else []) + (["--json", args.json_out] if args.json_out else []))
 

@@ -92,6 +92,11 @@ class Segment:
     speakers: tuple[Speaker, ...] = ()
     notes: str = ""
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    # How far the segment may shrink on the day (the catch-up planner's bound): the least
+    # length it may run. None = fixed, never trimmed. Written `min = "30m"` or `flex = "10m"`.
+    min_length: timedelta | None = None
+    # Which flexible segments the planner trims first: lower first; None = after the numbered.
+    trim_order: int | None = None
 
     @property
     def duration(self) -> timedelta:
@@ -119,6 +124,11 @@ class Event:
     title: str
     date: date
     timezone: ZoneInfo
+    # A stable id for the event (the journal is keyed by it, not by the file's bytes).
+    # Written `id = "..."` in [event]; empty = derived (see runshow.live.journal).
+    id: str = ""
+    # The instant the show must be over (the hall must be empty, the stream ends).
+    hard_stop: datetime | None = None
     venue: str = ""
     hosts: tuple[str, ...] = ()
     organisers: tuple[str, ...] = ()

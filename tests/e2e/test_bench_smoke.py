@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from runshow.bench import FIGURES, festival_toml, percentile
+from runshow.bench.core import FIGURES, festival_toml, percentile
 from runshow.plan import parse_plan
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import pytest
 
-from runshow.bench import festival_toml
+from runshow.bench.core import festival_toml
 from runshow.live import alerts
 from runshow.live.alerts import MISSED_LOOKBACK, plan_alerts
 from runshow.live.rehearsal import on_time_script

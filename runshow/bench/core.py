@@ -44,7 +44,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEDULE_2021 = ROOT / "schedules" / "2021-industrial-complex-conference.toml"
 CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 LAUNCH_FLAG = "RUNSHOW_BENCH_LAUNCH"  # the child prints its first-paint instant when set

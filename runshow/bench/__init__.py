@@ -1,0 +1,1 @@
+"""``runshow bench``: speed and memory figures with their targets (see ``core``)."""

@@ -1,0 +1,5 @@
+"""``python -m runshow.bench``."""
+
+from runshow.bench.core import main
+
+raise SystemExit(main())
