@@ -27,10 +27,11 @@ from PySide6.QtWidgets import QMainWindow
 
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.live.state import ShowState
+from runshow.present.alert_text import alert_short, alert_text
 from runshow.session.alert_armer import AlertArmer, FiredAlert
 from runshow.session.controller import ShowController
+from runshow.session.qt_translate import qt_tr
 from runshow.ui.alert_log import AlertLogDock
-from runshow.ui.alert_text import alert_short, alert_text
 from runshow.ui.chime import Chime, SystemChime
 from runshow.ui.toast import ToastStack
 
@@ -98,11 +99,11 @@ class AlertPresenter(QObject):
         alert = fired.alert
         self.log_dock.add_fired(fired)
         if alert.for_operator:
-            self.toasts.show_text(alert_text(alert), _LEVEL.get(alert.rule, "info"))
+            self.toasts.show_text(alert_text(alert, qt_tr), _LEVEL.get(alert.rule, "info"))
         if alert.chime and not self.log_dock.muted:
             self.chime.play()
         if alert.for_stage:
-            self.show_notice(alert_short(alert), fired.fired_at)
+            self.show_notice(alert_short(alert, qt_tr), fired.fired_at)
 
     def on_missed(self, alert: PlannedAlert) -> None:
         self.missed.append(alert)

@@ -20,10 +20,11 @@ from runshow.live.actions import ActionKind, Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState
 from runshow.plan.model import Segment
+from runshow.present.reasons import reason_text
 from runshow.session.controller import ShowController
+from runshow.session.qt_translate import qt_tr
 from runshow.ui.help_overlay import shortcut_text
 from runshow.ui.message_dialog import MessageDialog
-from runshow.ui.reasons import reason_text
 
 ADJUST_SECONDS = 60
 
@@ -173,7 +174,7 @@ class OperatorCommands(QObject):
             self._act(ActionKind.MESSAGE, text=text)
 
     def _on_rejected(self, reason: str) -> None:
-        self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason)))
+        self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason, qt_tr)))
 
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:
