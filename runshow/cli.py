@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("ko", "en"),
         default=_default_language(),
-        help="the words under \"stage\" (default: Korean, or $RUNSHOW_LANG)",
+        help='the words under "stage" (default: Korean, or $RUNSHOW_LANG)',
     )
     p = sub.add_parser("rehearse", help="run the whole show headless on a rehearsal clock")
     p.add_argument("file")
