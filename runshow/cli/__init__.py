@@ -179,7 +179,7 @@ def _rehearse(args: argparse.Namespace) -> int:
     if not 0 < args.speed <= 600:
         print("--speed: expected a number above 0 and at most 600", file=sys.stderr)
         return EXIT_INVALID
-    from runshow.rehearse import rehearse
+    from runshow.cli.rehearse import rehearse
 
     return rehearse(plan, scenario, start, args.speed, json_lines=args.json)
 
