@@ -160,8 +160,9 @@ def install_alerts(
     chime: Chime | None = None,
     since: datetime | None = None,
     settings: QSettings | None = None,
+    armer: AlertArmer | None = None,
 ) -> AlertArmer:
-    """Create the armer, toast stack, alert log dock and chime, wire them, and arm the first plan.
+    """Create the armer (unless the session made it), toasts, alert log and chime, wire them, arm the first plan.
 
     ``stage_view`` is one stage view or several (the stage window's view and the
     operator's miniature). ``since`` is when the app was last known to be running
@@ -169,7 +170,8 @@ def install_alerts(
     ``settings`` the chime's mute switch is remembered across restarts.
     """
     stages = [stage_view] if hasattr(stage_view, "show_notice") else list(stage_view)  # type: ignore[arg-type]
-    armer = AlertArmer(controller, since=since, parent=operator_window)
+    if armer is None:
+        armer = AlertArmer(controller, since=since, parent=operator_window)
     toasts = ToastStack(operator_window)
     dock = AlertLogDock(controller.plan.event.timezone, operator_window)
     operator_window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
