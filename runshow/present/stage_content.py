@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import timedelta
 
 from runshow.live.show import Status
@@ -131,7 +132,7 @@ def stage_content(
     w = Words(tr)
     zone = event.timezone
     clock = timefmt.clock(state.at, zone)
-    common = {
+    common: dict[str, Any] = {  # the same on every screen state
         "blackout": state.blackout,
         "clock": clock,
         "message": state.message,
