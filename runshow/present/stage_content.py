@@ -12,8 +12,8 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from typing import Any
 from datetime import timedelta
+from typing import Any
 
 from runshow.live.show import Status
 from runshow.live.state import ShowState, ceil_seconds
