@@ -44,6 +44,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from runshow.plan.generated import festival_toml
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEDULE_2021 = ROOT / "schedules" / "2021-industrial-complex-conference.toml"
 CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -175,47 +177,7 @@ FIGURES = (
 )
 
 
-# ── generated schedules ─────────────────────────────────────────────────────
-_KINDS = ("talk", "presentation", "panel", "break")
-
-
-def festival_toml(segments: int = 1000, start: str = "00:30", length_s: int = 80, per_part: int = 50) -> str:
-    """A valid schedule of ``segments`` back-to-back segments (every fifth with two speakers).
-
-    Planned in one day (1,000 × 80 s ≈ 22 h) because a plan is dated on one day;
-    what the figure needs is the number of cues, not the length of the day.
-    """
-    out = [
-        "[event]",
-        'title = "Generated festival (benchmark)"',
-        "date = 2021-10-16",
-        'timezone = "Asia/Seoul"',
-        'venue = "bench"',
-        "",
-    ]
-    done = 0
-    part = 0
-    while done < segments:
-        n = min(per_part, segments - done)
-        out += ["[[part]]", f'id = "p{part}"', f'title = "Part {part}"', f'length = "{n * length_s}s"', ""]
-        for _ in range(n):
-            kind = _KINDS[done % len(_KINDS)]
-            out += ["[[part.segment]]", f'id = "s{done}"', f'title = "Segment {done}"', f'kind = "{kind}"']
-            if done == 0:
-                out.append(f'start = "{start}"')
-            out.append(f'duration = "{length_s}s"')
-            if done % 5 == 1 and kind != "break":
-                half = length_s // 2
-                out += [f'owner = "o{done}"', ""]
-                for k, dur in enumerate((half, length_s - half)):
-                    out += ["[[part.segment.speaker]]", f'name = "Speaker {done}.{k}"', f'duration = "{dur}s"', ""]
-            else:
-                out += [f'owner = "o{done}"', ""]
-            done += 1
-        part += 1
-    return "\n".join(out) + "\n"
-
-
+# ── generated schedules (runshow.plan.generated) ────────────────────────────
 def write_schedule(text: str, name: str, directory: Path) -> Path:
     path = directory / name
     path.write_text(text, encoding="utf-8")
@@ -477,7 +439,7 @@ class Rig:
     """A rehearsal on the app's path without windows: controller, on-time script, alerts."""
 
     controller: Any
-    player: Any
+    rehearsal: Any
     armer: Any
     clock: Any
 
@@ -490,22 +452,20 @@ class Rig:
 
     def stop(self) -> None:
         self.controller.stop_ticking()
-        self.player.stop()
+        self.rehearsal.stop_script()
         if self.armer is not None:
             self.armer.stop()
 
 
 def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig:
-    from runshow.live.clock import RehearsalClock
-    from runshow.live.rehearsal import ScratchRecord, on_time_script
-    from runshow.live.show import Show
+    """The app's rehearsal wiring (RehearsalMode on a controller) with the on-time operator."""
+    from runshow.live.clock import ManualClock
     from runshow.session.controller import ShowController
-    from runshow.session.rehearsal import ScriptPlayer
+    from runshow.session.rehearsal import RehearsalMode
 
-    clock = RehearsalClock(start, speed)
-    controller = ShowController(plan, clock, journal=ScratchRecord())
-    script = [a for a in on_time_script(Show(plan)) if a.at >= start]
-    player = ScriptPlayer(controller, script)
+    controller = ShowController(plan, ManualClock(start))
+    rehearsal = RehearsalMode(controller)
+    rehearsal.enter(start, speed, autoplay=True)
     armer = None
     if alerts:
         from runshow.session.alert_armer import AlertArmer
@@ -513,8 +473,7 @@ def rehearsal_rig(plan: Any, start: datetime, speed: float, alerts: bool) -> Rig
         armer = AlertArmer(controller)
         armer.start()
     controller.start_ticking()
-    player.start()
-    return Rig(controller, player, armer, clock)
+    return Rig(controller, rehearsal, armer, rehearsal.clock)
 
 
 def measure_alert_errors(plan: Any, start: datetime, speed: float, seconds: float) -> tuple[list[float], str]:

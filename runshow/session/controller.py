@@ -15,11 +15,12 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from runshow.live.actions import Action, ActionKind
+from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.clock import Clock
-from runshow.live.show import Show
+from runshow.live.show import Show, Status
 from runshow.live.state import ShowState, state_at
 from runshow.plan.model import Plan
+from runshow.present.reasons import reason_code
 from runshow.session.timers import FlipTimer
 from runshow.session.wall_clock import WallClockWatch
 
@@ -55,6 +56,7 @@ class ShowController(QObject):
         self._timer.fired.connect(self.refresh)
         self._state: ShowState = state_at(self._show, clock.now())
         self._running = False
+        self._checking_wall = False
         self.wall_watch = WallClockWatch()  # a stepped system clock re-plans alerts
 
     # ── read side ─────────────────────────────────────────────────────────
@@ -141,11 +143,67 @@ class ShowController(QObject):
 
     def refresh(self) -> None:
         """Re-derive the state from the engine at the clock's now and re-aim the tick."""
-        self.wall_watch.check(self._clock)  # may notify listeners (and refresh) first
+        # A stepped wall clock notifies the clock's listeners (the alert armer re-plans). This
+        # controller is one of them; its own refresh follows right here, so it must not refresh
+        # a second time from inside the check (that emitted the state twice, nested).
+        self._checking_wall = True
+        try:
+            self.wall_watch.check(self._clock)
+        finally:
+            self._checking_wall = False
         self._state = state_at(self._show, self._clock.now())
         self.stateChanged.emit(self._state)
         if self._running:
             self._timer.aim(self._state.next_flip, self._clock)
 
     def _on_clock_changed(self) -> None:
+        if self._checking_wall:
+            return  # refresh() is under way and derives the state next
         self.refresh()
+
+    # ── intents: what a key, a button or a remote request asks for ─────────
+    # Each is decided here, once, from the show as it stands, and goes through act():
+    # None when applied, else the reason (a ``runshow.live.reasons.Reason`` code when the
+    # engine's sentence is a known one, else the sentence).
+    def _intent(self, kind: ActionKind, **fields: Any) -> str | None:
+        reason = self.act(kind, **fields)
+        if reason is None:
+            return None
+        code = reason_code(reason)
+        return reason if code is None else code
+
+    def _status_now(self) -> Status:
+        return state_at(self._show, self._clock.now()).status
+
+    def start_or_next(self) -> str | None:
+        """Start the show before its first cue, else move to the next cue."""
+        return self._intent(ActionKind.START if self._status_now() is Status.PRE_SHOW else ActionKind.NEXT)
+
+    def previous(self) -> str | None:
+        return self._intent(ActionKind.PREVIOUS)
+
+    def pause_or_resume(self) -> str | None:
+        return self._intent(ActionKind.RESUME if self._status_now() is Status.PAUSED else ActionKind.PAUSE)
+
+    def goto(self, segment_id: str) -> str | None:
+        return self._intent(ActionKind.GOTO, segment=segment_id)
+
+    def adjust(self, seconds: int) -> str | None:
+        return self._intent(ActionKind.ADJUST, seconds=seconds)
+
+    def toggle_follow(self) -> str | None:
+        """Follow the plan, or take over by hand if following."""
+        follow = self._show.progress.mode is Mode.FOLLOW
+        return self._intent(ActionKind.MODE, mode=Mode.MANUAL if follow else Mode.FOLLOW)
+
+    def set_message(self, text: str) -> str | None:
+        return self._intent(ActionKind.MESSAGE, text=text)
+
+    def clear_message(self) -> str | None:
+        return self._intent(ActionKind.CLEAR_MESSAGE)
+
+    def set_blackout(self, on: bool) -> str | None:
+        return self._intent(ActionKind.BLACKOUT, on=on)
+
+    def toggle_blackout(self) -> str | None:
+        return self.set_blackout(not self._show.progress.blackout)

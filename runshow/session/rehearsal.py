@@ -111,6 +111,15 @@ class RehearsalMode(QObject):
     def record(self) -> ScratchRecord | None:
         return self._record
 
+    @property
+    def player(self) -> ScriptPlayer | None:
+        """The scenario (or on-time operator) playing on the rehearsal clock, if any."""
+        return self._player
+
+    def stop_script(self) -> None:
+        """Stop playing the script; the rehearsal itself stays on."""
+        self._stop_player()
+
     def enter(
         self,
         start: datetime | None = None,

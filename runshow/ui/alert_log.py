@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.plan.model import Audience
+from runshow.present.alert_text import alert_text
 from runshow.session.alert_armer import FiredAlert
-from runshow.ui.alert_text import alert_text
+from runshow.session.qt_translate import qt_tr
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -170,7 +171,7 @@ class AlertLogDock(QDockWidget):
             QStandardItem(self._time(alert.instant)),
             QStandardItem(fired),
             QStandardItem(rule_name(alert.rule)),
-            QStandardItem(alert_text(alert)),
+            QStandardItem(alert_text(alert, qt_tr)),
             QStandardItem(audience_name(alert.audience)),
             QStandardItem(""),
         ]

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import QMainWindow
 
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.live.state import ShowState
+from runshow.present.alert_text import alert_short, alert_text
 from runshow.session.alert_armer import AlertArmer, FiredAlert
 from runshow.session.controller import ShowController
+from runshow.session.qt_translate import qt_tr
 from runshow.ui.alert_log import AlertLogDock
-from runshow.ui.alert_text import alert_short, alert_text
 from runshow.ui.chime import Chime, SystemChime
 from runshow.ui.toast import ToastStack
 
@@ -98,11 +99,11 @@ class AlertPresenter(QObject):
         alert = fired.alert
         self.log_dock.add_fired(fired)
         if alert.for_operator:
-            self.toasts.show_text(alert_text(alert), _LEVEL.get(alert.rule, "info"))
+            self.toasts.show_text(alert_text(alert, qt_tr), _LEVEL.get(alert.rule, "info"))
         if alert.chime and not self.log_dock.muted:
             self.chime.play()
         if alert.for_stage:
-            self.show_notice(alert_short(alert), fired.fired_at)
+            self.show_notice(alert_short(alert, qt_tr), fired.fired_at)
 
     def on_missed(self, alert: PlannedAlert) -> None:
         self.missed.append(alert)
@@ -159,8 +160,9 @@ def install_alerts(
     chime: Chime | None = None,
     since: datetime | None = None,
     settings: QSettings | None = None,
+    armer: AlertArmer | None = None,
 ) -> AlertArmer:
-    """Create the armer, toast stack, alert log dock and chime, wire them, and arm the first plan.
+    """Create the armer (unless the session made it), toasts, alert log and chime, wire them, arm the first plan.
 
     ``stage_view`` is one stage view or several (the stage window's view and the
     operator's miniature). ``since`` is when the app was last known to be running
@@ -168,7 +170,8 @@ def install_alerts(
     ``settings`` the chime's mute switch is remembered across restarts.
     """
     stages = [stage_view] if hasattr(stage_view, "show_notice") else list(stage_view)  # type: ignore[arg-type]
-    armer = AlertArmer(controller, since=since, parent=operator_window)
+    if armer is None:
+        armer = AlertArmer(controller, since=since, parent=operator_window)
     toasts = ToastStack(operator_window)
     dock = AlertLogDock(controller.plan.event.timezone, operator_window)
     operator_window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

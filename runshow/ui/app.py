@@ -168,17 +168,22 @@ def build_app(
     controller = ShowController(plan, clock, journal=journal, actions=actions)
     stage = StageWindow(controller, settings=settings)
     windows = AppWindows(controller, stage, None, journal=journal)
+    # The alerts belong to the session, not to a window: armed even without the control room.
+    # A first start (nothing replayed) has missed nothing: the app was never running.
+    since = None if actions else clock.now()
+    armer = windows.armer = AlertArmer(controller, since=since)
     if with_operator:
         operator = windows.operator = OperatorWindow(controller, stage_window=stage)
+        armer.setParent(operator)
         # Closing the control room quits runshow; closing the stage alone does not.
         stage.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         _share_keys(stage, operator)
         _add_screen_menu(stage, operator)
         views = _stage_views(operator, stage)
-        # A first start (nothing replayed) has missed nothing: the app was never running.
-        since = None if actions else clock.now()
-        windows.armer = install_alerts(controller, operator, views, chime=chime, since=since, settings=settings)
+        install_alerts(controller, operator, views, chime=chime, settings=settings, armer=armer)
         windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
+    else:
+        armer.start()
     return windows
 
 

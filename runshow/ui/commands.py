@@ -20,10 +20,11 @@ from runshow.live.actions import ActionKind, Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState
 from runshow.plan.model import Segment
+from runshow.present.reasons import reason_text
 from runshow.session.controller import ShowController
+from runshow.session.qt_translate import qt_tr
 from runshow.ui.help_overlay import shortcut_text
 from runshow.ui.message_dialog import MessageDialog
-from runshow.ui.reasons import reason_text
 
 ADJUST_SECONDS = 60
 
@@ -134,19 +135,13 @@ class OperatorCommands(QObject):
         return self._controller.act(kind, **fields)
 
     def _on_start_next(self) -> None:
-        if self._controller.state.status is Status.PRE_SHOW:
-            self._act(ActionKind.START)
-        else:
-            self._act(ActionKind.NEXT)
+        self._controller.start_or_next()  # the controller decides start or next, once
 
     def _on_previous(self) -> None:
         self._act(ActionKind.PREVIOUS)
 
     def _on_pause_resume(self) -> None:
-        if self._controller.state.status is Status.PAUSED:
-            self._act(ActionKind.RESUME)
-        else:
-            self._act(ActionKind.PAUSE)
+        self._controller.pause_or_resume()
 
     def _on_goto(self) -> None:
         segment = self._selected_segment()
@@ -159,12 +154,11 @@ class OperatorCommands(QObject):
         return self._act(ActionKind.GOTO, segment=segment_id)
 
     def _on_follow(self) -> None:
-        follow = self._controller.state.mode is Mode.FOLLOW
-        self._act(ActionKind.MODE, mode=Mode.MANUAL if follow else Mode.FOLLOW)
+        self._controller.toggle_follow()
         self.update_state(self._controller.state)  # a rejected toggle must not stay ticked
 
     def _on_blackout(self) -> None:
-        self._act(ActionKind.BLACKOUT, on=not self._controller.state.blackout)
+        self._controller.toggle_blackout()
         self.update_state(self._controller.state)
 
     def _on_message(self) -> None:
@@ -173,7 +167,7 @@ class OperatorCommands(QObject):
             self._act(ActionKind.MESSAGE, text=text)
 
     def _on_rejected(self, reason: str) -> None:
-        self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason)))
+        self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason, qt_tr)))
 
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:

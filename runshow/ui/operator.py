@@ -33,8 +33,9 @@ from runshow.live.actions import Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState, ceil_instant, ceil_seconds
 from runshow.plan.model import Segment
+from runshow.present import timefmt
 from runshow.session.controller import ShowController
-from runshow.ui import timefmt
+from runshow.session.qt_translate import qt_tr
 from runshow.ui.commands import OperatorCommands
 from runshow.ui.help_overlay import HelpOverlay
 from runshow.ui.rundown_model import Column, RundownModel
@@ -156,7 +157,7 @@ class HeaderStrip(QFrame):
             colour = "#9aa5b8"
         _set_colour(self.remaining, colour)
         drift_s = state.drift_s
-        self.drift.setText(timefmt.drift(drift_s))
+        self.drift.setText(timefmt.drift(drift_s, qt_tr))
         _set_colour(self.drift, on_dark(drift_s))
         end_s = ceil_seconds(state.projected_end - state.planned_end)
         self.projected_end.setText(

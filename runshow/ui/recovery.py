@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -22,29 +21,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from runshow.live.actions import Action
 from runshow.live.clock import Clock
-from runshow.live.journal import (
-    Journal,
-    JournalBusyError,
-    JournalProblem,
-    data_dir,
-    journal_path,
-    read_journal,
-)
+from runshow.live.journal import Journal, JournalProblem
 from runshow.live.recovery import (
     REASONS,
     Change,
     ChangeKind,
     Decision,
-    Verdict,
-    decide,
     fill,
-    find_journal,
-    start_clean,
-    today_of,
 )
 from runshow.live.show import Show
 from runshow.live.state import state_at
 from runshow.plan.model import Plan
+from runshow.session.opening import Opened, Outcome, open_journal
 
 log = logging.getLogger(__name__)
 
@@ -209,98 +197,65 @@ def open_live_journal(
 ) -> tuple[Journal | None, list[Action]]:
     """The journal to append to and the actions to replay; never raises on a bad journal.
 
+    The decision is :func:`runshow.session.opening.open_journal`'s; this only asks
+    its one question in a dialog and says what happened.
     ``fresh`` archives this schedule's journal (never deletes it) and starts a new one.
     Returns ``(None, [])`` only if the journal cannot be written at all (the operator is warned).
     """
-    try:
-        return _open(plan, clock, parent, fresh, base if base is not None else data_dir())
-    except JournalBusyError as exc:
-        log.error("journal busy: %s", exc)
-        RecoveryDialogs.warn(
-            parent,
-            QCoreApplication.translate("Recovery", "runshow — no journal"),
-            QCoreApplication.translate(
-                "Recovery",
-                "Another runshow is already running this show (%1). This window does not record its actions: close it and use the other one.",  # noqa: E501 - one literal for lupdate
-            ).replace("%1", str(exc.filename)),
-        )
-        return None, []
-    except OSError as exc:
-        log.exception("journal unavailable")
-        RecoveryDialogs.warn(
-            parent,
-            QCoreApplication.translate("Recovery", "runshow — no journal"),
-            QCoreApplication.translate(
-                "Recovery",
-                "The journal cannot be written (%1). The show runs, but its actions will not survive a crash.",
-            ).replace("%1", str(exc)),
-        )
-        return None, []
-
-
-def _open(plan: Plan, clock: Clock, parent: QWidget | None, fresh: bool, base: Path) -> tuple[Journal, list[Action]]:
-    now = clock.now()
-    exact = journal_path(plan, base)
     title = QCoreApplication.translate("Recovery", "runshow — journal")
-    if fresh:
-        if exact.exists():
-            kept = start_clean(exact, now)
-            RecoveryDialogs.inform(
-                parent,
-                title,
-                QCoreApplication.translate("Recovery", "Started clean. The previous journal is kept as %1.").replace(
-                    "%1", str(kept)
-                ),
-            )
-        return Journal.create(exact, plan, created=now), []
-    found = find_journal(plan, base)
-    contents = read_journal(found) if found is not None else None
-    d = decide(plan, contents, today_of(plan, now))
-    log.info("journal %s: %s %s", found, d.verdict.value, d.reason)
-    if d.verdict is Verdict.FRESH:
-        return Journal.create(exact, plan, created=now), []
-    if d.verdict is Verdict.ASK:
+
+    def ask(d: Decision) -> bool:
         question = QCoreApplication.translate("Recovery", "A journal of this show was found, but %1.").replace(
             "%1", reason_text(d)
         )
         question += QCoreApplication.translate(
             "Recovery", "\n\nResume it (%2 actions), or start clean (the old journal is kept)?"
         ).replace("%2", str(len(d.actions)))
-        if RecoveryDialogs.ask(parent, title, question + _changes_text(d.changes) + _problems_text(d.problems)):
-            return _resume(plan, clock, parent, d, exact, title, now)
-        return _clean(plan, parent, d, exact, title, now, announce=False)
-    if d.verdict in (Verdict.RESUME, Verdict.RESUME_BY_ID):
-        return _resume(plan, clock, parent, d, exact, title, now)
-    return _clean(plan, parent, d, exact, title, now, announce=True)
+        return RecoveryDialogs.ask(parent, title, question + _changes_text(d.changes) + _problems_text(d.problems))
+
+    opened = open_journal(plan, clock, fresh=fresh, base=base, ask=ask)
+    say_opened(opened, clock, parent, title)
+    return opened.journal, opened.actions
 
 
-def _resume(
-    plan: Plan, clock: Clock, parent: QWidget | None, d: Decision, exact: Path, title: str, now: datetime
-) -> tuple[Journal, list[Action]]:
-    assert d.path is not None
-    if d.path == exact:
-        journal = Journal.open_existing(exact)
-    else:
-        # Another schedule version: carry the show into this schedule's own journal;
-        # the old file stays where it is, untouched.
-        journal = Journal.create(exact, plan, created=now)
-        journal.extend(d.actions)
-    if d.actions or d.problems or d.changes:  # an empty journal resumes silently
-        text = resumed_text(plan, clock, d.actions, exact)
-        RecoveryDialogs.inform(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
-    return journal, d.actions
-
-
-def _clean(
-    plan: Plan, parent: QWidget | None, d: Decision, exact: Path, title: str, now: datetime, *, announce: bool
-) -> tuple[Journal, list[Action]]:
-    kept = d.path
-    if d.path is not None and d.path == exact:
-        kept = start_clean(exact, now)
-    if announce:
+def say_opened(opened: Opened, clock: Clock, parent: QWidget | None, title: str) -> None:
+    """Tell the operator what opening the journal did (nothing, when there was nothing to say)."""
+    d = opened.decision
+    if opened.outcome is Outcome.BUSY:
+        RecoveryDialogs.warn(
+            parent,
+            QCoreApplication.translate("Recovery", "runshow — no journal"),
+            QCoreApplication.translate(
+                "Recovery",
+                "Another runshow is already running this show (%1). This window does not record its actions: close it and use the other one.",  # noqa: E501 - one literal for lupdate
+            ).replace("%1", str(getattr(opened.error, "filename", ""))),
+        )
+    elif opened.outcome is Outcome.UNWRITABLE:
+        RecoveryDialogs.warn(
+            parent,
+            QCoreApplication.translate("Recovery", "runshow — no journal"),
+            QCoreApplication.translate(
+                "Recovery",
+                "The journal cannot be written (%1). The show runs, but its actions will not survive a crash.",
+            ).replace("%1", str(opened.error)),
+        )
+    elif opened.outcome is Outcome.FRESH:
+        if opened.kept is not None:
+            RecoveryDialogs.inform(
+                parent,
+                title,
+                QCoreApplication.translate("Recovery", "Started clean. The previous journal is kept as %1.").replace(
+                    "%1", str(opened.kept)
+                ),
+            )
+    elif opened.resumed and d is not None:
+        if d.actions or d.problems or d.changes:  # an empty journal resumes silently
+            assert opened.path is not None
+            text = resumed_text(opened.plan, clock, d.actions, opened.path)
+            RecoveryDialogs.inform(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
+    elif opened.outcome is Outcome.REFUSED and d is not None:
         text = QCoreApplication.translate("Recovery", "The journal was not resumed: %1.").replace("%1", reason_text(d))
         text += "\n" + QCoreApplication.translate(
             "Recovery", "Started clean. The previous journal is kept as %1."
-        ).replace("%1", str(kept))
+        ).replace("%1", str(opened.kept))
         RecoveryDialogs.warn(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))
-    return Journal.create(exact, plan, created=now), []

@@ -1,6 +1,6 @@
 """The MC's confidence monitor: one painted view, and the window that carries it.
 
-:class:`StageView` paints a :class:`~runshow.ui.stage_content.StageContent`
+:class:`StageView` paints a :class:`~runshow.present.stage_content.StageContent`
 derived from the controller's latest :class:`ShowState`; it holds no timing
 state of its own, so it shows exactly what the engine says at every flip. All
 sizes are fractions of the view's own height, so the same view fills a stage
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from runshow.live.show import Status
 from runshow.live.state import ShowState
+from runshow.present.stage_content import Level, Role, StageContent, stage_content
 from runshow.session.controller import ShowController
+from runshow.session.qt_translate import qt_tr
 from runshow.ui.fonts import display_font
-from runshow.ui.stage_content import Level, Role, StageContent, stage_content
 
 BACKGROUND = QColor("#000000")
 TEXT = QColor("#FFFFFF")
@@ -134,7 +135,9 @@ class StageView(QWidget):
         self._rebuild()
 
     def _derive(self) -> StageContent:
-        return stage_content(self._state, self._controller.plan.event, notice=self._notice, rehearsal=self._rehearsal)
+        return stage_content(
+            self._state, self._controller.plan.event, qt_tr, notice=self._notice, rehearsal=self._rehearsal
+        )
 
     def _rebuild(self) -> None:
         """Repaint only what changed: nothing, the time of day alone, or the whole view.

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from runshow.bench.core import FIGURES, festival_toml, percentile
+from runshow.bench.core import FIGURES, percentile
 from runshow.plan import parse_plan
+from runshow.plan.generated import festival_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -94,11 +94,12 @@ def test_simulate_json_one_object_per_at_in_order_with_exact_keys() -> None:
     objs = [json.loads(line) for line in out.stdout.splitlines()]
     assert [o["at"] for o in objs] == ["14:17:00", "13:20:00", "13:33:10"]
     for o in objs:
-        assert list(o) == KEYS
+        assert o["version"] == 1
+        assert [k for k in o if k in KEYS] == KEYS  # every key simulate always printed, in its old order
         for key in ("remaining_s", "countdown_to_next_s", "drift_s"):
             assert o[key] is None or type(o[key]) is int
     late, pre, opening = objs
-    assert pre == {
+    assert {k: pre[k] for k in KEYS} == {
         "at": "13:20:00",
         "state": "pre-show",
         "segment": None,
@@ -125,7 +126,7 @@ def test_simulate_follow_mode_and_ended(tmp_path: Path) -> None:
     brk, ended = (json.loads(line) for line in out.stdout.splitlines())
     assert brk["state"] == "running" and brk["segment"] == "휴식" and brk["remaining_s"] == 570
     assert brk["speaker"] is None and brk["next"] == "일자리 중심의 산단대개조 모델 연구"
-    assert ended == {
+    assert {k: ended[k] for k in KEYS} == {
         "at": "16:25:00",
         "state": "ended",
         "segment": None,
@@ -170,3 +171,20 @@ def test_simulate_says_once_when_a_step_does_not_apply(tmp_path: Path) -> None:
     assert out.returncode == 0
     assert out.stderr.count("ignored") == 1
     assert [json.loads(line)["state"] for line in out.stdout.splitlines()] == ["pre-show", "pre-show"]
+
+
+def test_simulate_json_is_the_versioned_shape_in_the_chosen_language() -> None:
+    """Beyond the old keys: the stage's own words, phase, speakers and the rundown, Korean or English."""
+    ko_out = runshow("simulate", SCHEDULE, LATE, "--at", "14:17:00", "--json")
+    en_out = runshow("simulate", SCHEDULE, LATE, "--at", "14:17:00", "--json", "--lang", "en")
+    assert ko_out.returncode == 0 and en_out.returncode == 0, ko_out.stderr + en_out.stderr
+    ko, en = json.loads(ko_out.stdout), json.loads(en_out.stdout)
+    assert (ko["language"], en["language"]) == ("ko", "en")
+    assert ko["stage"]["caption"] == "남은 시간" and en["stage"]["caption"] == "Time left"
+    assert ko["stage"]["drift"] == "+6:00 늦음" and en["stage"]["drift"] == "+6:00 late"
+    assert ko["phase"] == "normal" and ko["stage"]["countdown"] == "09:00"
+    assert [s["name"] for s in ko["speakers"] if s["on"]] == ["경북"]
+    assert [s["name"] for s in ko["speakers"] if s["next"]] == ["인천"]
+    assert len(ko["rundown"]) == 12 and {k: v for k, v in ko.items() if k not in ("language", "stage")} == {
+        k: v for k, v in en.items() if k not in ("language", "stage")
+    }

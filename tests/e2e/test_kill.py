@@ -1,6 +1,6 @@
 """SIGKILL at random moments: every acknowledged action survives, and nothing else but the one in flight.
 
-The headless driver (``runshow.headless``) runs the real journal in a
+The headless driver (``runshow.cli.headless``) runs the real journal in a
 subprocess and prints ``ack`` only after fsync. The trials form one chain on
 one journal: each start replays what the previous, killed process left, so
 every trial checks both the file and the replay.
@@ -63,7 +63,7 @@ class Driver:
 
     def __init__(self, data_dir: Path) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "runshow.headless", str(SCHEDULE_2021), "--data-dir", str(data_dir)],
+            [sys.executable, "-m", "runshow.cli.headless", str(SCHEDULE_2021), "--data-dir", str(data_dir)],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -12,12 +12,12 @@ from datetime import timedelta
 
 import pytest
 
-from runshow.bench.core import festival_toml
 from runshow.live import alerts
 from runshow.live.alerts import MISSED_LOOKBACK, plan_alerts
 from runshow.live.rehearsal import on_time_script
 from runshow.live.show import Show
 from runshow.live.state import state_at
+from runshow.plan.generated import festival_toml
 from runshow.plan.loader import parse_plan
 
 

@@ -181,12 +181,13 @@ def test_mute_silences_the_chime_only(wired, at, korean) -> None:
 def test_alert_wording_follows_the_ui_language(wired, at) -> None:
     """Without the Korean translators (``--lang en``) the same alerts read in English."""
     _controller, armer, _chime, _stage, _clock = wired(at(14, 7), at(14, 7))
-    from runshow.ui.alert_text import alert_short, alert_text
+    from runshow.present.alert_text import alert_short, alert_text
+    from runshow.session.qt_translate import qt_tr
 
     standby = armer.armed["speaker_standby#6"]
-    assert alert_text(standby) == "Stand by: 경북, on in 2 min (시·도별 혁신계획 발표(’20년 선정 5개 시·도))"
-    assert alert_short(armer.armed["wrapup_danger#5"]) == "Ending, 30 s"
-    assert alert_text(armer.armed["overtime#5"]).startswith("Overtime — ")
+    assert alert_text(standby, qt_tr) == "Stand by: 경북, on in 2 min (시·도별 혁신계획 발표(’20년 선정 5개 시·도))"
+    assert alert_short(armer.armed["wrapup_danger#5"], qt_tr) == "Ending, 30 s"
+    assert alert_text(armer.armed["overtime#5"], qt_tr).startswith("Overtime — ")
 
 
 def test_missed_at_start_are_logged_with_one_summary_toast(wired, at) -> None:
@@ -273,7 +274,9 @@ def test_every_alert_of_the_2021_show_is_worded_without_placeholders(plan_2021, 
     from runshow.live.alerts import Rule, plan_alerts
     from runshow.live.show import Show
     from runshow.live.state import state_at
-    from runshow.ui.alert_text import alert_short, alert_text
+    from runshow.present.alert_text import alert_short, alert_text
+    from runshow.present.translate import for_language
+    from runshow.session.qt_translate import qt_tr
     from runshow.ui.app import install_translators
 
     previous = QLocale()
@@ -282,12 +285,16 @@ def test_every_alert_of_the_2021_show_is_worded_without_placeholders(plan_2021, 
         show = Show(plan_2021)
         plan = plan_alerts(show, state_at(show, at(13, 0)))
         assert {a.rule for a in plan.upcoming} == set(Rule)  # the 2021 file uses every rule
+        pure = for_language(language)
         for alert in plan.upcoming:
-            for words in (alert_text(alert), alert_short(alert)):
+            for words in (alert_text(alert, qt_tr), alert_short(alert, qt_tr)):
                 assert words and "%" not in words, (alert.key, words)
+            # the pure translator (web views, reports) says exactly what the windows say
+            assert alert_text(alert, pure) == alert_text(alert, qt_tr), alert.key
+            assert alert_short(alert, pure) == alert_short(alert, qt_tr), alert.key
         standby = next(a for a in plan.upcoming if a.rule is Rule.SPEAKER_STANDBY and a.subject == "경북")
         expected = "경북 대기 — 2분 후" if language == "ko" else "Stand by: 경북, on in 2 min"
-        assert alert_text(standby).startswith(expected)
+        assert alert_text(standby, qt_tr).startswith(expected)
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -279,3 +279,16 @@ def test_help_overlay_lists_the_alert_log_keys_too(built):
     keys = {key.text() for _action, key, _text in overlay._labels}
     assert {"A", "Ctrl+M"} <= keys
     assert "Space" in keys
+
+
+def test_alerts_are_armed_without_a_control_room(plan_2021, at, qtbot, tmp_path):
+    """The armer is the session's: a stage-only app still plans, arms and fires its alerts."""
+    clock = ManualClock(at(14, 7, 59))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    windows = shell.build_app(plan_2021, clock, settings=settings, with_operator=False)
+    qtbot.addWidget(windows.stage)
+    try:
+        assert windows.operator is None and windows.armer is not None
+        assert windows.armer.armed  # the 14:08 wrap-up warning among them
+    finally:
+        windows.close()

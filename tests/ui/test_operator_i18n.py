@@ -27,15 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "operator_ko.ts"
 QM = TS.with_suffix(".qm")
 SOURCES = [
-    ROOT / "runshow" / "ui" / name
-    for name in (
-        "operator.py",
-        "commands.py",
-        "rundown_model.py",
-        "message_dialog.py",
-        "help_overlay.py",
-        "reasons.py",
-    )
+    *(
+        ROOT / "runshow" / "ui" / name
+        for name in ("operator.py", "commands.py", "rundown_model.py", "message_dialog.py", "help_overlay.py")
+    ),
+    ROOT / "runshow" / "present" / "reasons.py",  # the engine's rejection reasons, worded by code
 ]
 
 

@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
+from runshow.present.stage_content import Level, Role, wrapup_level
 from runshow.session.controller import ShowController
 from runshow.ui.fonts import display_font, load_fonts
 from runshow.ui.stage import BACKGROUND, LEVEL_COLOURS, MESSAGE_BG, NOTICE_BG, REHEARSAL, StageView
-from runshow.ui.stage_content import Level, Role, wrapup_level
 from tests.ui.stage_helpers import longest_run, only_colour, rows_with
 
 pytestmark = pytest.mark.gui

@@ -1,9 +1,10 @@
-"""Alert wording in the operator's language, through Qt's translator.
+"""Alert wording in the operator's language, through an injected translator.
 
-The pure planner cannot use Qt, so it hands over the ingredients of each alert
-(rule, lead, subject, detail) and a Korean-with-English fallback. Here the words
-are put together with ``QCoreApplication.translate`` so Korean (the default)
-and English both come from the .ts files like every other string on screen. A
+The pure planner (``runshow.live.alerts``) hands over the ingredients of each
+alert (rule, lead, subject, detail) and a Korean-with-English fallback. Here the
+words are put together through a :class:`~runshow.present.translate.Translator`
+so Korean (the default) and English both come from the .ts files like every
+other string on screen, in the windows, the web views and the reports alike. A
 custom alert's text is the schedule author's own and is shown as written.
 
 Every template takes the same arguments: ``%1`` the lead ("2 min"), ``%2`` the
@@ -14,9 +15,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from runshow.live.alerts import PlannedAlert, Rule
+from runshow.present.translate import QT_TRANSLATE_NOOP, Translator, Words, fill
 
 _CONTEXT = "AlertText"
 
@@ -61,36 +61,34 @@ _WORDS: dict[Rule, tuple[str, str]] = {
 }
 
 
-def lead_words(lead: timedelta | None) -> str:
+def lead_words(lead: timedelta | None, tr: Translator) -> str:
     """``2 min``, ``30 s``, ``1 min 30 s`` (or their Korean)."""
+    w = Words(tr)
     total = int(lead.total_seconds()) if lead is not None else 0
     minutes, seconds = divmod(total, 60)
     parts = []
     if minutes:
-        parts.append(QCoreApplication.translate("AlertText", "%1 min").replace("%1", str(minutes)))
+        parts.append(fill(w.translate("AlertText", "%1 min"), minutes))
     if seconds or not minutes:
-        parts.append(QCoreApplication.translate("AlertText", "%1 s").replace("%1", str(seconds)))
+        parts.append(fill(w.translate("AlertText", "%1 s"), seconds))
     return " ".join(parts)
 
 
-def _word(alert: PlannedAlert, which: int, fallback: str) -> str:
+def _word(alert: PlannedAlert, which: int, fallback: str, tr: Translator) -> str:
     words = _WORDS.get(alert.rule)
     if words is None:  # a custom alert: the author's own words
         return fallback
     template = words[which]
     if alert.rule is Rule.BREAK_OVER and not alert.subject:
         template = words[1]  # the last segment was a break: nothing comes next
-    text = QCoreApplication.translate(_CONTEXT, template)
-    for i, value in enumerate((lead_words(alert.lead), alert.subject, alert.detail), start=1):
-        text = text.replace(f"%{i}", value)
-    return text
+    return fill(tr(_CONTEXT, template), lead_words(alert.lead, tr), alert.subject, alert.detail)
 
 
-def alert_text(alert: PlannedAlert) -> str:
+def alert_text(alert: PlannedAlert, tr: Translator) -> str:
     """The operator's line for an alert (toast and log)."""
-    return _word(alert, 0, alert.text)
+    return _word(alert, 0, alert.text, tr)
 
 
-def alert_short(alert: PlannedAlert) -> str:
+def alert_short(alert: PlannedAlert, tr: Translator) -> str:
     """A few large words for the stage."""
-    return _word(alert, 1, alert.short)
+    return _word(alert, 1, alert.short, tr)

@@ -13,13 +13,13 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-
-from PySide6.QtCore import QCoreApplication
+from typing import Any
 
 from runshow.live.show import Status
 from runshow.live.state import ShowState, ceil_seconds
 from runshow.plan.model import Event, Segment
-from runshow.ui import timefmt
+from runshow.present import timefmt
+from runshow.present.translate import Translator, Words, fill
 
 
 class Level(enum.Enum):
@@ -118,20 +118,21 @@ def _strip_of(state: ShowState) -> tuple[StripItem, ...]:
     return tuple(items)
 
 
-def _next_label(segment: Segment | None) -> str:
+def _next_label(segment: Segment | None, w: Words) -> str:
     """The next *segment* (the strip already marks the next speaker inside this one)."""
     if segment is None:
-        return QCoreApplication.translate("StageView", "Last segment")
-    return QCoreApplication.translate("StageView", "Next: %1").replace("%1", segment.title)
+        return w.translate("StageView", "Last segment")
+    return fill(w.translate("StageView", "Next: %1"), segment.title)
 
 
 def stage_content(
-    state: ShowState, event: Event, *, notice: str | None = None, rehearsal: bool = False
+    state: ShowState, event: Event, tr: Translator, *, notice: str | None = None, rehearsal: bool = False
 ) -> StageContent:
-    """Everything the stage shows at ``state``, decided once."""
+    """Everything the stage shows at ``state``, decided once, in ``tr``'s language."""
+    w = Words(tr)
     zone = event.timezone
     clock = timefmt.clock(state.at, zone)
-    common = {
+    common: dict[str, Any] = {  # the same on every screen state
         "blackout": state.blackout,
         "clock": clock,
         "message": state.message,
@@ -149,11 +150,11 @@ def stage_content(
             title=event.title,
             presenter=event.venue,
             strip=(),
-            caption=QCoreApplication.translate("StageView", "Until the %1 start").replace("%1", when),
+            caption=fill(w.translate("StageView", "Until the %1 start"), when),
             countdown=timefmt.countdown(state.countdown_to_next_s or 0),
             level=Level.NEUTRAL,
             blink_lit=True,
-            next_label=QCoreApplication.translate("StageView", "First: %1").replace("%1", first.title) if first else "",
+            next_label=fill(w.translate("StageView", "First: %1"), first.title) if first else "",
             next_countdown=when,
             drift="",
             **common,
@@ -163,18 +164,16 @@ def stage_content(
         return StageContent(
             status=state.status,
             header=event.title,
-            title=QCoreApplication.translate("StageView", "The show has ended"),
-            presenter=QCoreApplication.translate("StageView", "Thank you"),
+            title=w.translate("StageView", "The show has ended"),
+            presenter=w.translate("StageView", "Thank you"),
             strip=(),
-            caption=QCoreApplication.translate("StageView", "Ended at"),
+            caption=w.translate("StageView", "Ended at"),
             countdown=ended,
             level=Level.NEUTRAL,
             blink_lit=True,
-            next_label=QCoreApplication.translate("StageView", "Planned end %1").replace(
-                "%1", timefmt.clock_hm(state.planned_end, zone)
-            ),
+            next_label=fill(w.translate("StageView", "Planned end %1"), timefmt.clock_hm(state.planned_end, zone)),
             next_countdown="",
-            drift=timefmt.drift(state.drift_s),
+            drift=timefmt.drift(state.drift_s, tr),
             **common,
         )
 
@@ -187,11 +186,11 @@ def stage_content(
         alerts.wrapup_danger if alerts else None,
     )
     if level is Level.OVERTIME:
-        caption = QCoreApplication.translate("StageView", "Overtime")
+        caption = w.translate("StageView", "Overtime")
     elif state.status is Status.PAUSED:
-        caption = QCoreApplication.translate("StageView", "Paused")
+        caption = w.translate("StageView", "Paused")
     else:
-        caption = QCoreApplication.translate("StageView", "Time left")
+        caption = w.translate("StageView", "Time left")
     part = state.part
     next_seg = state.next_segment
     return StageContent(
@@ -204,12 +203,10 @@ def stage_content(
         countdown=timefmt.countdown(remaining_s),
         level=level,
         blink_lit=level is not Level.OVERTIME or remaining_s % 2 == 0,
-        next_label=_next_label(next_seg),
-        next_countdown=QCoreApplication.translate("StageView", "in %1").replace(
-            "%1", timefmt.countdown(state.countdown_to_next_s)
-        )
+        next_label=_next_label(next_seg, w),
+        next_countdown=fill(w.translate("StageView", "in %1"), timefmt.countdown(state.countdown_to_next_s))
         if state.countdown_to_next_s is not None and next_seg is not None
         else "",
-        drift=timefmt.drift(state.drift_s),
+        drift=timefmt.drift(state.drift_s, tr),
         **common,
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from runshow.ui import timefmt
+from runshow.present import timefmt
+from runshow.present.translate import english, korean
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -43,7 +43,7 @@ def test_overtime_uses_the_real_minus_sign():
     [(0, "on time"), (120, "+2:00 late"), (-90, "1:30 early"), (5, "+0:05 late"), (3725, "+1:02:05 late")],
 )
 def test_drift_in_english_source(seconds, text):
-    assert timefmt.drift(seconds) == text
+    assert timefmt.drift(seconds, english()) == text
 
 
 def test_clock_is_in_the_event_zone_not_the_machine_zone():
@@ -52,17 +52,7 @@ def test_clock_is_in_the_event_zone_not_the_machine_zone():
     assert timefmt.clock_hm(instant, SEOUL) == "14:12"
 
 
-@pytest.mark.gui
-def test_drift_in_korean(qapp):
-    from PySide6.QtCore import QTranslator
-
-    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "stage_ko.qm"
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    try:
-        assert timefmt.drift(120) == "+2:00 늦음"
-        assert timefmt.drift(-90) == "1:30 빠름"
-        assert timefmt.drift(0) == "정시"
-    finally:
-        qapp.removeTranslator(translator)
+def test_drift_in_korean():
+    assert timefmt.drift(120, korean()) == "+2:00 늦음"
+    assert timefmt.drift(-90, korean()) == "1:30 빠름"
+    assert timefmt.drift(0, korean()) == "정시"

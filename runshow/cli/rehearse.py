@@ -20,17 +20,16 @@ from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from runshow.live.actions import Action, ActionKind
 from runshow.live.alerts import PlannedAlert
-from runshow.live.clock import RehearsalClock
-from runshow.live.rehearsal import ScratchRecord, default_start, on_time_script
+from runshow.live.clock import ManualClock, RehearsalClock
+from runshow.live.rehearsal import default_start
 from runshow.live.scenario import Scenario
-from runshow.live.show import Show, Status
+from runshow.live.show import Status
 from runshow.live.state import ShowState
 from runshow.plan.model import Plan
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ShowController
-from runshow.session.rehearsal import ScriptPlayer
+from runshow.session.rehearsal import RehearsalMode
 
 Emit = Callable[[dict[str, Any]], None]
 
@@ -50,20 +49,14 @@ class HeadlessRehearsal:
         self.plan = plan
         self._tz = plan.event.timezone
         self._emit = emit
-        first = start or default_start(plan)
-        script: tuple[Action, ...]
-        if scenario is None:
-            script = on_time_script(Show(plan))
-        else:
-            script = scenario.actions
-            steps = [a for a in script if a.kind is not ActionKind.MODE]
-            if steps and start is None:
-                first = min(first, steps[0].at)
-        self.clock = clock or RehearsalClock(first, speed)
-        # Steps before the start instant are history, not events: fold them in silently.
-        history = [a for a in script if a.at <= first]
-        self.controller = ShowController(plan, self.clock, journal=ScratchRecord(), actions=history)
-        self.player = ScriptPlayer(self.controller, [a for a in script if a.at > first])
+        # The app's one rehearsal wiring: a controller, and RehearsalMode swapping in the
+        # rehearsal clock, a scratch record and the script (the scenario, or an on-time operator).
+        self.controller = ShowController(plan, ManualClock(start or default_start(plan)))
+        factory = RehearsalClock if clock is None else (lambda _first, _speed: clock)
+        self.rehearsal = RehearsalMode(self.controller, clock_factory=factory)
+        self.rehearsal.enter(start, speed, scenario, autoplay=scenario is None)
+        assert self.rehearsal.clock is not None
+        self.clock: RehearsalClock = self.rehearsal.clock
         self._last: tuple[Status, int | None] | None = None
         self.controller.stateChanged.connect(self._on_state)
         self.armer = self._install_alerts()
@@ -132,7 +125,7 @@ class HeadlessRehearsal:
             return
         self.done = True
         self.controller.stop_ticking()
-        self.player.stop()
+        self.rehearsal.stop_script()
         self.armer.stop()
         app = QCoreApplication.instance()
         if app is not None:
@@ -142,7 +135,6 @@ class HeadlessRehearsal:
         gc.freeze()  # as the app does: long-lived start-up objects leave the collector's way
         self.armer.start()
         self.controller.start_ticking()
-        self.player.start()
 
 
 def rehearse(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication
+from runshow.present.translate import Translator, Words, fill
 
 MINUS = "\u2212"
 
@@ -35,16 +35,17 @@ def overtime(seconds_over: int) -> str:
     return MINUS + _hms(abs(seconds_over))
 
 
-def drift(seconds: int) -> str:
+def drift(seconds: int, tr: Translator) -> str:
     """How late (+) or early the show runs: ``+2:00 늦음``, ``1:30 빠름``, ``정시``."""
+    w = Words(tr)
     if seconds == 0:
-        return QCoreApplication.translate("timefmt", "on time")
+        return w.translate("timefmt", "on time")
     minutes, secs = divmod(abs(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     amount = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
     if seconds > 0:
-        return QCoreApplication.translate("timefmt", "+%1 late").replace("%1", amount)
-    return QCoreApplication.translate("timefmt", "%1 early").replace("%1", amount)
+        return fill(w.translate("timefmt", "+%1 late"), amount)
+    return fill(w.translate("timefmt", "%1 early"), amount)
 
 
 def clock(instant: datetime, zone: tzinfo) -> str:

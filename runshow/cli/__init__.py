@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -15,9 +16,11 @@ from typing import Any
 
 from runshow.live.scenario import Scenario, load_scenario
 from runshow.live.show import Show
-from runshow.live.state import ShowState, ceil_instant, state_at
+from runshow.live.state import ShowState, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
 from runshow.plan.values import format_duration, parse_time
+from runshow.present.state_json import legacy_json, show_state_json
+from runshow.present.translate import for_language
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -108,21 +111,9 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def state_json(state: ShowState) -> dict[str, Any]:
-    """The JSON shape of ``simulate`` (exactly these keys, in this order)."""
-    tz = state._show.plan.event.timezone
-    return {
-        "at": state.at.astimezone(tz).strftime("%H:%M:%S"),
-        "state": state.status.value,
-        "segment": state.segment.title if state.segment else None,
-        "speaker": state.speaker.name if state.speaker else None,
-        "next_speaker": state.next_speaker.name if state.next_speaker else None,
-        "next": state.next_segment.title if state.next_segment else None,
-        "remaining_s": state.remaining_s,
-        "countdown_to_next_s": state.countdown_to_next_s,
-        "drift_s": state.drift_s,
-        "projected_end": ceil_instant(state.projected_end).astimezone(tz).strftime("%H:%M:%S"),
-    }
+def state_json(state: ShowState, language: str = "ko") -> dict[str, Any]:
+    """The JSON of ``simulate``: the one versioned shape (:mod:`runshow.present.state_json`)."""
+    return show_state_json(state, for_language(language))
 
 
 @command("simulate")
@@ -162,10 +153,9 @@ def _simulate(args: argparse.Namespace) -> int:
             show.apply(action)
         state = state_at(show, at)
         if args.json:
-            print(json.dumps(state_json(state), ensure_ascii=False))
+            print(json.dumps(state_json(state, args.lang), ensure_ascii=False))
         else:
-            d = state_json(state)
-            print("  ".join(f"{k}={v}" for k, v in d.items()))
+            print("  ".join(f"{k}={v}" for k, v in legacy_json(state).items()))
     return EXIT_OK
 
 
@@ -189,7 +179,7 @@ def _rehearse(args: argparse.Namespace) -> int:
     if not 0 < args.speed <= 600:
         print("--speed: expected a number above 0 and at most 600", file=sys.stderr)
         return EXIT_INVALID
-    from runshow.rehearse import rehearse
+    from runshow.cli.rehearse import rehearse
 
     return rehearse(plan, scenario, start, args.speed, json_lines=args.json)
 
@@ -208,6 +198,10 @@ def _app(args: argparse.Namespace) -> int:
     return run_app(args.file, list(args.qt_args or []))
 
 
+def _default_language() -> str:
+    return "en" if os.environ.get("RUNSHOW_LANG", "ko").lower().startswith("en") else "ko"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="runshow", description="Run-of-show for live events.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -219,7 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("scenario")
     p.add_argument("--at", action="append", metavar="HH:MM:SS", help="event-local time; repeatable")
-    p.add_argument("--json", action="store_true", help="one JSON object per --at")
+    p.add_argument("--json", action="store_true", help="one JSON object per --at (version 1, see docs)")
+    p.add_argument(
+        "--lang",
+        choices=("ko", "en"),
+        default=_default_language(),
+        help='the words under "stage" (default: Korean, or $RUNSHOW_LANG)',
+    )
     p = sub.add_parser("rehearse", help="run the whole show headless on a rehearsal clock")
     p.add_argument("file")
     p.add_argument("--scenario", metavar="S", help="a scenario TOML (default: an on-time operator)")

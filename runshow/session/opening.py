@@ -1,0 +1,136 @@
+"""Opening a show: the plan, its live journal and the recovery decision, without a dialog.
+
+:func:`open_show` is what the app, the headless driver and (soon) the LAN
+server all do at start: load the plan, find this show's journal, decide
+(:func:`runshow.live.recovery.decide`) whether to resume, ask or start clean,
+and hand back the journal to append to and the actions to replay. The one
+question that needs a person ("a journal of another day was found: resume?")
+goes through the ``ask`` callback; the windows answer it with a dialog
+(``runshow/ui/recovery.py``), headless answers it itself. What happened is in
+:class:`Opened` so each caller can say it in its own way.
+
+Whatever happens to the journal, the show opens: if the journal cannot be
+written (or another runshow holds it) the outcome says so and ``journal`` is
+``None``.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from runshow.live.actions import Action
+from runshow.live.clock import Clock
+from runshow.live.journal import Journal, JournalBusyError, data_dir, journal_path, read_journal
+from runshow.live.recovery import Decision, Verdict, decide, find_journal, start_clean, today_of
+from runshow.plan import load_plan
+from runshow.plan.model import Plan
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(enum.StrEnum):
+    NEW = "new"  # no journal of this show: a new one
+    RESUMED = "resumed"  # replayed at once (the event's day, or nothing to lose)
+    ASKED_RESUMED = "asked-resumed"  # asked, and the answer was resume
+    ASKED_CLEAN = "asked-clean"  # asked, and the answer was start clean (old journal kept)
+    REFUSED = "refused"  # not resumable (another event, an unsafe change): started clean, old one kept
+    FRESH = "fresh"  # --fresh: started clean on request (old journal kept, if there was one)
+    BUSY = "busy"  # another runshow holds this show's journal: no journal here
+    UNWRITABLE = "unwritable"  # the journal cannot be written: no journal, the show still runs
+
+
+Ask = Callable[[Decision], bool]  # True to resume
+
+
+def _never(_decision: Decision) -> bool:
+    return False
+
+
+@dataclass
+class Opened:
+    """What :func:`open_show` found and did."""
+
+    plan: Plan
+    outcome: Outcome
+    journal: Journal | None
+    actions: list[Action] = field(default_factory=list)
+    decision: Decision | None = None
+    path: Path | None = None  # this show's journal file
+    kept: Path | None = None  # where the previous journal was kept (archived), if it was set aside
+    error: OSError | None = None
+
+    @property
+    def resumed(self) -> bool:
+        return self.outcome in (Outcome.RESUMED, Outcome.ASKED_RESUMED)
+
+
+def open_journal(
+    plan: Plan, clock: Clock, *, fresh: bool = False, base: Path | None = None, ask: Ask = _never
+) -> Opened:
+    """This show's journal and the actions to replay; never raises on a bad or busy journal."""
+    try:
+        return _open(plan, clock, fresh, base if base is not None else data_dir(), ask)
+    except JournalBusyError as exc:
+        log.error("journal busy: %s", exc)
+        return Opened(plan, Outcome.BUSY, None, error=exc)
+    except OSError as exc:
+        log.exception("journal unavailable")
+        return Opened(plan, Outcome.UNWRITABLE, None, error=exc)
+
+
+def open_show(
+    schedule: str | Path | Plan,
+    clock: Clock,
+    *,
+    fresh: bool = False,
+    base: Path | None = None,
+    ask: Ask = _never,
+) -> Opened:
+    """Load the plan (a :class:`~runshow.plan.ScheduleError` is the caller's to report) and open its journal."""
+    plan = schedule if isinstance(schedule, Plan) else load_plan(schedule)
+    return open_journal(plan, clock, fresh=fresh, base=base, ask=ask)
+
+
+def _open(plan: Plan, clock: Clock, fresh: bool, base: Path, ask: Ask) -> Opened:
+    now = clock.now()
+    exact = journal_path(plan, base)
+    if fresh:
+        kept = start_clean(exact, now) if exact.exists() else None
+        return Opened(plan, Outcome.FRESH, Journal.create(exact, plan, created=now), path=exact, kept=kept)
+    found = find_journal(plan, base)
+    contents = read_journal(found) if found is not None else None
+    d = decide(plan, contents, today_of(plan, now))
+    log.info("journal %s: %s %s", found, d.verdict.value, d.reason)
+    if d.verdict is Verdict.FRESH:
+        return Opened(plan, Outcome.NEW, Journal.create(exact, plan, created=now), decision=d, path=exact)
+    if d.verdict is Verdict.ASK:
+        if ask(d):
+            return _resume(plan, d, exact, now, Outcome.ASKED_RESUMED)
+        return _clean(plan, d, exact, now, Outcome.ASKED_CLEAN)
+    if d.verdict in (Verdict.RESUME, Verdict.RESUME_BY_ID):
+        return _resume(plan, d, exact, now, Outcome.RESUMED)
+    return _clean(plan, d, exact, now, Outcome.REFUSED)
+
+
+def _resume(plan: Plan, d: Decision, exact: Path, now: datetime, outcome: Outcome) -> Opened:
+    assert d.path is not None
+    if d.path == exact:
+        journal = Journal.open_existing(exact)
+    else:
+        # Another schedule version: carry the show into this schedule's own journal;
+        # the old file stays where it is, untouched.
+        journal = Journal.create(exact, plan, created=now)
+        journal.extend(d.actions)
+    return Opened(plan, outcome, journal, list(d.actions), decision=d, path=exact)
+
+
+def _clean(plan: Plan, d: Decision, exact: Path, now: datetime, outcome: Outcome) -> Opened:
+    kept = d.path
+    if d.path is not None and d.path == exact:
+        kept = start_clean(exact, now)
+    return Opened(plan, outcome, Journal.create(exact, plan, created=now), decision=d, path=exact, kept=kept)
