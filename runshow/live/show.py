@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.cues import Cue, cues_of
+from runshow.live.reasons import Reason, Refusal, Rejected
 from runshow.plan.model import Plan
 
 MAX_GRANT_S = 24 * 3600  # the most one adjust, or all grants to one cue, may add
@@ -41,10 +42,6 @@ class Status(enum.StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     ENDED = "ended"
-
-
-class Rejected(Exception):  # noqa: N818 - reads as "the action was Rejected"
-    """An action that does not apply to the show as it stands."""
 
 
 @dataclass
@@ -111,12 +108,12 @@ class Show:
         return bisect.bisect_right(self._starts, now) - 1
 
     # ── applying actions ──────────────────────────────────────────────────
-    def check(self, action: Action) -> str | None:
-        """Why ``action`` would be rejected, or None if it applies."""
+    def check(self, action: Action) -> Refusal | None:
+        """Why ``action`` would be rejected (a ``str`` carrying ``.reason`` and ``.params``), or None."""
         try:
             self._apply(action, self.progress.copy())
         except Rejected as exc:
-            return str(exc)
+            return exc.refusal
         return None
 
     def apply(self, action: Action, strict: bool = True) -> bool:
@@ -137,15 +134,15 @@ class Show:
     def _apply(self, action: Action, p: Progress) -> None:
         at = action.at
         if at.tzinfo is None:
-            raise Rejected("action time has no time zone")
+            raise Rejected(Reason.NO_TIMEZONE)
         if not 1 < at.year < 9000:  # a corrupt journal line; arithmetic near datetime.max would overflow
-            raise Rejected(f"action time {at.isoformat()} is out of range")
+            raise Rejected(Reason.TIME_OUT_OF_RANGE, at=at.isoformat())
         if p.last_at is not None and at < p.last_at:
-            raise Rejected("action is older than the last one applied")
+            raise Rejected(Reason.OLDER_THAN_LAST)
         kind = action.kind
         if kind is ActionKind.MESSAGE:
             if not action.text or not action.text.strip():
-                raise Rejected("empty message")
+                raise Rejected(Reason.EMPTY_MESSAGE)
             p.message = action.text
         elif kind is ActionKind.CLEAR_MESSAGE:
             p.message = None
@@ -153,9 +150,9 @@ class Show:
             p.blackout = bool(action.on)
         elif kind is ActionKind.MODE:
             if action.mode is None:
-                raise Rejected("mode needs manual or follow")
+                raise Rejected(Reason.MODE_MISSING)
             if action.mode is p.mode:
-                raise Rejected(f"already in {p.mode.value} mode")
+                raise Rejected(Reason.ALREADY_IN_MODE, mode=p.mode.value)
             if action.mode is Mode.MANUAL:
                 self._take_over(p, at)
             else:
@@ -212,13 +209,13 @@ class Show:
         last = len(self.cues) - 1
         if kind is ActionKind.START:
             if p.status is not Status.PRE_SHOW:
-                raise Rejected("the show has already started")
+                raise Rejected(Reason.ALREADY_STARTED)
             self._enter(p, 0, at)
         elif kind is ActionKind.NEXT:
             if p.status is Status.PRE_SHOW:
-                raise Rejected("the show has not started; use start")
+                raise Rejected(Reason.NOT_STARTED_USE_START)
             if p.status is Status.ENDED or p.current is None:
-                raise Rejected("the show has ended")
+                raise Rejected(Reason.ENDED)
             if p.current == last:
                 self._leave_cue(p, at)
                 p.status, p.current, p.cue_started_at, p.ended_at = Status.ENDED, None, None, at
@@ -227,38 +224,38 @@ class Show:
                 self._enter(p, p.current + 1, at)
         elif kind is ActionKind.PREVIOUS:
             if p.status is Status.PRE_SHOW:
-                raise Rejected("the show has not started")
+                raise Rejected(Reason.NOT_STARTED)
             target = last if p.status is Status.ENDED or p.current is None else p.current - 1
             if target < 0:
-                raise Rejected("already at the first cue")
+                raise Rejected(Reason.FIRST_CUE)
             self._enter(p, target, at)
         elif kind is ActionKind.GOTO:
             if action.segment not in self._segment_first:
-                raise Rejected(f"no segment with id {action.segment!r}")
+                raise Rejected(Reason.NO_SEGMENT, segment=action.segment)
             self._enter(p, self._segment_first[action.segment], at)
         elif kind is ActionKind.PAUSE:
             if p.status is not Status.RUNNING:
-                raise Rejected("nothing is running")
+                raise Rejected(Reason.NOTHING_RUNNING)
             p.status = Status.PAUSED
             p.paused_since = at
         elif kind is ActionKind.RESUME:
             if p.status is not Status.PAUSED or p.paused_since is None:
-                raise Rejected("the show is not paused")
+                raise Rejected(Reason.NOT_PAUSED)
             p.paused_total += at - p.paused_since
             p.paused_since = None
             p.status = Status.RUNNING
         elif kind is ActionKind.ADJUST:
             if p.current is None or p.status not in (Status.RUNNING, Status.PAUSED):
-                raise Rejected("no cue is on to adjust")
+                raise Rejected(Reason.NO_CUE_TO_ADJUST)
             if action.seconds == 0:
-                raise Rejected("adjust needs a non-zero number of seconds")
+                raise Rejected(Reason.ADJUST_ZERO)
             if abs(action.seconds) > MAX_GRANT_S:
-                raise Rejected("adjust by at most 24 hours")  # a typo, not a grant; and no overflow
+                raise Rejected(Reason.ADJUST_TOO_BIG)  # a typo, not a grant; and no overflow
             total = p.adjustments.get(p.current, timedelta(0)) + timedelta(seconds=action.seconds)
             if total > timedelta(seconds=MAX_GRANT_S):
-                raise Rejected("a cue cannot be granted more than 24 hours")
+                raise Rejected(Reason.GRANT_TOO_BIG)
             if self.cues[p.current].length + total <= timedelta(0):
-                raise Rejected("cannot take away more than the cue's whole length")
+                raise Rejected(Reason.TAKES_WHOLE_LENGTH)
             p.adjustments[p.current] = total
         else:  # pragma: no cover - every kind is handled above
-            raise Rejected(f"unknown action {kind}")
+            raise AssertionError(f"unknown action {kind}")

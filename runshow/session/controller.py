@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from runshow.live.actions import Action, ActionKind
 from runshow.live.clock import Clock
+from runshow.live.reasons import Reason, Refusal
 from runshow.live.show import Show
 from runshow.live.state import ShowState, state_at
 from runshow.plan.model import Plan
@@ -35,7 +36,7 @@ class ActionSink(Protocol):
 class ShowController(QObject):
     stateChanged = Signal(object)  # ShowState
     actionApplied = Signal(object)  # Action
-    actionRejected = Signal(str)  # why
+    actionRejected = Signal(object)  # why: a runshow.live.reasons.Refusal (a str with .reason, .params)
     showReplaced = Signal()  # a new Show/clock (rehearsal in or out, reload)
 
     def __init__(
@@ -101,8 +102,8 @@ class ShowController(QObject):
         self.refresh()
 
     # ── write side ────────────────────────────────────────────────────────
-    def act(self, kind: ActionKind, **fields: Any) -> str | None:
-        """Take an operator action now. Returns why it was rejected, or None."""
+    def act(self, kind: ActionKind, **fields: Any) -> Refusal | None:
+        """Take an operator action now. Returns why it was rejected (a str carrying ``.reason``), or None."""
         now = self._clock.now()
         last = self._show.progress.last_at
         if last is not None and now < last:
@@ -112,7 +113,7 @@ class ShowController(QObject):
             now = last
         return self._take(Action(kind, now, **fields))
 
-    def _take(self, action: Action) -> str | None:
+    def _take(self, action: Action) -> Refusal | None:
         reason = self._show.check(action)
         if reason is not None:
             log.info("rejected %s: %s", action.kind.value, reason)
@@ -122,7 +123,7 @@ class ShowController(QObject):
             try:
                 self._journal.append(action)  # durable before anyone sees it
             except OSError as exc:  # disk full, unplugged: say so rather than show what would not survive
-                reason = f"the journal could not be written ({exc.strerror or exc})"
+                reason = Refusal(Reason.JOURNAL_FAILED, {"error": exc.strerror or str(exc)})
                 log.error("journal append failed: %s", exc)
                 self.actionRejected.emit(reason)
                 return reason
@@ -131,7 +132,7 @@ class ShowController(QObject):
         self.refresh()
         return None
 
-    def apply_scripted(self, action: Action) -> str | None:
+    def apply_scripted(self, action: Action) -> Refusal | None:
         """Apply an action that carries its own instant (a scenario step), not now.
 
         A scenario says "next at 14:10:00"; at 600× a timer a few milliseconds late
