@@ -32,7 +32,10 @@ def t(h: int, m: int, s: int = 0) -> datetime:
 FLEX = {"break1": (5, 1), "break2": (5, 1), "panel": (30, 2), "regions": (45, None)}
 
 
-def flexible(hard_stop: datetime | None = t(16, 25)) -> Plan:
+HARD_STOP = t(16, 25)
+
+
+def flexible(hard_stop: datetime | None = HARD_STOP) -> Plan:
     segs = tuple(
         replace(s, min_length=FLEX[s.id][0] * M, trim_order=FLEX[s.id][1]) if s.id in FLEX else s for s in BASE.segments
     )
