@@ -112,11 +112,12 @@ class _Draft:
                 later = list(range(self.where.current_speaker + 1, len(speakers))) or [self.where.current_speaker]
             else:
                 later = list(range(len(speakers)))
-            micro = delta // timedelta(microseconds=1)
-            base, extra = divmod(micro, len(later))
+            # In whole seconds (a schedule file writes no less), earlier speakers take the remainder.
+            unit = timedelta(seconds=1) if not delta % timedelta(seconds=1) else timedelta(microseconds=1)
+            base, extra = divmod(delta // unit, len(later))
             slots = list(speakers)
             for n, i in enumerate(later):
-                share = timedelta(microseconds=base + (1 if n < extra else 0))
+                share = unit * (base + (1 if n < extra else 0))
                 slots[i] = replace(slots[i], duration=slots[i].duration + share)
             if any(sp.duration <= _ZERO for sp in slots):
                 raise Rejected(Reason.SPEAKER_SLOT_NOT_POSITIVE, segment=seg.id)
