@@ -25,6 +25,106 @@ class ActionKind(enum.StrEnum):
     MESSAGE = "message"
     CLEAR_MESSAGE = "clear_message"
     BLACKOUT = "blackout"
+    UNDO = "undo"  # revert the latest action not yet undone
+    REDO = "redo"  # re-apply the latest undone action, if nothing was done since
+    AMEND = "amend"  # change the plan (``amend`` carries what)
+
+
+class AmendOp(enum.StrEnum):
+    """What a plan amendment changes (see docs/engine.md, "Amendments")."""
+
+    LENGTH = "length"  # segment, seconds: its new planned length
+    START = "start"  # segment, start: its new planned start (the segment before it absorbs the change)
+    INSERT = "insert"  # place before/after anchor: new_id, text (title), kind, seconds, owner, notes
+    REMOVE = "remove"  # segment
+    SKIP = "skip"  # segment: as remove, worded as a skip in reports
+    MOVE = "move"  # segment, place before/after anchor
+    TITLE = "title"  # segment, text
+    OWNER = "owner"  # segment, text
+    NOTES = "notes"  # segment, text
+    SPEAKER_ADD = "speaker_add"  # segment, index (-1 = at the end), name, seconds, affiliation, topic
+    SPEAKER_REMOVE = "speaker_remove"  # segment, index
+    SPEAKER_MOVE = "speaker_move"  # segment, index, to
+    SPEAKER_SET = "speaker_set"  # segment, index, name and/or seconds (the slot)
+    BATCH = "batch"  # items, applied in order, all or nothing (one undo reverts all)
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """One change to the plan during the show; only the fields its ``op`` names are read."""
+
+    op: AmendOp
+    segment: str = ""
+    seconds: int = 0
+    start: datetime | None = None
+    place: str = ""  # "before" or "after"
+    anchor: str = ""  # the segment ``place`` is relative to
+    text: str | None = None  # title, owner or notes
+    new_id: str = ""
+    kind: str = ""
+    owner: str = ""
+    notes: str = ""
+    index: int = -1
+    to: int = -1
+    name: str | None = None
+    affiliation: str = ""
+    topic: str = ""
+    items: tuple[Amendment, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"op": self.op.value}
+        defaults = _AMEND_DEFAULTS
+        for name in _AMEND_FIELDS:
+            value = getattr(self, name)
+            if value == defaults[name]:
+                continue
+            if name == "start":
+                out[name] = value.isoformat()
+            elif name == "items":
+                out[name] = [item.to_json() for item in value]
+            else:
+                out[name] = value
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Amendment:
+        if not isinstance(data, dict):
+            raise TypeError("an amendment must be an object")
+        fields: dict[str, Any] = {"op": AmendOp(data["op"])}
+        for name in _AMEND_FIELDS:
+            if name not in data:
+                continue
+            value = data[name]
+            if name == "start":
+                if not isinstance(value, str):
+                    raise TypeError("start must be an ISO time")
+                start = datetime.fromisoformat(value)
+                if start.tzinfo is None:
+                    raise ValueError("amendment start has no time zone")
+                fields[name] = start
+            elif name == "items":
+                if not isinstance(value, list):
+                    raise TypeError("items must be a list")
+                fields[name] = tuple(cls.from_json(item) for item in value)
+            elif value is None and name in ("text", "name"):
+                fields[name] = None
+            elif not isinstance(value, want := _AMEND_TYPES[name]) or (want is int and isinstance(value, bool)):
+                raise TypeError(f"{name} must be {want.__name__}")
+            else:
+                fields[name] = value
+        return cls(**fields)
+
+
+_AMEND_FIELDS = (
+    "segment", "seconds", "start", "place", "anchor", "text", "new_id", "kind", "owner", "notes",
+    "index", "to", "name", "affiliation", "topic", "items",
+)  # fmt: skip
+_AMEND_DEFAULTS: dict[str, Any] = {name: getattr(Amendment(AmendOp.TITLE), name) for name in _AMEND_FIELDS}
+_AMEND_TYPES: dict[str, type] = {
+    name: (int if name in ("seconds", "index", "to") else str)
+    for name in _AMEND_FIELDS
+    if name not in ("start", "items")
+}
 
 
 class Mode(enum.StrEnum):
@@ -45,6 +145,7 @@ class Action:
     mode: Mode | None = None  # mode
     text: str | None = None  # message
     on: bool | None = None  # blackout
+    amend: Amendment | None = None  # amend
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind.value, "at": self.at.isoformat()}
@@ -58,6 +159,8 @@ class Action:
             out["text"] = self.text
         if self.on is not None:
             out["on"] = self.on
+        if self.amend is not None:
+            out["amend"] = self.amend.to_json()
         return out
 
     @classmethod
@@ -78,6 +181,7 @@ class Action:
         segment = data.get("segment")
         if segment is not None and not isinstance(segment, str):
             raise TypeError("segment must be a string")
+        raw_amend = data.get("amend")
         return cls(
             kind=ActionKind(data["kind"]),
             at=at,
@@ -86,6 +190,7 @@ class Action:
             mode=Mode(data["mode"]) if data.get("mode") is not None else None,
             text=text,
             on=on,
+            amend=Amendment.from_json(raw_amend) if raw_amend is not None else None,
         )
 
 
@@ -132,3 +237,15 @@ def clear_message(at: datetime) -> Action:
 
 def blackout(at: datetime, on: bool) -> Action:
     return Action(ActionKind.BLACKOUT, at, on=on)
+
+
+def undo(at: datetime) -> Action:
+    return Action(ActionKind.UNDO, at)
+
+
+def redo(at: datetime) -> Action:
+    return Action(ActionKind.REDO, at)
+
+
+def amend(at: datetime, amendment: Amendment) -> Action:
+    return Action(ActionKind.AMEND, at, amend=amendment)

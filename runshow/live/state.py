@@ -26,11 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import TypedDict
 
 from runshow.live.actions import Mode
 from runshow.live.cues import Cue
-from runshow.live.show import Progress, Show, Status
-from runshow.plan.model import Part, Segment, Speaker
+from runshow.live.show import Position, Progress, Show, Status, follow_position, settle
+from runshow.plan.model import Part, Plan, Segment, Speaker
 
 SECOND = timedelta(seconds=1)
 _ZERO = timedelta(0)
@@ -115,8 +116,13 @@ class ShowState:
         return self.cue.segment if self.cue else None
 
     @property
+    def plan(self) -> Plan:
+        """The plan (as amended) this state was taken on."""
+        return self._progress.layout.plan
+
+    @property
     def part(self) -> Part | None:
-        return self._show.plan.part_of(self.cue.segment) if self.cue else None
+        return self._progress.layout.plan.part_of(self.cue.segment) if self.cue else None
 
     @property
     def speaker(self) -> Speaker | None:
@@ -150,31 +156,25 @@ class ShowState:
     @cached_property
     def timings(self) -> tuple[CueTiming, ...]:
         """Every cue's planned, actual and projected times (computed on demand: O(cues))."""
-        show = self._show
         p = self._progress
-        cues = show.cues
+        if self.mode is Mode.FOLLOW:
+            # The cue changes the plan's clock made up to now happened: record them (on a copy).
+            p = p.copy()
+            settle(p, self.at)
+        cues = p.layout.cues
         current = self.cue.index if self.cue else None
         out: list[CueTiming] = []
-        follow = self.mode is Mode.FOLLOW
-        if self.status is Status.PRE_SHOW:
-            chain: datetime | None = self._cue_start  # projected start of cue 0
-        elif self.status is Status.ENDED:
-            chain = None
-        else:
-            chain = None
+        chain: datetime | None = self._cue_start if self.status is Status.PRE_SHOW else None
         for cue in cues:
             i = cue.index
             upcoming = chain is not None and (current is None or i > current)
             # Cues still to come chain at their planned lengths, exactly as projected_end does.
-            length = cue.length if follow or upcoming else cue.length + p.adjustments.get(i, _ZERO)
-            if follow:
-                passed = cue.planned_end <= self.at
-                a_start = cue.planned_start if cue.planned_start <= self.at else None
-                a_end = cue.planned_end if passed else None
-            else:
-                a_start = p.actual_start.get(i)
-                a_end = p.actual_end.get(i)
+            length = cue.length if upcoming else cue.length + p.adjustments.get(i, _ZERO)
+            a_start = p.actual_start.get(i)
+            a_end = p.actual_end.get(i)
             if current is not None and i == current:
+                assert self.length is not None
+                length = self.length
                 proj_s, proj_e = self._cue_start, self._current_end
                 chain = self._current_end
             elif upcoming and chain is not None:
@@ -186,43 +186,48 @@ class ShowState:
         return tuple(out)
 
 
-def state_at(show: Show, now: datetime) -> ShowState:
-    """The show as it stands at ``now``; pure, no clock read."""
-    p = show.progress
-    cues = show.cues
-    first, last = cues[0], cues[-1]
-    planned_end = last.planned_end
-    clock_flip = now + (SECOND - timedelta(microseconds=now.microsecond))
+class _Common(TypedDict):
+    at: datetime
+    mode: Mode
+    message: str | None
+    blackout: bool
+    planned_end: datetime
+    _show: Show
+    _progress: Progress
 
-    if p.mode is Mode.FOLLOW:
-        idx = show.planned_cue_at(now)
-        if idx is not None:
-            status = Status.RUNNING
-            started = cues[idx].planned_start
-            paused = _ZERO
-        else:
-            status = Status.PRE_SHOW if now < first.planned_start else Status.ENDED
-            started = None
-            paused = _ZERO
+
+def state_at(show: Show, now: datetime) -> ShowState:
+    """The show as it stands at ``now``; pure, no clock read, O(1) in the number of cues
+    (O(log cues) in follow mode)."""
+    p = show.progress  # never mutated once installed: the state keeps a reference, not a copy
+    layout = p.layout
+    cues = layout.cues
+    first = cues[0]
+    planned_end = cues[-1].planned_end
+    clock_flip = now + (SECOND - timedelta(microseconds=now.microsecond))
+    follow = p.mode is Mode.FOLLOW
+
+    pos: Position | None = None
+    if follow:
+        pos = follow_position(p, now)
+        idx, status, started, paused = pos.index, pos.status, pos.started, pos.paused
     else:
-        idx = p.current
-        status = p.status
-        started = p.cue_started_at
+        idx, status, started = p.current, p.status, p.cue_started_at
         paused = p.paused_total + ((now - p.paused_since) if p.paused_since is not None else _ZERO)
 
-    common = {
+    common: _Common = {
         "at": now,
         "mode": p.mode,
         "message": p.message,
         "blackout": p.blackout,
         "planned_end": planned_end,
         "_show": show,
-        "_progress": p.copy(),
+        "_progress": p,
     }
 
     if idx is None or started is None or status in (Status.PRE_SHOW, Status.ENDED):
         if status is Status.ENDED:
-            ended_at = p.ended_at if (p.mode is Mode.MANUAL and p.ended_at) else planned_end
+            ended_at = (pos.ended_at if pos is not None else p.ended_at) or planned_end
             return ShowState(
                 status=Status.ENDED,
                 cue=None,
@@ -239,10 +244,13 @@ def state_at(show: Show, now: datetime) -> ShowState:
                 _current_end=None,
                 **common,
             )
-        proj_start = max(now, first.planned_start)
+        proj_start = first.planned_start + p.follow_offset if follow else max(now, first.planned_start)
         late = proj_start - first.planned_start
+        to_first = proj_start - now
         pre_flip = clock_flip
-        if p.mode is Mode.MANUAL and now >= first.planned_start:
+        if to_first > _ZERO:
+            pre_flip = min(pre_flip, now + _until_flip(to_first))
+        if not follow and now >= first.planned_start:
             pre_flip = min(pre_flip, now + _until_rise_flip(late))  # a late start: drift rises
         return ShowState(
             status=Status.PRE_SHOW,
@@ -252,9 +260,9 @@ def state_at(show: Show, now: datetime) -> ShowState:
             length=None,
             elapsed=None,
             remaining=None,
-            countdown_to_next=proj_start - now,
+            countdown_to_next=to_first,
             drift=late,
-            projected_end=proj_start + show.suffix[0],
+            projected_end=proj_start + layout.suffix[0],
             next_flip=pre_flip,
             _cue_start=proj_start,
             _current_end=None,
@@ -262,25 +270,28 @@ def state_at(show: Show, now: datetime) -> ShowState:
         )
 
     cue = cues[idx]
-    # Follow mode is the plan itself: a grant made earlier in manual mode does not bend it.
-    length = cue.length if p.mode is Mode.FOLLOW else cue.length + p.adjustments.get(idx, _ZERO)
+    if pos is not None:
+        # The cue gives way at the plan's time (shifted by the offset): grants do not bend it.
+        assert pos.end is not None
+        length = pos.end - started - paused
+    else:
+        length = cue.length + p.adjustments.get(idx, _ZERO)
     elapsed = now - started - paused
     remaining = length - elapsed
     current_end = now + max(remaining, _ZERO)
-    nxt_seg_cue = show.next_segment_cue[idx]
+    nxt_seg_cue = layout.next_segment_cue[idx]
     if nxt_seg_cue is not None:
-        countdown: timedelta | None = (current_end - now) + (show.suffix[idx + 1] - show.suffix[nxt_seg_cue])
+        countdown: timedelta | None = (current_end - now) + (layout.suffix[idx + 1] - layout.suffix[nxt_seg_cue])
         next_segment: Segment | None = cues[nxt_seg_cue].segment
     else:
         countdown, next_segment = None, None
     drift = current_end - cue.planned_end
     next_flip = clock_flip
-    if p.mode is Mode.MANUAL:
-        if status is Status.RUNNING:
-            next_flip = min(next_flip, now + _until_flip(remaining))
-        if status is Status.PAUSED or remaining <= _ZERO:
-            # Paused or in overtime the projected end slides with now, so drift rises.
-            next_flip = min(next_flip, now + _until_rise_flip(drift))
+    if status is Status.RUNNING:
+        next_flip = min(next_flip, now + _until_flip(remaining))
+    if status is Status.PAUSED or remaining <= _ZERO:
+        # Paused or in overtime the projected end slides with now, so drift rises.
+        next_flip = min(next_flip, now + _until_rise_flip(drift))
     return ShowState(
         status=status,
         cue=cue,
@@ -291,7 +302,7 @@ def state_at(show: Show, now: datetime) -> ShowState:
         remaining=remaining,
         countdown_to_next=countdown,
         drift=drift,
-        projected_end=current_end + show.suffix[idx + 1],
+        projected_end=current_end + layout.suffix[idx + 1],
         next_flip=next_flip,
         _cue_start=started,
         _current_end=current_end,

@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, Signal
 
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.clock import Clock
+from runshow.live.reasons import Reason, Refusal
 from runshow.live.show import Show, Status
 from runshow.live.state import ShowState, state_at
 from runshow.plan.model import Plan
-from runshow.present.reasons import reason_code
 from runshow.session.timers import FlipTimer
 from runshow.session.wall_clock import WallClockWatch
 
@@ -36,7 +36,7 @@ class ActionSink(Protocol):
 class ShowController(QObject):
     stateChanged = Signal(object)  # ShowState
     actionApplied = Signal(object)  # Action
-    actionRejected = Signal(str)  # why
+    actionRejected = Signal(object)  # why: a runshow.live.reasons.Refusal (a str with .reason, .params)
     showReplaced = Signal()  # a new Show/clock (rehearsal in or out, reload)
 
     def __init__(
@@ -103,8 +103,8 @@ class ShowController(QObject):
         self.refresh()
 
     # ── write side ────────────────────────────────────────────────────────
-    def act(self, kind: ActionKind, **fields: Any) -> str | None:
-        """Take an operator action now. Returns why it was rejected, or None."""
+    def act(self, kind: ActionKind, **fields: Any) -> Refusal | None:
+        """Take an operator action now. Returns why it was rejected (a str carrying ``.reason``), or None."""
         now = self._clock.now()
         last = self._show.progress.last_at
         if last is not None and now < last:
@@ -114,7 +114,7 @@ class ShowController(QObject):
             now = last
         return self._take(Action(kind, now, **fields))
 
-    def _take(self, action: Action) -> str | None:
+    def _take(self, action: Action) -> Refusal | None:
         reason = self._show.check(action)
         if reason is not None:
             log.info("rejected %s: %s", action.kind.value, reason)
@@ -124,7 +124,7 @@ class ShowController(QObject):
             try:
                 self._journal.append(action)  # durable before anyone sees it
             except OSError as exc:  # disk full, unplugged: say so rather than show what would not survive
-                reason = f"the journal could not be written ({exc.strerror or exc})"
+                reason = Refusal(Reason.JOURNAL_FAILED, {"error": exc.strerror or str(exc)})
                 log.error("journal append failed: %s", exc)
                 self.actionRejected.emit(reason)
                 return reason
@@ -133,7 +133,7 @@ class ShowController(QObject):
         self.refresh()
         return None
 
-    def apply_scripted(self, action: Action) -> str | None:
+    def apply_scripted(self, action: Action) -> Refusal | None:
         """Apply an action that carries its own instant (a scenario step), not now.
 
         A scenario says "next at 14:10:00"; at 600× a timer a few milliseconds late
@@ -163,47 +163,43 @@ class ShowController(QObject):
 
     # ── intents: what a key, a button or a remote request asks for ─────────
     # Each is decided here, once, from the show as it stands, and goes through act():
-    # None when applied, else the reason (a ``runshow.live.reasons.Reason`` code when the
-    # engine's sentence is a known one, else the sentence).
-    def _intent(self, kind: ActionKind, **fields: Any) -> str | None:
-        reason = self.act(kind, **fields)
-        if reason is None:
-            return None
-        code = reason_code(reason)
-        return reason if code is None else code
+    # None when applied, else the refusal (its English sentence, carrying ``.reason``, the
+    # ``runshow.live.reasons.Reason`` code, and ``.params``).
+    def _intent(self, kind: ActionKind, **fields: Any) -> Refusal | None:
+        return self.act(kind, **fields)
 
     def _status_now(self) -> Status:
         return state_at(self._show, self._clock.now()).status
 
-    def start_or_next(self) -> str | None:
+    def start_or_next(self) -> Refusal | None:
         """Start the show before its first cue, else move to the next cue."""
         return self._intent(ActionKind.START if self._status_now() is Status.PRE_SHOW else ActionKind.NEXT)
 
-    def previous(self) -> str | None:
+    def previous(self) -> Refusal | None:
         return self._intent(ActionKind.PREVIOUS)
 
-    def pause_or_resume(self) -> str | None:
+    def pause_or_resume(self) -> Refusal | None:
         return self._intent(ActionKind.RESUME if self._status_now() is Status.PAUSED else ActionKind.PAUSE)
 
-    def goto(self, segment_id: str) -> str | None:
+    def goto(self, segment_id: str) -> Refusal | None:
         return self._intent(ActionKind.GOTO, segment=segment_id)
 
-    def adjust(self, seconds: int) -> str | None:
+    def adjust(self, seconds: int) -> Refusal | None:
         return self._intent(ActionKind.ADJUST, seconds=seconds)
 
-    def toggle_follow(self) -> str | None:
+    def toggle_follow(self) -> Refusal | None:
         """Follow the plan, or take over by hand if following."""
         follow = self._show.progress.mode is Mode.FOLLOW
         return self._intent(ActionKind.MODE, mode=Mode.MANUAL if follow else Mode.FOLLOW)
 
-    def set_message(self, text: str) -> str | None:
+    def set_message(self, text: str) -> Refusal | None:
         return self._intent(ActionKind.MESSAGE, text=text)
 
-    def clear_message(self) -> str | None:
+    def clear_message(self) -> Refusal | None:
         return self._intent(ActionKind.CLEAR_MESSAGE)
 
-    def set_blackout(self, on: bool) -> str | None:
+    def set_blackout(self, on: bool) -> Refusal | None:
         return self._intent(ActionKind.BLACKOUT, on=on)
 
-    def toggle_blackout(self) -> str | None:
+    def toggle_blackout(self) -> Refusal | None:
         return self.set_blackout(not self._show.progress.blackout)
