@@ -379,4 +379,15 @@
         <translation>현재 진행 상황으로 예상한 시각</translation>
     </message>
 </context>
+<context>
+    <name>FaultBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>%1 (%2 faults so far)</source>
+        <translation>%1 (지금까지 장애 %2건)</translation>
+    </message>
+</context>
 </TS>

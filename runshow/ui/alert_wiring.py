@@ -18,16 +18,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Protocol
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.live.state import ShowState
-from runshow.session.alert_armer import AlertArmer, FiredAlert
+from runshow.session.alert_armer import AlertArmer, AlertFault, FiredAlert
 from runshow.session.controller import ShowController
 from runshow.ui.alert_log import AlertLogDock
 from runshow.ui.alert_text import alert_short, alert_text
@@ -59,6 +59,33 @@ class StageNotices(Protocol):
     def clear_notice(self) -> None: ...
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _guarded(
+    where: str,
+) -> Callable[[Callable[Concatenate[AlertPresenter, P], R]], Callable[Concatenate[AlertPresenter, P], R | None]]:
+    """A presenter slot that raises is reported as a fault, like the armer's own steps."""
+
+    def wrap(method: Callable[Concatenate[AlertPresenter, P], R]) -> Callable[Concatenate[AlertPresenter, P], R | None]:
+        def run(self: AlertPresenter, /, *args: P.args, **kwargs: P.kwargs) -> R | None:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:
+                self.armer.report_fault(AlertFault.of(where, exc), exc)
+                return None
+
+        run.__name__, run.__doc__ = method.__name__, method.__doc__
+        return run
+
+    return wrap
+
+
+class FaultShower(Protocol):
+    def __call__(self, text: str) -> None: ...
+
+
 class AlertPresenter(QObject):
     """Routes the armer's signals to the toast stack, the log, the chime and the stage."""
 
@@ -71,9 +98,12 @@ class AlertPresenter(QObject):
         chime: Chime,
         stages: Iterable[StageNotices],
         parent: QObject | None = None,
+        show_fault: FaultShower | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self.armer = armer
+        self._show_fault = show_fault
         self.toasts = toasts
         self.log_dock = log_dock
         self.chime = chime
@@ -91,9 +121,27 @@ class AlertPresenter(QObject):
         self._summary_timer.timeout.connect(self._summarise_now)
         armer.alertFired.connect(self.on_fired)
         armer.alertMissed.connect(self.on_missed)
-        armer.alertDropped.connect(self.log_dock.add_dropped)
+        armer.alertDropped.connect(self.on_dropped)
+        armer.alertFault.connect(self.on_fault)
         controller.stateChanged.connect(self._on_state)
 
+    def on_fault(self, fault: AlertFault) -> None:
+        """A red line in the control room: alerts may be missing until this is looked at."""
+        text = (
+            self.tr("Alert fault (%1): %2 — alerts may be missing; watch the clock and check the log")
+            .replace("%1", fault.where)
+            .replace("%2", fault.error)
+        )
+        if self._show_fault is not None:
+            self._show_fault(text)
+        else:
+            self.toasts.show_text(text, "danger")
+
+    @_guarded("log")
+    def on_dropped(self, alert: PlannedAlert) -> None:
+        self.log_dock.add_dropped(alert)
+
+    @_guarded("show")
     def on_fired(self, fired: FiredAlert) -> None:
         alert = fired.alert
         self.log_dock.add_fired(fired)
@@ -104,6 +152,7 @@ class AlertPresenter(QObject):
         if alert.for_stage:
             self.show_notice(alert_short(alert), fired.fired_at)
 
+    @_guarded("log")
     def on_missed(self, alert: PlannedAlert) -> None:
         self.missed.append(alert)
         self.log_dock.add_missed(alert)
@@ -167,7 +216,9 @@ def install_alerts(
     (default: the journal's last action) for reporting missed alerts. With
     ``settings`` the chime's mute switch is remembered across restarts.
     """
-    stages = [stage_view] if hasattr(stage_view, "show_notice") else list(stage_view)  # type: ignore[arg-type]
+    stages: list[StageNotices] = (
+        [stage_view] if not isinstance(stage_view, Iterable) else list(stage_view)  # a view is not iterable
+    )
     armer = AlertArmer(controller, since=since, parent=operator_window)
     toasts = ToastStack(operator_window)
     dock = AlertLogDock(controller.plan.event.timezone, operator_window)
@@ -179,7 +230,10 @@ def install_alerts(
     overlay = getattr(operator_window, "help_overlay", None)
     if overlay is not None:  # F1 lists the log's own keys too
         overlay.add_actions([dock.ack_action, dock.mute_action])
-    presenter = AlertPresenter(controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer)
+    show_fault = getattr(operator_window, "show_fault", None)
+    presenter = AlertPresenter(
+        controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer, show_fault=show_fault
+    )
     armer.attachments.append(presenter)
     armer.start()
     presenter.summarise_missed()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QToolBar,
     QTreeView,
@@ -188,6 +189,51 @@ def on_dark(seconds: int) -> str:
     return "#e8ecf2"
 
 
+class FaultBar(QFrame):
+    """A red line under the header: something behind the show failed (alerts may be missing).
+
+    It stays until the operator dismisses it; a later fault replaces the text and
+    counts how many there were, so a burst never hides the first cause in a log.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("faultBar")
+        self.setStyleSheet(
+            "#faultBar { background: #b91c1c; }#faultBar QLabel { color: white; font-size: 15px; font-weight: bold; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next"
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss_button)
+        self.count = 0
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_fault(self, text: str) -> None:
+        self.count += 1
+        shown = (
+            text
+            if self.count == 1
+            else self.tr("%1 (%2 faults so far)").replace("%1", text).replace("%2", str(self.count))
+        )
+        self.label.setText(shown)
+        self.show()
+
+    def dismiss(self) -> None:
+        self.count = 0
+        self.label.clear()
+        self.hide()
+
+
 class OperatorWindow(QMainWindow):
     """The control-room window for one controller (and, optionally, its stage window)."""
 
@@ -233,6 +279,8 @@ class OperatorWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header_strip)
+        self.fault_bar = FaultBar()
+        layout.addWidget(self.fault_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -320,6 +368,10 @@ class OperatorWindow(QMainWindow):
         # The stretched title column must never be squeezed to "…" by docks or the
         # miniature: the rundown keeps room for a readable title.
         self.rundown.setMinimumWidth(fixed + cells.horizontalAdvance("산업단지 대개조 발전방향 연구"))
+
+    def show_fault(self, text: str) -> None:
+        """Put a fault in front of the operator (a red line under the header), never only in a log."""
+        self.fault_bar.show_fault(text)
 
     # ── behaviour ─────────────────────────────────────────────────────────
     def selected_segment(self) -> Segment | None:

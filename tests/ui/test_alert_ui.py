@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from runshow.live.actions import Action, ActionKind
+from runshow.live.alerts import Rule
 from runshow.live.clock import ManualClock
 from runshow.live.show import Show
 from runshow.plan.model import Plan
@@ -292,3 +293,110 @@ def test_every_alert_of_the_2021_show_is_worded_without_placeholders(plan_2021, 
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+class _Mono:
+    """A monotonic source the test moves, so rehearsal time is exact."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_alerts_survive_live_rehearsal_live(plan_2021, at, qtbot) -> None:
+    """Issue 11, finding 1: after a rehearsal every alert raised TypeError ('set' where a dict was)."""
+    from runshow.live.clock import RehearsalClock
+    from runshow.ui import app as shell
+    from runshow.ui.alert_text import alert_short
+
+    clock = ManualClock(at(14, 0))
+    chime = FakeChime()
+    windows = shell.build_app(plan_2021, clock, actions=_until(plan_2021, at, 14, 0), chime=chime)
+    assert windows.operator is not None and windows.armer is not None and windows.rehearsal is not None
+    qtbot.addWidget(windows.operator)
+    qtbot.addWidget(windows.stage)
+    mono = _Mono()
+    windows.rehearsal._make_clock = lambda s, v: RehearsalClock(s, v, monotonic=mono)
+    armer = windows.armer
+    p = presenter(armer)
+    faults: list[object] = []
+    if hasattr(armer, "alertFault"):
+        armer.alertFault.connect(faults.append)
+    fired: list[FiredAlert] = []
+    armer.alertFired.connect(fired.append)
+    try:
+        windows.operator.show()
+        qtbot.waitExposed(windows.operator)
+        # live → rehearsal: an alert fires on the rehearsal clock (13:25 stream check)
+        windows.rehearsal.enter(start=at(13, 24), speed=1)
+        mono.t += 61
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: any(f.alert.rule is Rule.CUSTOM for f in fired))
+        assert isinstance(windows.controller.clock, RehearsalClock)
+        # rehearsal → live: 전남 runs into its wrap-up and overtime on the live clock
+        windows.rehearsal.leave()
+        clock.advance((at(14, 8) - clock.now()).total_seconds())
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: "wrapup_warning#5" in armer.fired_keys)
+        wrapup = next(
+            r
+            for r in range(p.log_dock.model.rowCount())
+            if p.log_dock.model.item(r, Column.PLANNED).data(Qt.ItemDataRole.UserRole + 1) == "wrapup_warning#5"
+        )
+        assert p.log_dock.model.item(wrapup, Column.FIRED).text() == "14:08:00"
+        assert windows.stage.view.content.notice == p.notice == windows.operator.miniature.content.notice
+        assert p.notice is not None and "2" in p.notice
+        clock.advance((at(14, 10, 1) - clock.now()).total_seconds())
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: "overtime#5" in armer.fired_keys)
+        overtime = next(f.alert for f in fired if f.alert.key == "overtime#5")
+        assert windows.stage.view.content.notice == alert_short(overtime)
+        assert any(t.text.startswith("Overtime") for t in p.toasts.toasts)  # operator + stage
+        assert "overtime#5" in p.log_dock.unacknowledged()
+        assert faults == []
+    finally:
+        windows.rehearsal.leave()
+        p.toasts.clear()
+        windows.close()
+
+
+@pytest.mark.parametrize("where", ["replan", "show"])
+def test_an_exception_in_alert_handling_is_a_red_line_in_the_control_room(
+    plan_2021, at, qtbot, monkeypatch, caplog, where
+) -> None:
+    """Never only on stderr: the operator sees that alerts may be missing."""
+    import logging
+
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    armer = install_alerts(controller, window, FakeStage(), chime=FakeChime(), since=at(14, 7))
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        assert not window.fault_bar.isVisible()
+
+        def boom(*_a: object, **_k: object) -> None:
+            raise RuntimeError("boom in alerts")
+
+        if where == "replan":
+            monkeypatch.setattr("runshow.session.alert_armer.plan_alerts", boom)
+            with caplog.at_level(logging.ERROR):
+                assert controller.act(ActionKind.ADJUST, seconds=60) is None  # the show goes on
+        else:
+            monkeypatch.setattr(AlertLogDock, "add_fired", boom)
+            with caplog.at_level(logging.ERROR):
+                presenter(armer).on_fired(FiredAlert(armer.armed["overtime#5"], at(14, 10, 1)))
+        assert window.fault_bar.isVisible()
+        assert "RuntimeError: boom in alerts" in window.fault_bar.text
+        assert any("boom in alerts" in r.getMessage() and r.exc_info for r in caplog.records)
+        assert len(armer.faults) == 1
+        window.fault_bar.dismiss()
+        assert not window.fault_bar.isVisible()
+    finally:
+        armer.stop()
+        presenter(armer).toasts.clear()
+        controller.stop_ticking()
