@@ -287,6 +287,30 @@
         <source>Resume</source>
         <translation>재개</translation>
     </message>
+    <message>
+        <source>Go to selected segment (rundown)</source>
+        <translation>선택한 순서로 이동 (진행표에서)</translation>
+    </message>
+    <message>
+        <source>Ignored a second %1 %2 s after the last one (a double tap?); press again to go on</source>
+        <translation>직전 조작 %2초 뒤의 두 번째 %1은(는) 무시했습니다 (두 번 눌림?). 계속하려면 다시 누르세요</translation>
+    </message>
+    <message>
+        <source>Go to “%1” (planned %2) now?</source>
+        <translation>지금 「%1」(계획 %2)(으)로 이동할까요?</translation>
+    </message>
+    <message>
+        <source>“%1” ends now.</source>
+        <translation>「%1」은(는) 지금 종료됩니다.</translation>
+    </message>
+    <message>
+        <source>Go to a segment</source>
+        <translation>순서 이동</translation>
+    </message>
+    <message>
+        <source>Go to cancelled: the show stays where it is</source>
+        <translation>이동 취소: 진행은 그대로입니다</translation>
+    </message>
 </context>
 <context>
     <name>OperatorWindow</name>
@@ -388,6 +412,17 @@
     <message>
         <source>%1 (%2 faults so far)</source>
         <translation>%1 (지금까지 장애 %2건)</translation>
+    </message>
+</context>
+<context>
+    <name>GotoConfirm</name>
+    <message>
+        <source>Go to it</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 </TS>

@@ -6,15 +6,27 @@ remembered. A rejected action becomes a status-bar message (``statusMessage``),
 never an exception. Shortcuts use ``Qt.WindowShortcut`` on the window the
 actions are installed on, so Space reaches the show even while the rundown has
 focus.
+
+Guards in the live show (a rehearsal drops them, :meth:`OperatorCommands.set_rehearsal`):
+
+- a jump to a segment from the rundown (Enter, a double-click, G) asks first,
+  through :meth:`GotoConfirm.ask` (a class method tests replace); the default
+  button is *Cancel*, so a second Enter does not confirm by accident;
+- a start/next within ``double_tap_s`` (0.8 s by default) of a start/next that
+  is the show's last action, measured on the show's Clock, is ignored and the status bar says so: a
+  double tap of Space must not skip a cue;
+- Enter is not a window shortcut: the rundown turns it into a goto only while
+  it has focus, so a spin box or a line edit (the rehearsal speed) keeps its
+  Return.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from runshow.live.actions import ActionKind, Mode
 from runshow.live.show import Status
@@ -26,6 +38,7 @@ from runshow.ui.message_dialog import MessageDialog
 from runshow.ui.reasons import reason_text
 
 ADJUST_SECONDS = 60
+DOUBLE_TAP_S = 0.8  # show seconds: a second start/next closer than this to the last is a double tap
 
 Key = Qt.Key
 
@@ -36,6 +49,21 @@ def _keys(*keys: QKeySequence | Qt.Key | str) -> list[QKeySequence]:
 
 def _keypad(key: Qt.Key) -> QKeySequence:
     return QKeySequence(Qt.KeyboardModifier.KeypadModifier | key)
+
+
+class GotoConfirm:
+    """Asks before the live show jumps to another segment; tests replace :meth:`ask`."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, text: str) -> bool:
+        """True to go, False to stay. Modal, parented to the window that asked; Cancel is the default."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        go = box.addButton(QCoreApplication.translate("GotoConfirm", "Go to it"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QCoreApplication.translate("GotoConfirm", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
 
 
 class OperatorCommands(QObject):
@@ -54,17 +82,24 @@ class OperatorCommands(QObject):
         controller: ShowController,
         parent: QWidget,
         selected_segment: Callable[[], Segment | None] = lambda: None,
+        double_tap_s: float = DOUBLE_TAP_S,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._window = parent
         self._selected_segment = selected_segment
+        self.double_tap_s = double_tap_s
+        self.guarded = True  # the live show; a rehearsal drops the guards
 
         self.start_next = self._make(self.tr("Next"), _keys(Key.Key_Space), self._on_start_next)
         self.previous = self._make(self.tr("Previous"), _keys(Key.Key_Backspace), self._on_previous)
-        self.goto = self._make(
-            self.tr("Go to selected segment"), _keys(Key.Key_G, Key.Key_Return, Key.Key_Enter), self._on_goto
-        )
+        self.goto = self._make(self.tr("Go to selected segment"), _keys(Key.Key_G), self._on_goto)
+        # Enter goes to the selected row only while the rundown has focus (RundownView emits it):
+        # as a window shortcut it would take Return from every spin box and line edit. This action
+        # is never added to a widget, so its keys are listed in the help but grab nothing.
+        self.goto_from_rundown = QAction(self.tr("Go to selected segment (rundown)"), self)
+        self.goto_from_rundown.setShortcuts(_keys(Key.Key_Return, Key.Key_Enter))
+        self.goto_from_rundown.triggered.connect(lambda _checked=False: self._on_goto())
         self.pause_resume = self._make(self.tr("Pause"), _keys(Key.Key_P), self._on_pause_resume)
         self.adjust_plus = self._make(
             self.tr("Add one minute"),
@@ -126,7 +161,20 @@ class OperatorCommands(QObject):
 
     @property
     def all_actions(self) -> list[QAction]:
+        """Every action whose key works anywhere in the window (the stage window shares them)."""
         return [*self.show_actions, self.follow_mode, *self.stage_actions, self.help]
+
+    @property
+    def help_actions(self) -> list[QAction]:
+        """What the F1 overlay lists: every key, the rundown's own Enter included."""
+        out = list(self.all_actions)
+        out.insert(out.index(self.goto) + 1, self.goto_from_rundown)
+        return out
+
+    # ── guards ────────────────────────────────────────────────────────────
+    def set_rehearsal(self, on: bool) -> None:
+        """A rehearsal drops the guards (no confirm, no double-tap window); the live show has them."""
+        self.guarded = not on
 
     # ── effects ───────────────────────────────────────────────────────────
     def _act(self, kind: ActionKind, **fields: object) -> str | None:
@@ -134,10 +182,20 @@ class OperatorCommands(QObject):
         return self._controller.act(kind, **fields)
 
     def _on_start_next(self) -> None:
-        if self._controller.state.status is Status.PRE_SHOW:
-            self._act(ActionKind.START)
-        else:
-            self._act(ActionKind.NEXT)
+        c = self._controller
+        starting = c.state.status is Status.PRE_SHOW
+        actions = c.show.actions
+        last = actions[-1] if actions else None
+        if self.guarded and last is not None and last.kind in (ActionKind.START, ActionKind.NEXT):
+            gap = (c.clock.now() - last.at).total_seconds()  # on the show's Clock, not the wall
+            if gap < self.double_tap_s:
+                self.statusMessage.emit(
+                    self.tr("Ignored a second %1 %2 s after the last one (a double tap?); press again to go on")
+                    .replace("%1", self.tr("Start") if starting else self.tr("Next"))
+                    .replace("%2", f"{gap:.1f}")
+                )
+                return
+        self._act(ActionKind.START if starting else ActionKind.NEXT)
 
     def _on_previous(self) -> None:
         self._act(ActionKind.PREVIOUS)
@@ -153,9 +211,27 @@ class OperatorCommands(QObject):
         if segment is None:
             self.statusMessage.emit(self.tr("Select a segment in the rundown first"))
             return
-        self.goto_segment(segment.id)
+        self.request_goto(segment)
+
+    def request_goto(self, segment: Segment) -> str | None:
+        """Go to ``segment`` from a key or a click: in the live show, only once the operator confirms."""
+        if self.guarded:
+            zone = self._controller.plan.event.timezone
+            on = self._controller.state.cue
+            text = (
+                self.tr("Go to “%1” (planned %2) now?")
+                .replace("%1", segment.title)
+                .replace("%2", f"{segment.start.astimezone(zone):%H:%M}")
+            )
+            if on is not None:
+                text += "\n" + self.tr("“%1” ends now.").replace("%1", on.label)
+            if not GotoConfirm.ask(self._window, self.tr("Go to a segment"), text):
+                self.statusMessage.emit(self.tr("Go to cancelled: the show stays where it is"))
+                return None
+        return self.goto_segment(segment.id)
 
     def goto_segment(self, segment_id: str) -> str | None:
+        """Go to the segment at once (no question asked): the confirmed path and scripts."""
         return self._act(ActionKind.GOTO, segment=segment_id)
 
     def _on_follow(self) -> None:

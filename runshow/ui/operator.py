@@ -49,6 +49,9 @@ COLUMN_PADDING_PX = 14
 class RundownView(QTreeView):
     """The rundown tree; it never acts on a key that belongs to the show.
 
+    Enter is the rundown's own key (``gotoRequested``), handled only while it has
+    focus, so a spin box elsewhere in the window keeps its Return.
+
     Window shortcuts see a key before the focused view does, so Space and
     friends reach the QActions even while the rundown has focus. But when an
     action is disabled (Next after the end) its key falls through to the view,
@@ -66,8 +69,13 @@ class RundownView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)  # double-click means goto
 
+    gotoRequested = Signal()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _VIEW_KEYS:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.gotoRequested.emit()
+            event.accept()
+        elif event.key() in _VIEW_KEYS:
             super().keyPressEvent(event)
         else:
             event.ignore()
@@ -288,7 +296,7 @@ class OperatorWindow(QMainWindow):
         self.commands.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.commands.stageFullScreenRequested.connect(self.stageFullScreenRequested)
         self.stageFullScreenRequested.connect(self._toggle_stage_full_screen)
-        self.help_overlay = HelpOverlay(self, self.commands.all_actions)
+        self.help_overlay = HelpOverlay(self, self.commands.help_actions)
         self.commands.helpRequested.connect(self.help_overlay.popup)
 
         self.menus: dict[str, QMenu] = {}
@@ -311,6 +319,7 @@ class OperatorWindow(QMainWindow):
         self.statusBar()
 
         self.rundown.doubleClicked.connect(self._on_double_click)
+        self.rundown.gotoRequested.connect(self.commands.goto_from_rundown.trigger)
         self.model.currentCueMoved.connect(self._follow_current)
         controller.stateChanged.connect(self.model.update_state)
         # A replaced show (rehearsal in or out) reaches the model through the next state: it
@@ -382,7 +391,7 @@ class OperatorWindow(QMainWindow):
     def _on_double_click(self, index: QModelIndex) -> None:
         segment = self.model.segment_at(index)
         if segment is not None:
-            self.commands.goto_segment(segment.id)
+            self.commands.request_goto(segment)  # asks first in the live show
 
     def _follow_current(self, index: QModelIndex) -> None:
         """Open the current segment's speakers and keep the cue on now in view."""

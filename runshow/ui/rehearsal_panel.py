@@ -233,8 +233,12 @@ def install_rehearsal(
         bottom[0].raise_()  # live: the alert log is in front
     views = list(marked)
     live_title = window.windowTitle()
+    commands = getattr(window, "commands", None)  # the control room's guards are for the live show only
 
     def on_active(on: bool) -> None:
+        set_rehearsal = getattr(commands, "set_rehearsal", None)
+        if callable(set_rehearsal):
+            set_rehearsal(on)
         if on:
             panel.raise_()  # the rehearsal controls come to the front while rehearsing
         elif bottom:
