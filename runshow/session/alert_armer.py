@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
@@ -142,10 +142,11 @@ class AlertArmer(QObject):
         self._scheduler = ClockScheduler(controller.clock, parent=self)
         self._since = since
         self._run: tuple[Show, Clock] | None = None
-        # Shows set aside (the live show during a rehearsal): when, and what they had fired.
-        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime, dict[str, datetime]]] = (
+        # Shows set aside (the live show during a rehearsal): when, what they had fired, what reported.
+        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime, dict[str, datetime], set[str]]] = (
             weakref.WeakKeyDictionary()
         )
+        self._alive_at: datetime | None = None  # the last instant the journal's alert history proves
         self._fired: dict[str, datetime] = {}  # key → the planned instant it fired for
         self._last_now: datetime | None = None
         self._reported: set[str] = set()
@@ -166,6 +167,18 @@ class AlertArmer(QObject):
         self._scheduler.add_listener(self._on_job_error, EVENT_JOB_ERROR)
 
     # ── life cycle ────────────────────────────────────────────────────────
+    def restore(self, fired: dict[str, datetime], reported: Iterable[str], alive_at: datetime | None) -> None:
+        """Before :meth:`start`: what the journal's alert history says already happened.
+
+        Fired keys are never armed again, reported (missed, dropped) keys are not
+        reported twice, and alerts are only reported missed after ``alive_at`` (the
+        app was running then: its last history line proves it).
+        """
+        self._fired.update(fired)
+        self._reported.update(reported)
+        if alive_at is not None and (self._alive_at is None or alive_at > self._alive_at):
+            self._alive_at = alive_at
+
     def start(self) -> None:
         """Connect to the controller and arm the first plan."""
         c = self._controller
@@ -272,6 +285,8 @@ class AlertArmer(QObject):
             # The journal proves the app ran until its last action, but in follow mode that can
             # be hours before a crash: older alerts most likely fired, and are no use now anyway.
             since = max(show.actions[-1].at, plan.at - MISSED_LOOKBACK)
+        if self._alive_at is not None and (since is None or self._alive_at > since):
+            since = self._alive_at
         for alert in plan.past:
             if since is None or alert.instant > since:
                 self._report(alert, self.alertMissed, "missed while the app was closed")
@@ -345,15 +360,15 @@ class AlertArmer(QObject):
         """A new show or clock (rehearsal in or out): arm afresh for it.
 
         A show seen before (the live show coming back from a rehearsal) gets back
-        what it had fired, and everything that passed while it was set aside is
+        what it had fired and reported, and everything that passed while it was set aside is
         reported as missed; a new show (a rehearsal) has missed nothing.
         """
         previous = self._run
         if previous is not None:
             old_show, old_clock = previous
-            self._set_aside[old_show] = (old_clock.now(), dict(self._fired))
+            self._set_aside[old_show] = (old_clock.now(), dict(self._fired), set(self._reported))
         self._run = (self._controller.show, self._controller.clock)
-        left_at, fired = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), {}))
+        left_at, fired, reported = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), {}, set()))
         self._subscription.replace(self._controller.clock.subscribe(self._on_clock_changed))
         self._scheduler.set_clock(self._controller.clock)
         for key in list(self._armed):
@@ -362,7 +377,7 @@ class AlertArmer(QObject):
         self._settle.stop()
         self._settling.clear()
         self._fired = fired
-        self._reported.clear()
+        self._reported = reported  # a dropped alert of the live show is not logged again on its return
         self._first = True
         self._since = left_at
         self.replan()

@@ -132,7 +132,9 @@ class AlertLogDock(QDockWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.setWidget(body)
-        self.model.itemChanged.connect(lambda _item: self._retitle())  # a click on the box counts too
+        self._acked: set[int] = set()  # rows acknowledged (by A, the button or a click on the box)
+        self._restoring = False
+        self.model.itemChanged.connect(self._on_item_changed)  # a click on the box counts too
 
     # ── state ─────────────────────────────────────────────────────────────
     @property
@@ -193,12 +195,34 @@ class AlertLogDock(QDockWidget):
         for row in candidates:
             ack = self.model.item(row, Column.ACK)
             if ack.isCheckable() and ack.checkState() is not Qt.CheckState.Checked:
-                ack.setCheckState(Qt.CheckState.Checked)
-                key = str(self.model.item(row, Column.PLANNED).data(KEY_ROLE))
-                self.acknowledged.emit(key)
-                self._retitle()
-                return key
+                ack.setCheckState(Qt.CheckState.Checked)  # _on_item_changed says so
+                return str(self.model.item(row, Column.PLANNED).data(KEY_ROLE))
         return None
+
+    def mark_acknowledged(self, key: str) -> None:
+        """Restore an acknowledgement from the journal (no ``acknowledged`` signal: it is recorded)."""
+        self._restoring = True
+        try:
+            for row in range(self.model.rowCount()):
+                ack = self.model.item(row, Column.ACK)
+                if (
+                    self.model.item(row, Column.PLANNED).data(KEY_ROLE) == key
+                    and ack.isCheckable()
+                    and ack.checkState() is not Qt.CheckState.Checked
+                ):
+                    ack.setCheckState(Qt.CheckState.Checked)
+                    return
+        finally:
+            self._restoring = False
+
+    def _on_item_changed(self, item: QStandardItem) -> None:
+        row = item.row()
+        checked = item.isCheckable() and item.checkState() is Qt.CheckState.Checked
+        if item.column() == Column.ACK and checked and row not in self._acked:
+            self._acked.add(row)
+            if not self._restoring:
+                self.acknowledged.emit(str(self.model.item(row, Column.PLANNED).data(KEY_ROLE)))
+        self._retitle()
 
     def _retitle(self) -> None:
         waiting = len(self.unacknowledged())

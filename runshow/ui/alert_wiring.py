@@ -20,12 +20,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from runshow.live.alerts import PlannedAlert, Rule
+from runshow.live.alerts import AlertEvent, AlertRecord, PlannedAlert, Rule, alert_history
+from runshow.live.journal import read_journal
 from runshow.live.state import ShowState
 from runshow.session.alert_armer import AlertArmer, AlertFault, FiredAlert
 from runshow.session.controller import ShowController
@@ -123,7 +125,37 @@ class AlertPresenter(QObject):
         armer.alertMissed.connect(self.on_missed)
         armer.alertDropped.connect(self.on_dropped)
         armer.alertFault.connect(self.on_fault)
+        log_dock.acknowledged.connect(self.on_acknowledged)
         controller.stateChanged.connect(self._on_state)
+
+    # ── history in the journal ────────────────────────────────────────────
+    def _record(self, event: AlertEvent, key: str, alert: PlannedAlert | None, at: datetime | None = None) -> None:
+        """Journal one line of the log (the live journal only: a rehearsal's record has no alert lines)."""
+        append = getattr(self._controller.journal, "append_alert", None)
+        if not callable(append):
+            return
+        record = AlertRecord(event, at or self._controller.clock.now(), key, alert)
+        try:
+            append(record.to_json())
+        except OSError as exc:  # disk full, unplugged: the log still shows it, the operator learns why
+            self.armer.report_fault(AlertFault.of("journal", exc), exc)
+
+    def restore(self, records: Iterable[AlertRecord]) -> None:
+        """Rebuild the log from the journal's alert history, as it was before the crash."""
+        for record in records:
+            alert = record.alert
+            if record.event is AlertEvent.FIRED and alert is not None:
+                self.log_dock.add_fired(FiredAlert(alert, record.at))
+            elif record.event is AlertEvent.MISSED and alert is not None:
+                self.log_dock.add_missed(alert)
+            elif record.event is AlertEvent.DROPPED and alert is not None:
+                self.log_dock.add_dropped(alert)
+            elif record.event is AlertEvent.ACKNOWLEDGED:
+                self.log_dock.mark_acknowledged(record.key)
+
+    @_guarded("journal")
+    def on_acknowledged(self, key: str) -> None:
+        self._record(AlertEvent.ACKNOWLEDGED, key, None)
 
     def on_fault(self, fault: AlertFault) -> None:
         """A red line in the control room: alerts may be missing until this is looked at."""
@@ -140,11 +172,13 @@ class AlertPresenter(QObject):
     @_guarded("log")
     def on_dropped(self, alert: PlannedAlert) -> None:
         self.log_dock.add_dropped(alert)
+        self._record(AlertEvent.DROPPED, alert.key, alert)
 
     @_guarded("show")
     def on_fired(self, fired: FiredAlert) -> None:
         alert = fired.alert
         self.log_dock.add_fired(fired)
+        self._record(AlertEvent.FIRED, alert.key, alert, fired.fired_at)
         if alert.for_operator:
             self.toasts.show_text(alert_text(alert), _LEVEL.get(alert.rule, "info"))
         if alert.chime and not self.log_dock.muted:
@@ -156,6 +190,7 @@ class AlertPresenter(QObject):
     def on_missed(self, alert: PlannedAlert) -> None:
         self.missed.append(alert)
         self.log_dock.add_missed(alert)
+        self._record(AlertEvent.MISSED, alert.key, alert)
 
     def summarise_missed(self) -> None:
         """One toast for everything missed at start-up, rather than a burst of them.
@@ -235,6 +270,29 @@ def install_alerts(
         controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer, show_fault=show_fault
     )
     armer.attachments.append(presenter)
+    history = journaled_history(controller.journal)
+    if history:
+        presenter.restore(history)
+        armer.restore(
+            fired={r.key: r.alert.instant for r in history if r.event is AlertEvent.FIRED and r.alert is not None},
+            reported=[r.key for r in history if r.event in (AlertEvent.MISSED, AlertEvent.DROPPED)],
+            alive_at=max(r.at for r in history),
+        )
     armer.start()
     presenter.summarise_missed()
     return armer
+
+
+def journaled_history(journal: object) -> list[AlertRecord]:
+    """The alert history of the live journal ``journal`` (an open ``runshow.live.journal.Journal``).
+
+    Read here rather than threaded through the recovery path: the journal's
+    alert lines concern only the log. Unreadable lines are logged and skipped.
+    """
+    path = getattr(journal, "path", None)
+    if not isinstance(path, Path) or not path.exists():
+        return []
+    records, problems = alert_history(read_journal(path).alerts)
+    for problem in problems:
+        log.warning("journal %s: %s; skipped", path.name, problem)
+    return records

@@ -400,3 +400,66 @@ def test_an_exception_in_alert_handling_is_a_red_line_in_the_control_room(
         armer.stop()
         presenter(armer).toasts.clear()
         controller.stop_ticking()
+
+
+def _rows(dock: AlertLogDock) -> list[tuple[object, ...]]:
+    m = dock.model
+    return [
+        (
+            *(m.item(r, c).text() for c in range(Column.COUNT)),
+            m.item(r, Column.PLANNED).data(Qt.ItemDataRole.UserRole + 1),
+            m.item(r, Column.ACK).isCheckable() and m.item(r, Column.ACK).checkState() == Qt.CheckState.Checked,
+        )
+        for r in range(m.rowCount())
+    ]
+
+
+def test_after_a_crash_the_alert_log_comes_back_as_it_was(plan_2021, at, qtbot, tmp_path) -> None:
+    """Fired, dropped and acknowledged alerts are journaled; a restart shows the same log and fires none again."""
+    from runshow.live.journal import Journal, read_journal
+
+    path = tmp_path / "show.jsonl"
+    journal = Journal.create(path, plan_2021)
+    journal.extend(_until(plan_2021, at, 14, 0))
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, journal=journal, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    chime = FakeChime()
+    armer = install_alerts(controller, window, FakeStage(), chime=chime, since=at(14, 7))
+    p = presenter(armer)
+    try:
+        clock.advance((at(14, 10, 1) - clock.now()).total_seconds())
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: "overtime#5" in armer.fired_keys)
+        assert p.log_dock.acknowledge() == "wrapup_warning#5"
+        assert controller.act(ActionKind.GOTO, segment="break1") is None  # skips 경북 … 대구: dropped
+        before = _rows(p.log_dock)
+        assert any(row[1] == "dropped" for row in before)
+        assert sum(1 for row in before if row[-1]) == 1
+    finally:
+        armer.stop()  # the crash: nothing else is closed or flushed
+        p.toasts.clear()
+        controller.stop_ticking()
+    journal.close()
+
+    contents = read_journal(path)
+    assert contents.problems == []
+    journal2 = Journal.open_existing(path)
+    clock2 = ManualClock(at(14, 10, 30))
+    controller2 = ShowController(plan_2021, clock2, journal=journal2, actions=contents.actions)
+    window2 = OperatorWindow(controller2)
+    qtbot.addWidget(window2)
+    chime2 = FakeChime()
+    armer2 = install_alerts(controller2, window2, FakeStage(), chime=chime2)
+    p2 = presenter(armer2)
+    try:
+        assert _rows(p2.log_dock) == before  # the same rows, times, texts and acknowledgements
+        assert p2.missed == [] and chime2.plays == 0  # nothing fired again or reported missed twice
+        assert p2.log_dock.windowTitle() == p.log_dock.windowTitle()
+        assert "overtime#5" in armer2.fired_keys
+    finally:
+        armer2.stop()
+        p2.toasts.clear()
+        controller2.stop_ticking()
+        journal2.close()
