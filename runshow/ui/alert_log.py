@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,8 +98,9 @@ class AlertLogDock(QDockWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
 
         self.ack_action = QAction(self.tr("Acknowledge"), self)
         self.ack_action.setShortcut(QKeySequence(Qt.Key.Key_A))
@@ -135,6 +136,32 @@ class AlertLogDock(QDockWidget):
         self._acked: set[int] = set()  # rows acknowledged (by A, the button or a click on the box)
         self._restoring = False
         self.model.itemChanged.connect(self._on_item_changed)  # a click on the box counts too
+
+    def _size_columns(self) -> None:
+        """Widths measured once from the widest text a column can hold, so a time never reads "13:…".
+
+        Not ResizeToContents: it measures only the rows in view, so a time added
+        below them (the newest, scrolled to) was cut to "14:…" in a short dock.
+        """
+        cells = self.table.fontMetrics()
+        titles = self.table.horizontalHeader().fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
+        samples = {
+            Column.PLANNED: ["00:00:00"],
+            Column.FIRED: ["00:00:00", self.tr("missed (app closed)"), self.tr("dropped")],
+            Column.RULE: [rule_name(r) for r in Rule],
+            Column.AUDIENCE: [audience_name(a) for a in Audience],
+            Column.ACK: [""],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max([cells.horizontalAdvance(t) for t in texts] + [titles.horizontalAdvance(title)])
+            self.table.horizontalHeader().resizeSection(column, widest + pad)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._size_columns()
 
     # ── state ─────────────────────────────────────────────────────────────
     @property

@@ -262,6 +262,7 @@ def install_alerts(
         dock.set_muted(bool(settings.value(MUTED_KEY, False, type=bool)))
         dock.mutedChanged.connect(lambda muted: settings.setValue(MUTED_KEY, muted))
     operator_window.resizeDocks([dock], [LOG_HEIGHT], Qt.Orientation.Vertical)  # the rundown keeps the room
+    toasts.keep_clear_of(dock)  # a toast must never cover the newest row's acknowledge box
     overlay = getattr(operator_window, "help_overlay", None)
     if overlay is not None:  # F1 lists the log's own keys too
         overlay.add_actions([dock.ack_action, dock.mute_action])

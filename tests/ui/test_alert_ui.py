@@ -463,3 +463,55 @@ def test_after_a_crash_the_alert_log_comes_back_as_it_was(plan_2021, at, qtbot, 
         p2.toasts.clear()
         controller2.stop_ticking()
         journal2.close()
+
+
+def test_a_toast_never_covers_the_alert_log(plan_2021, at, qtbot) -> None:
+    """Issue 11, finding 6: the toast sat on the newest row's acknowledge box."""
+    from PySide6.QtCore import QPoint, QRect
+
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    armer = install_alerts(controller, window, FakeStage(), chime=FakeChime(), since=at(14, 7))
+    p = presenter(armer)
+    try:
+        window.resize(1600, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        for key in ("speaker_standby#6", "overtime#5"):
+            p.on_fired(FiredAlert(armer.armed[key], at(14, 10, 1)))
+        dock = p.log_dock
+        dock_rect = QRect(dock.mapToGlobal(QPoint(0, 0)), dock.size())
+        assert len(p.toasts.toasts) == 2
+        for toast in p.toasts.toasts:
+            assert not toast.frameGeometry().intersects(dock_rect), (toast.frameGeometry(), dock_rect)
+            assert window.frameGeometry().contains(toast.frameGeometry().center())  # still over the window
+    finally:
+        armer.stop()
+        p.toasts.clear()
+        controller.stop_ticking()
+
+
+def test_log_times_are_never_cut_short_in_a_short_dock(qtbot, plan_2021, at, korean) -> None:
+    """Issue 11, finding 6: "14:…" — the columns were sized from the rows in view only."""
+    from runshow.live.alerts import plan_alerts
+    from runshow.live.show import Show
+    from runshow.live.state import state_at
+
+    show = Show(plan_2021)
+    alerts = plan_alerts(show, state_at(show, at(13, 0))).upcoming
+    dock = AlertLogDock(plan_2021.event.timezone)
+    qtbot.addWidget(dock)
+    dock.resize(900, 140)  # two rows in view
+    dock.show()
+    qtbot.waitExposed(dock)
+    for alert in alerts[:12]:
+        dock.add_dropped(alert)
+    dock.add_fired(FiredAlert(alerts[12], alerts[12].instant))
+    dock.add_missed(alerts[13])
+    metrics = dock.table.fontMetrics()
+    for row in range(dock.model.rowCount()):
+        for column in (Column.PLANNED, Column.FIRED, Column.RULE):
+            text = dock.model.item(row, column).text()
+            assert metrics.horizontalAdvance(text) + 8 <= dock.table.columnWidth(column), (row, column, text)
