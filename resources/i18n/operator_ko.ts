@@ -311,6 +311,74 @@
         <source>Go to cancelled: the show stays where it is</source>
         <translation>이동 취소: 진행은 그대로입니다</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>되돌리기: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>되돌림: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>다시 실행함: %1</translation>
+    </message>
+    <message>
+        <source>Start of the show</source>
+        <translation>행사 시작</translation>
+    </message>
+    <message>
+        <source>Next cue</source>
+        <translation>다음 큐</translation>
+    </message>
+    <message>
+        <source>Previous cue</source>
+        <translation>이전 큐</translation>
+    </message>
+    <message>
+        <source>Go to “%1”</source>
+        <translation>「%1」(으)로 이동</translation>
+    </message>
+    <message>
+        <source>Time adjustment %1</source>
+        <translation>시간 조정 %1</translation>
+    </message>
+    <message>
+        <source>Follow the plan</source>
+        <translation>계획 따라가기</translation>
+    </message>
+    <message>
+        <source>Manual control</source>
+        <translation>수동 진행</translation>
+    </message>
+    <message>
+        <source>Message “%1”</source>
+        <translation>메시지 「%1」</translation>
+    </message>
+    <message>
+        <source>Blackout on</source>
+        <translation>무대 화면 끄기</translation>
+    </message>
+    <message>
+        <source>Blackout off</source>
+        <translation>무대 화면 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Plan change</source>
+        <translation>계획 변경</translation>
+    </message>
 </context>
 <context>
     <name>OperatorWindow</name>
@@ -348,6 +416,10 @@
         <location filename="../../runshow/ui/operator.py" line="288"/>
         <source>Stage view unavailable</source>
         <translation>무대 화면을 표시할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from runshow.live.actions import ActionKind, Mode
+from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState
 from runshow.plan.model import Segment
@@ -125,6 +125,12 @@ class OperatorCommands(QObject):
         self.help = self._make(
             self.tr("Keyboard shortcuts"), _keys(Key.Key_F1, Key.Key_Question), self.helpRequested.emit
         )
+        # Undo and redo are journaled actions the fold honours (ActionKind.UNDO / REDO), so an
+        # undo survives a crash. Enabled only when the engine says there is something to undo.
+        self.undo = self._make(self.tr("Undo"), _keys(QKeySequence("Ctrl+Z")), self._on_undo)
+        self.redo = self._make(
+            self.tr("Redo"), _keys(QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")), self._on_redo
+        )
 
         controller.stateChanged.connect(self.update_state)
         controller.actionRejected.connect(self._on_rejected)
@@ -160,9 +166,13 @@ class OperatorCommands(QObject):
         return [self.message, self.clear_message, self.blackout, self.stage_full_screen]
 
     @property
+    def edit_actions(self) -> list[QAction]:
+        return [self.undo, self.redo]
+
+    @property
     def all_actions(self) -> list[QAction]:
         """Every action whose key works anywhere in the window (the stage window shares them)."""
-        return [*self.show_actions, self.follow_mode, *self.stage_actions, self.help]
+        return [*self.edit_actions, *self.show_actions, self.follow_mode, *self.stage_actions, self.help]
 
     @property
     def help_actions(self) -> list[QAction]:
@@ -248,6 +258,66 @@ class OperatorCommands(QObject):
         if text:
             self._act(ActionKind.MESSAGE, text=text)
 
+    # ── undo / redo ───────────────────────────────────────────────────────
+    def describe(self, action: Action) -> str:
+        """An action in the operator's words, with the time it was taken: ``다음 큐 (14:05:12)``."""
+        kind = action.kind
+        plan = self._controller.plan
+        if kind is ActionKind.START:
+            what = self.tr("Start of the show")
+        elif kind is ActionKind.NEXT:
+            what = self.tr("Next cue")
+        elif kind is ActionKind.PREVIOUS:
+            what = self.tr("Previous cue")
+        elif kind is ActionKind.GOTO:
+            title = action.segment or ""
+            try:
+                title = plan.segment(title).title
+            except (KeyError, ValueError):
+                pass
+            what = self.tr("Go to “%1”").replace("%1", title)
+        elif kind is ActionKind.PAUSE:
+            what = self.tr("Pause")
+        elif kind is ActionKind.RESUME:
+            what = self.tr("Resume")
+        elif kind is ActionKind.ADJUST:
+            minutes, seconds = divmod(abs(action.seconds), 60)
+            amount = f"{'+' if action.seconds > 0 else '−'}{minutes}:{seconds:02d}"
+            what = self.tr("Time adjustment %1").replace("%1", amount)
+        elif kind is ActionKind.MODE:
+            what = self.tr("Follow the plan") if action.mode is Mode.FOLLOW else self.tr("Manual control")
+        elif kind is ActionKind.MESSAGE:
+            what = self.tr("Message “%1”").replace("%1", action.text or "")
+        elif kind is ActionKind.CLEAR_MESSAGE:
+            what = self.tr("Clear message")
+        elif kind is ActionKind.BLACKOUT:
+            what = self.tr("Blackout on") if action.on else self.tr("Blackout off")
+        else:
+            what = self.tr("Plan change")
+        return f"{what} ({action.at.astimezone(plan.event.timezone):%H:%M:%S})"
+
+    def _undo_kind(self, name: str) -> ActionKind | None:
+        """``ActionKind.UNDO``/``REDO`` once the engine has them (the engine helper adds them)."""
+        return getattr(ActionKind, name, None)
+
+    def _target(self, which: str) -> Action | None:
+        target = getattr(self._controller.show, which, None)
+        return target if isinstance(target, Action) else None
+
+    def _on_undo(self) -> None:
+        self._undo_redo("UNDO", "undo_target", self.tr("Undone: %1"))
+
+    def _on_redo(self) -> None:
+        self._undo_redo("REDO", "redo_target", self.tr("Redone: %1"))
+
+    def _undo_redo(self, kind_name: str, which: str, said: str) -> None:
+        kind = self._undo_kind(kind_name)
+        target = self._target(which)
+        if kind is None or target is None:
+            return
+        if self._act(kind) is None:
+            self.statusMessage.emit(said.replace("%1", self.describe(target)))
+
     def _on_rejected(self, reason: str) -> None:
         self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason)))
 
@@ -266,3 +336,16 @@ class OperatorCommands(QObject):
         self.clear_message.setEnabled(state.message is not None)
         self.follow_mode.setChecked(state.mode is Mode.FOLLOW)
         self.blackout.setChecked(state.blackout)
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        """Enabled with what it would undo (or redo) in its label; disabled when there is nothing."""
+        for action, kind_name, which, base, template in (
+            (self.undo, "UNDO", "undo_target", self.tr("Undo"), self.tr("Undo: %1")),
+            (self.redo, "REDO", "redo_target", self.tr("Redo"), self.tr("Redo: %1")),
+        ):
+            target = self._target(which) if self._undo_kind(kind_name) is not None else None
+            action.setEnabled(target is not None)
+            self._set_text(action, base if target is None else template.replace("%1", self.describe(target)))
+            if action.iconText() != base:
+                action.setIconText(base)  # the toolbar stays short; the menu and tooltip say what

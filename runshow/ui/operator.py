@@ -300,6 +300,7 @@ class OperatorWindow(QMainWindow):
         self.commands.helpRequested.connect(self.help_overlay.popup)
 
         self.menus: dict[str, QMenu] = {}
+        self.add_menu("edit", self.tr("&Edit")).addActions(self.commands.edit_actions)
         show_menu = self.add_menu("show", self.tr("&Show"))
         show_menu.addActions(self.commands.show_actions)
         show_menu.addSeparator()
@@ -310,6 +311,8 @@ class OperatorWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Show controls"))
         self.toolbar.setObjectName("showControls")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions(self.commands.edit_actions)
+        self.toolbar.addSeparator()
         self.toolbar.addActions(self.commands.show_actions)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.commands.follow_mode)
