@@ -22,6 +22,7 @@ Guards in the live show (a rehearsal drops them, :meth:`OperatorCommands.set_reh
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -271,10 +272,8 @@ class OperatorCommands(QObject):
             what = self.tr("Previous cue")
         elif kind is ActionKind.GOTO:
             title = action.segment or ""
-            try:
+            with contextlib.suppress(KeyError, ValueError):  # a segment no longer in the plan: its id
                 title = plan.segment(title).title
-            except (KeyError, ValueError):
-                pass
             what = self.tr("Go to “%1”").replace("%1", title)
         elif kind is ActionKind.PAUSE:
             what = self.tr("Pause")

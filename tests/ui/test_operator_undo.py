@@ -78,7 +78,8 @@ def test_describe_names_each_action_with_its_time(window, at, korean):
 
     d = window.commands.describe
     assert d(Action(ActionKind.NEXT, at(14, 5, 12))) == "다음 큐 (14:05:12)"
-    assert d(Action(ActionKind.GOTO, at(14, 5), segment="kiet")) == "「일자리 중심의 산단대개조 모델 연구」(으)로 이동 (14:05:00)"
+    kiet = "「일자리 중심의 산단대개조 모델 연구」(으)로 이동 (14:05:00)"
+    assert d(Action(ActionKind.GOTO, at(14, 5), segment="kiet")) == kiet
     assert d(Action(ActionKind.ADJUST, at(14, 5), seconds=-60)) == "시간 조정 −1:00 (14:05:00)"
     assert d(Action(ActionKind.MODE, at(14, 5), mode=Mode.FOLLOW)).startswith("계획 따라가기")
     assert d(Action(ActionKind.BLACKOUT, at(14, 5), on=True)).startswith("무대 화면 끄기")
