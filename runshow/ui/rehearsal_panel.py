@@ -81,7 +81,9 @@ class RehearsalPanel(QDockWidget):
         self.speed_box.setEditable(True)
         for speed in SPEED_PRESETS:
             self.speed_box.addItem(f"{speed:g}×", speed)
-        self.speed_box.lineEdit().editingFinished.connect(self._speed_edited)
+        speed_edit = self.speed_box.lineEdit()
+        assert speed_edit is not None  # an editable combo box has one
+        speed_edit.editingFinished.connect(self._speed_edited)
         self.speed_box.activated.connect(lambda _i: self._speed_edited())
         form.addRow(QCoreApplication.translate("RehearsalPanel", "Speed"), self.speed_box)
         self.start_hint = QLabel(
