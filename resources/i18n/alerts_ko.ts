@@ -147,5 +147,9 @@
             <numerusform>runshow가 꺼져 있는 동안 알림 %n건이 지나갔습니다 — 알림 기록을 확인하세요</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alert fault (%1): %2 — alerts may be missing; watch the clock and check the log</source>
+        <translation>알림 장애 (%1): %2 — 알림이 빠질 수 있습니다. 시계를 직접 보고 알림 기록을 확인하세요</translation>
+    </message>
 </context>
 </TS>

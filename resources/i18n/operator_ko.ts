@@ -402,8 +402,100 @@
       <source>Resume</source>
       <translation>재개</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Go to selected segment (rundown)</source>
+        <translation>선택한 순서로 이동 (진행표에서)</translation>
+    </message>
+    <message>
+        <source>Ignored a second %1 %2 s after the last one (a double tap?); press again to go on</source>
+        <translation>직전 조작 %2초 뒤의 두 번째 %1은(는) 무시했습니다 (두 번 눌림?). 계속하려면 다시 누르세요</translation>
+    </message>
+    <message>
+        <source>Go to “%1” (planned %2) now?</source>
+        <translation>지금 「%1」(계획 %2)(으)로 이동할까요?</translation>
+    </message>
+    <message>
+        <source>“%1” ends now.</source>
+        <translation>「%1」은(는) 지금 종료됩니다.</translation>
+    </message>
+    <message>
+        <source>Go to a segment</source>
+        <translation>순서 이동</translation>
+    </message>
+    <message>
+        <source>Go to cancelled: the show stays where it is</source>
+        <translation>이동 취소: 진행은 그대로입니다</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>되돌리기: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>되돌림: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>다시 실행함: %1</translation>
+    </message>
+    <message>
+        <source>Start of the show</source>
+        <translation>행사 시작</translation>
+    </message>
+    <message>
+        <source>Next cue</source>
+        <translation>다음 큐</translation>
+    </message>
+    <message>
+        <source>Previous cue</source>
+        <translation>이전 큐</translation>
+    </message>
+    <message>
+        <source>Go to “%1”</source>
+        <translation>「%1」(으)로 이동</translation>
+    </message>
+    <message>
+        <source>Time adjustment %1</source>
+        <translation>시간 조정 %1</translation>
+    </message>
+    <message>
+        <source>Follow the plan</source>
+        <translation>계획 따라가기</translation>
+    </message>
+    <message>
+        <source>Manual control</source>
+        <translation>수동 진행</translation>
+    </message>
+    <message>
+        <source>Message “%1”</source>
+        <translation>메시지 「%1」</translation>
+    </message>
+    <message>
+        <source>Blackout on</source>
+        <translation>무대 화면 끄기</translation>
+    </message>
+    <message>
+        <source>Blackout off</source>
+        <translation>무대 화면 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Plan change</source>
+        <translation>계획 변경</translation>
+    </message>
+</context>
+<context>
     <name>OperatorWindow</name>
     <message>
       <location filename="../../runshow/ui/operator.py" line="204" />
@@ -440,8 +532,12 @@
       <source>Stage view unavailable</source>
       <translation>무대 화면을 표시할 수 없습니다</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>RundownModel</name>
     <message>
       <location filename="../../runshow/ui/rundown_model.py" line="132" />
@@ -493,5 +589,27 @@
       <source>Projected from the current state</source>
       <translation>현재 진행 상황으로 예상한 시각</translation>
     </message>
-  </context>
+</context>
+<context>
+    <name>FaultBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>%1 (%2 faults so far)</source>
+        <translation>%1 (지금까지 장애 %2건)</translation>
+    </message>
+</context>
+<context>
+    <name>GotoConfirm</name>
+    <message>
+        <source>Go to it</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
 </TS>

@@ -91,5 +91,21 @@
         <source>REHEARSAL</source>
         <translation>리허설 REHEARSAL</translation>
     </message>
+    <message>
+        <source>The start time applies when a rehearsal starts; while one runs, use Jump to time.</source>
+        <translation>시작 시각은 리허설을 시작할 때 적용됩니다. 리허설 중에는 ‘시각으로 이동’을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>On-time operator on: Next at every planned end from now</source>
+        <translation>정시 진행 켜짐: 지금부터 계획된 종료 시각마다 다음으로 넘깁니다</translation>
+    </message>
+    <message>
+        <source>On-time operator off: you drive the rehearsal</source>
+        <translation>정시 진행 꺼짐: 리허설을 직접 진행합니다</translation>
+    </message>
+    <message>
+        <source>A scenario is playing: it drives the rehearsal</source>
+        <translation>시나리오 재생 중: 시나리오가 리허설을 진행합니다</translation>
+    </message>
 </context>
 </TS>

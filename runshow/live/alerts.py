@@ -37,6 +37,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from runshow.live.actions import Mode
 from runshow.live.cues import Cue
@@ -98,7 +99,7 @@ class PlannedAlert:
     cue_index: int | None = None
     requires_on: tuple[int, ...] = ()  # cue indexes one of which must be on at the instant
     # The words' ingredients, so the Qt side can say it in the operator's language
-    # (runshow.ui.alert_text); ``text``/``short`` are the Korean-with-English fallback.
+    # (runshow.present.alert_text); ``text``/``short`` are the Korean-with-English fallback.
     lead: timedelta | None = None
     subject: str = ""  # who or what: the cue's label, the speaker, the next segment, the time
     detail: str = ""  # stand-by: the segment the speaker is called for
@@ -450,3 +451,109 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
         held=held,
         complete_until=complete_until,
     )
+
+
+# ── alert history (journaled, so the log comes back after a crash) ─────────
+class AlertEvent(enum.StrEnum):
+    """What happened to an alert, as the operator's log shows it."""
+
+    FIRED = "fired"
+    MISSED = "missed"
+    DROPPED = "dropped"
+    ACKNOWLEDGED = "acknowledged"
+
+
+def alert_to_json(alert: PlannedAlert) -> dict[str, Any]:
+    """A planned alert with everything its log row needs (its words' ingredients included)."""
+    out: dict[str, Any] = {
+        "key": alert.key,
+        "instant": alert.instant.isoformat(),
+        "rule": alert.rule.value,
+        "audience": alert.audience.value,
+        "chime": alert.chime,
+        "text": alert.text,
+        "short": alert.short,
+    }
+    if alert.segment_id is not None:
+        out["segment"] = alert.segment_id
+    if alert.cue_index is not None:
+        out["cue"] = alert.cue_index
+    if alert.requires_on:
+        out["requires_on"] = list(alert.requires_on)
+    if alert.lead is not None:
+        out["lead_s"] = alert.lead.total_seconds()
+    if alert.subject:
+        out["subject"] = alert.subject
+    if alert.detail:
+        out["detail"] = alert.detail
+    return out
+
+
+def _aware(text: object) -> datetime:
+    if not isinstance(text, str):
+        raise TypeError("a time must be an ISO 8601 string")
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError("time has no time zone")
+    return value
+
+
+def alert_from_json(data: dict[str, Any]) -> PlannedAlert:
+    """Inverse of :func:`alert_to_json`; raises ``ValueError``/``KeyError``/``TypeError`` on bad input."""
+    lead = data.get("lead_s")
+    cue = data.get("cue")
+    return PlannedAlert(
+        key=str(data["key"]),
+        instant=_aware(data["instant"]),
+        rule=Rule(data["rule"]),
+        audience=Audience(data["audience"]),
+        chime=bool(data["chime"]),
+        text=str(data["text"]),
+        short=str(data["short"]),
+        segment_id=str(data["segment"]) if data.get("segment") is not None else None,
+        cue_index=int(cue) if cue is not None else None,
+        requires_on=tuple(int(i) for i in data.get("requires_on", ())),
+        lead=timedelta(seconds=float(lead)) if lead is not None else None,
+        subject=str(data.get("subject", "")),
+        detail=str(data.get("detail", "")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRecord:
+    """One line of alert history: an alert fired, missed or dropped, or a key acknowledged.
+
+    ``at`` is the show clock's instant it happened (for ``fired``, the instant it
+    went off); an acknowledgement carries only the ``key``.
+    """
+
+    event: AlertEvent
+    at: datetime
+    key: str
+    alert: PlannedAlert | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"event": self.event.value, "at": self.at.isoformat(), "key": self.key}
+        if self.alert is not None:
+            out["alert"] = alert_to_json(self.alert)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AlertRecord:
+        event = AlertEvent(data["event"])
+        alert = alert_from_json(data["alert"]) if data.get("alert") is not None else None
+        if alert is None and event is not AlertEvent.ACKNOWLEDGED:
+            raise ValueError(f"a {event.value} record needs its alert")
+        return cls(event, _aware(data["at"]), str(data["key"]), alert)
+
+
+def alert_history(records: list[dict[str, Any]]) -> tuple[list[AlertRecord], list[str]]:
+    """The readable records of a journal's alert lines, and why any others were skipped."""
+    out: list[AlertRecord] = []
+    problems: list[str] = []
+    for n, data in enumerate(records, start=1):
+        try:
+            out.append(AlertRecord.from_json(data))
+        except (ValueError, KeyError, TypeError) as exc:
+            problems.append(f"alert record {n}: {exc}")
+    return out, problems

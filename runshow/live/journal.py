@@ -14,7 +14,10 @@ Format (JSON lines, UTF-8):
   they were (id, title, kind, start, end, speaker names), so a later start can
   say what changed in the schedule since;
 - every other line: one :meth:`Action.to_json` record plus ``crc`` (CRC-32 of the record's
-  canonical JSON); a record without ``crc`` (written by hand) is read as it is.
+  canonical JSON); a record without ``crc`` (written by hand) is read as it is;
+- alert history lines ``{"alert": {...}, "crc": ...}`` (:meth:`Journal.append_alert`): what the
+  alert log showed (fired, missed, dropped, acknowledged), so it comes back after a crash. The
+  fold never sees them; they are read into ``JournalContents.alerts``.
 
 Reading never raises on content: every complete, valid record is kept and
 everything else (a torn last line after a crash, garbage, bad fields, an
@@ -188,6 +191,7 @@ class JournalContents:
     actions: list[Action] = field(default_factory=list)
     problems: list[JournalProblem] = field(default_factory=list)
     lines: int = 0  # how many lines the file has, torn ones included
+    alerts: list[dict[str, Any]] = field(default_factory=list)  # alert history lines, in order
 
 
 def read_journal(path: Path) -> JournalContents:
@@ -226,6 +230,9 @@ def read_journal(path: Path) -> JournalContents:
         crc = record.pop("crc", None)
         if crc is not None and crc != _crc(record):
             out.problems.append(JournalProblem(number, "damaged record (its checksum does not match); skipped"))
+            continue
+        if isinstance(record.get("alert"), dict):  # alert history, not an action
+            out.alerts.append(record["alert"])
             continue
         try:
             action = Action.from_json(record)
@@ -380,6 +387,11 @@ class Journal:
         """Make ``action`` durable; returns only once it is on disk."""
         self._write_line(stamped(action))
         self.appended += 1
+
+    def append_alert(self, record: dict[str, Any]) -> None:
+        """Make one line of alert history durable (``runshow.live.alerts.AlertRecord.to_json``)."""
+        line = {"alert": record}
+        self._write_line({**line, "crc": _crc(line)})
 
     def extend(self, actions: list[Action]) -> None:
         """Copy many actions at once (one fsync), for carrying a show into a new journal."""

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
+from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 from runshow.live.alerts import MISSED_LOOKBACK, AlertPlan, PlannedAlert, plan_alerts
@@ -39,6 +40,46 @@ log = logging.getLogger(__name__)
 HORIZON_JOB = "__horizon__"  # re-plan before the planning window runs out (AlertPlan.complete_until)
 HORIZON_MARGIN = timedelta(minutes=5)
 SETTLE_MS = 5  # real ms a during-cue alert waits for a simultaneous action before it checks its cue
+
+
+@dataclass(frozen=True, slots=True)
+class AlertFault:
+    """An exception caught inside alert handling: the operator must see that alerts may be missing."""
+
+    where: str  # which step failed (``fire``, ``replan`` …), for the log and the operator
+    error: str  # ``TypeError: 'set' object does not support item assignment``
+
+    @classmethod
+    def of(cls, where: str, exc: BaseException) -> AlertFault:
+        return cls(where, f"{type(exc).__name__}: {exc}")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+_Step = Callable[Concatenate["AlertArmer", P], R]
+
+
+def guarded(where: str) -> Callable[[_Step[P, R]], _Step[P, R | None]]:
+    """Catch any exception of an armer step, log it with its traceback and emit ``alertFault``.
+
+    These steps run in Qt slots and timer callbacks: an exception there would only
+    reach stderr, and every later alert would silently die with it.
+    """
+
+    def wrap(method: _Step[P, R]) -> _Step[P, R | None]:
+        def run(self: AlertArmer, /, *args: P.args, **kwargs: P.kwargs) -> R | None:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:
+                self.report_fault(AlertFault.of(where, exc), exc)
+                return None
+
+        run.__name__, run.__doc__ = method.__name__, method.__doc__
+        return run
+
+    return wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +134,7 @@ class AlertArmer(QObject):
     alertMissed = Signal(object)  # PlannedAlert: passed while the app was closed
     alertDropped = Signal(object)  # PlannedAlert: its cue was skipped, or the clock jumped over it
     replanned = Signal(object)  # AlertPlan
+    alertFault = Signal(object)  # AlertFault: something inside alert handling failed
 
     def __init__(self, controller: Controller, since: datetime | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,8 +142,11 @@ class AlertArmer(QObject):
         self._scheduler = ClockScheduler(controller.clock, parent=self)
         self._since = since
         self._run: tuple[Show, Clock] | None = None
-        # Shows set aside (the live show during a rehearsal): when, and what they had fired.
-        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime, set[str]]] = weakref.WeakKeyDictionary()
+        # Shows set aside (the live show during a rehearsal): when, what they had fired, what reported.
+        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime, dict[str, datetime], set[str]]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._alive_at: datetime | None = None  # the last instant the journal's alert history proves
         self._fired: dict[str, datetime] = {}  # key → the planned instant it fired for
         self._last_now: datetime | None = None
         self._reported: set[str] = set()
@@ -118,8 +163,22 @@ class AlertArmer(QObject):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._settle_now)
         self.attachments: list[object] = []  # what the UI hung on this armer (kept alive with it)
+        self.faults: list[AlertFault] = []
+        self._scheduler.add_listener(self._on_job_error, EVENT_JOB_ERROR)
 
     # ── life cycle ────────────────────────────────────────────────────────
+    def restore(self, fired: dict[str, datetime], reported: Iterable[str], alive_at: datetime | None) -> None:
+        """Before :meth:`start`: what the journal's alert history says already happened.
+
+        Fired keys are never armed again, reported (missed, dropped) keys are not
+        reported twice, and alerts are only reported missed after ``alive_at`` (the
+        app was running then: its last history line proves it).
+        """
+        self._fired.update(fired)
+        self._reported.update(reported)
+        if alive_at is not None and (self._alive_at is None or alive_at > self._alive_at):
+            self._alive_at = alive_at
+
     def start(self) -> None:
         """Connect to the controller and arm the first plan."""
         c = self._controller
@@ -142,6 +201,18 @@ class AlertArmer(QObject):
         self._settling.clear()
         self._armed.clear()
 
+    # ── faults ────────────────────────────────────────────────────────────
+    def report_fault(self, fault: AlertFault, exc: BaseException | None = None) -> None:
+        """Log a fault with its traceback and tell whoever shows it to the operator."""
+        log.error("alert handling failed in %s: %s", fault.where, fault.error, exc_info=exc)
+        self.faults.append(fault)
+        self.alertFault.emit(fault)
+
+    def _on_job_error(self, event: JobExecutionEvent) -> None:
+        """A job that raised past the guards (APScheduler logs it; the operator must see it too)."""
+        exc = event.exception
+        self.report_fault(AlertFault(f"job {event.job_id}", f"{type(exc).__name__}: {exc}"), exc)
+
     # ── read side (log, tests, benchmark) ─────────────────────────────────
     @property
     def scheduler(self) -> ClockScheduler:
@@ -163,7 +234,8 @@ class AlertArmer(QObject):
         return self._scheduler.pending_wakeups()
 
     # ── planning ──────────────────────────────────────────────────────────
-    def replan(self, jumped: bool = False) -> AlertPlan:
+    @guarded("replan")
+    def replan(self, jumped: bool = False) -> AlertPlan | None:
         """Re-plan from the show at the clock's now and make the jobs match."""
         if not jumped and self._scheduler.running:
             # An action taken right on an alert's instant may reach us before the timer does
@@ -213,6 +285,8 @@ class AlertArmer(QObject):
             # The journal proves the app ran until its last action, but in follow mode that can
             # be hours before a crash: older alerts most likely fired, and are no use now anyway.
             since = max(show.actions[-1].at, plan.at - MISSED_LOOKBACK)
+        if self._alive_at is not None and (since is None or self._alive_at > since):
+            since = self._alive_at
         for alert in plan.past:
             if since is None or alert.instant > since:
                 self._report(alert, self.alertMissed, "missed while the app was closed")
@@ -229,6 +303,7 @@ class AlertArmer(QObject):
             self._scheduler.remove_job(key)
 
     # ── firing (runs inside the scheduler's timer slot: the GUI thread) ───
+    @guarded("fire")
     def _fire(self, key: str) -> None:
         alert = self._armed.pop(key, None)
         if alert is None or key in self._fired:
@@ -242,6 +317,7 @@ class AlertArmer(QObject):
             return
         self._emit_if_applies(alert)
 
+    @guarded("fire")
     def _settle_now(self) -> None:
         queue, self._settling = self._settling, []
         for alert in queue:  # in firing order: anything due behind a settling alert waited too
@@ -261,13 +337,16 @@ class AlertArmer(QObject):
         self.alertFired.emit(FiredAlert(alert, now))
 
     # ── triggers ──────────────────────────────────────────────────────────
+    @guarded("horizon")
     def _on_horizon(self) -> None:
         """The planning window is running out: plan the next stretch of cues."""
         self.replan()
 
+    @guarded("action")
     def _on_action(self, _action: object) -> None:
         self.replan()
 
+    @guarded("clock change")
     def _on_clock_changed(self) -> None:
         now = self._controller.clock.now()
         if self._last_now is not None and now < self._last_now:
@@ -276,19 +355,20 @@ class AlertArmer(QObject):
             self._fired = {k: t for k, t in self._fired.items() if t <= now}
         self.replan(jumped=True)
 
+    @guarded("show swap")
     def _on_show_replaced(self) -> None:
         """A new show or clock (rehearsal in or out): arm afresh for it.
 
         A show seen before (the live show coming back from a rehearsal) gets back
-        what it had fired, and everything that passed while it was set aside is
+        what it had fired and reported, and everything that passed while it was set aside is
         reported as missed; a new show (a rehearsal) has missed nothing.
         """
         previous = self._run
         if previous is not None:
             old_show, old_clock = previous
-            self._set_aside[old_show] = (old_clock.now(), set(self._fired))
+            self._set_aside[old_show] = (old_clock.now(), dict(self._fired), set(self._reported))
         self._run = (self._controller.show, self._controller.clock)
-        left_at, fired = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), set()))
+        left_at, fired, reported = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), {}, set()))
         self._subscription.replace(self._controller.clock.subscribe(self._on_clock_changed))
         self._scheduler.set_clock(self._controller.clock)
         for key in list(self._armed):
@@ -297,7 +377,7 @@ class AlertArmer(QObject):
         self._settle.stop()
         self._settling.clear()
         self._fired = fired
-        self._reported.clear()
+        self._reported = reported  # a dropped alert of the live show is not logged again on its return
         self._first = True
         self._since = left_at
         self.replan()

@@ -171,6 +171,21 @@ class RehearsalMode(QObject):
         self._controller.replace(show, clock, journal)
         self.activeChanged.emit(False)
 
+    def set_autoplay(self, on: bool) -> None:
+        """While rehearsing: start (from now) or stop the simulated on-time operator.
+
+        From now on it presses Next at every planned end (Start at the planned
+        start if the show has not begun); what was done before stays as it was.
+        """
+        if self._clock is None:
+            return
+        self._stop_player()
+        self._script = on_time_script(Show(self._controller.plan)) if on else ()
+        upcoming = [a for a in self._script if a.at > self._clock.now()]
+        if upcoming:
+            self._player = ScriptPlayer(self._controller, upcoming, self)
+            self._player.start()
+
     # ── clock controls ────────────────────────────────────────────────────
     def set_speed(self, speed: float) -> None:
         if self._clock is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,8 +99,9 @@ class AlertLogDock(QDockWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
 
         self.ack_action = QAction(self.tr("Acknowledge"), self)
         self.ack_action.setShortcut(QKeySequence(Qt.Key.Key_A))
@@ -133,7 +134,35 @@ class AlertLogDock(QDockWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.setWidget(body)
-        self.model.itemChanged.connect(lambda _item: self._retitle())  # a click on the box counts too
+        self._acked: set[int] = set()  # rows acknowledged (by A, the button or a click on the box)
+        self._restoring = False
+        self.model.itemChanged.connect(self._on_item_changed)  # a click on the box counts too
+
+    def _size_columns(self) -> None:
+        """Widths measured once from the widest text a column can hold, so a time never reads "13:…".
+
+        Not ResizeToContents: it measures only the rows in view, so a time added
+        below them (the newest, scrolled to) was cut to "14:…" in a short dock.
+        """
+        cells = self.table.fontMetrics()
+        titles = self.table.horizontalHeader().fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
+        samples = {
+            Column.PLANNED: ["00:00:00"],
+            Column.FIRED: ["00:00:00", self.tr("missed (app closed)"), self.tr("dropped")],
+            Column.RULE: [rule_name(r) for r in Rule],
+            Column.AUDIENCE: [audience_name(a) for a in Audience],
+            Column.ACK: [""],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max([cells.horizontalAdvance(t) for t in texts] + [titles.horizontalAdvance(title)])
+            self.table.horizontalHeader().resizeSection(column, widest + pad)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._size_columns()
 
     # ── state ─────────────────────────────────────────────────────────────
     @property
@@ -194,12 +223,34 @@ class AlertLogDock(QDockWidget):
         for row in candidates:
             ack = self.model.item(row, Column.ACK)
             if ack.isCheckable() and ack.checkState() is not Qt.CheckState.Checked:
-                ack.setCheckState(Qt.CheckState.Checked)
-                key = str(self.model.item(row, Column.PLANNED).data(KEY_ROLE))
-                self.acknowledged.emit(key)
-                self._retitle()
-                return key
+                ack.setCheckState(Qt.CheckState.Checked)  # _on_item_changed says so
+                return str(self.model.item(row, Column.PLANNED).data(KEY_ROLE))
         return None
+
+    def mark_acknowledged(self, key: str) -> None:
+        """Restore an acknowledgement from the journal (no ``acknowledged`` signal: it is recorded)."""
+        self._restoring = True
+        try:
+            for row in range(self.model.rowCount()):
+                ack = self.model.item(row, Column.ACK)
+                if (
+                    self.model.item(row, Column.PLANNED).data(KEY_ROLE) == key
+                    and ack.isCheckable()
+                    and ack.checkState() is not Qt.CheckState.Checked
+                ):
+                    ack.setCheckState(Qt.CheckState.Checked)
+                    return
+        finally:
+            self._restoring = False
+
+    def _on_item_changed(self, item: QStandardItem) -> None:
+        row = item.row()
+        checked = item.isCheckable() and item.checkState() is Qt.CheckState.Checked
+        if item.column() == Column.ACK and checked and row not in self._acked:
+            self._acked.add(row)
+            if not self._restoring:
+                self.acknowledged.emit(str(self.model.item(row, Column.PLANNED).data(KEY_ROLE)))
+        self._retitle()
 
     def _retitle(self) -> None:
         waiting = len(self.unacknowledged())

@@ -18,17 +18,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Protocol
+from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from runshow.live.alerts import PlannedAlert, Rule
+from runshow.live.alerts import AlertEvent, AlertRecord, PlannedAlert, Rule, alert_history
+from runshow.live.journal import read_journal
 from runshow.live.state import ShowState
 from runshow.present.alert_text import alert_short, alert_text
-from runshow.session.alert_armer import AlertArmer, FiredAlert
+from runshow.session.alert_armer import AlertArmer, AlertFault, FiredAlert
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
 from runshow.ui.alert_log import AlertLogDock
@@ -60,6 +62,33 @@ class StageNotices(Protocol):
     def clear_notice(self) -> None: ...
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _guarded(
+    where: str,
+) -> Callable[[Callable[Concatenate[AlertPresenter, P], R]], Callable[Concatenate[AlertPresenter, P], R | None]]:
+    """A presenter slot that raises is reported as a fault, like the armer's own steps."""
+
+    def wrap(method: Callable[Concatenate[AlertPresenter, P], R]) -> Callable[Concatenate[AlertPresenter, P], R | None]:
+        def run(self: AlertPresenter, /, *args: P.args, **kwargs: P.kwargs) -> R | None:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:
+                self.armer.report_fault(AlertFault.of(where, exc), exc)
+                return None
+
+        run.__name__, run.__doc__ = method.__name__, method.__doc__
+        return run
+
+    return wrap
+
+
+class FaultShower(Protocol):
+    def __call__(self, text: str) -> None: ...
+
+
 class AlertPresenter(QObject):
     """Routes the armer's signals to the toast stack, the log, the chime and the stage."""
 
@@ -72,9 +101,12 @@ class AlertPresenter(QObject):
         chime: Chime,
         stages: Iterable[StageNotices],
         parent: QObject | None = None,
+        show_fault: FaultShower | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self.armer = armer
+        self._show_fault = show_fault
         self.toasts = toasts
         self.log_dock = log_dock
         self.chime = chime
@@ -92,12 +124,62 @@ class AlertPresenter(QObject):
         self._summary_timer.timeout.connect(self._summarise_now)
         armer.alertFired.connect(self.on_fired)
         armer.alertMissed.connect(self.on_missed)
-        armer.alertDropped.connect(self.log_dock.add_dropped)
+        armer.alertDropped.connect(self.on_dropped)
+        armer.alertFault.connect(self.on_fault)
+        log_dock.acknowledged.connect(self.on_acknowledged)
         controller.stateChanged.connect(self._on_state)
 
+    # ── history in the journal ────────────────────────────────────────────
+    def _record(self, event: AlertEvent, key: str, alert: PlannedAlert | None, at: datetime | None = None) -> None:
+        """Journal one line of the log (the live journal only: a rehearsal's record has no alert lines)."""
+        append = getattr(self._controller.journal, "append_alert", None)
+        if not callable(append):
+            return
+        record = AlertRecord(event, at or self._controller.clock.now(), key, alert)
+        try:
+            append(record.to_json())
+        except OSError as exc:  # disk full, unplugged: the log still shows it, the operator learns why
+            self.armer.report_fault(AlertFault.of("journal", exc), exc)
+
+    def restore(self, records: Iterable[AlertRecord]) -> None:
+        """Rebuild the log from the journal's alert history, as it was before the crash."""
+        for record in records:
+            alert = record.alert
+            if record.event is AlertEvent.FIRED and alert is not None:
+                self.log_dock.add_fired(FiredAlert(alert, record.at))
+            elif record.event is AlertEvent.MISSED and alert is not None:
+                self.log_dock.add_missed(alert)
+            elif record.event is AlertEvent.DROPPED and alert is not None:
+                self.log_dock.add_dropped(alert)
+            elif record.event is AlertEvent.ACKNOWLEDGED:
+                self.log_dock.mark_acknowledged(record.key)
+
+    @_guarded("journal")
+    def on_acknowledged(self, key: str) -> None:
+        self._record(AlertEvent.ACKNOWLEDGED, key, None)
+
+    def on_fault(self, fault: AlertFault) -> None:
+        """A red line in the control room: alerts may be missing until this is looked at."""
+        text = (
+            self.tr("Alert fault (%1): %2 — alerts may be missing; watch the clock and check the log")
+            .replace("%1", fault.where)
+            .replace("%2", fault.error)
+        )
+        if self._show_fault is not None:
+            self._show_fault(text)
+        else:
+            self.toasts.show_text(text, "danger")
+
+    @_guarded("log")
+    def on_dropped(self, alert: PlannedAlert) -> None:
+        self.log_dock.add_dropped(alert)
+        self._record(AlertEvent.DROPPED, alert.key, alert)
+
+    @_guarded("show")
     def on_fired(self, fired: FiredAlert) -> None:
         alert = fired.alert
         self.log_dock.add_fired(fired)
+        self._record(AlertEvent.FIRED, alert.key, alert, fired.fired_at)
         if alert.for_operator:
             self.toasts.show_text(alert_text(alert, qt_tr), _LEVEL.get(alert.rule, "info"))
         if alert.chime and not self.log_dock.muted:
@@ -105,9 +187,11 @@ class AlertPresenter(QObject):
         if alert.for_stage:
             self.show_notice(alert_short(alert, qt_tr), fired.fired_at)
 
+    @_guarded("log")
     def on_missed(self, alert: PlannedAlert) -> None:
         self.missed.append(alert)
         self.log_dock.add_missed(alert)
+        self._record(AlertEvent.MISSED, alert.key, alert)
 
     def summarise_missed(self) -> None:
         """One toast for everything missed at start-up, rather than a burst of them.
@@ -169,7 +253,9 @@ def install_alerts(
     (default: the journal's last action) for reporting missed alerts. With
     ``settings`` the chime's mute switch is remembered across restarts.
     """
-    stages = [stage_view] if hasattr(stage_view, "show_notice") else list(stage_view)  # type: ignore[arg-type]
+    stages: list[StageNotices] = (
+        [stage_view] if not isinstance(stage_view, Iterable) else list(stage_view)  # a view is not iterable
+    )
     if armer is None:
         armer = AlertArmer(controller, since=since, parent=operator_window)
     toasts = ToastStack(operator_window)
@@ -179,11 +265,38 @@ def install_alerts(
         dock.set_muted(bool(settings.value(MUTED_KEY, False, type=bool)))
         dock.mutedChanged.connect(lambda muted: settings.setValue(MUTED_KEY, muted))
     operator_window.resizeDocks([dock], [LOG_HEIGHT], Qt.Orientation.Vertical)  # the rundown keeps the room
+    toasts.keep_clear_of(dock)  # a toast must never cover the newest row's acknowledge box
     overlay = getattr(operator_window, "help_overlay", None)
     if overlay is not None:  # F1 lists the log's own keys too
         overlay.add_actions([dock.ack_action, dock.mute_action])
-    presenter = AlertPresenter(controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer)
+    show_fault = getattr(operator_window, "show_fault", None)
+    presenter = AlertPresenter(
+        controller, armer, toasts, dock, chime or SystemChime(), stages, parent=armer, show_fault=show_fault
+    )
     armer.attachments.append(presenter)
+    history = journaled_history(controller.journal)
+    if history:
+        presenter.restore(history)
+        armer.restore(
+            fired={r.key: r.alert.instant for r in history if r.event is AlertEvent.FIRED and r.alert is not None},
+            reported=[r.key for r in history if r.event in (AlertEvent.MISSED, AlertEvent.DROPPED)],
+            alive_at=max(r.at for r in history),
+        )
     armer.start()
     presenter.summarise_missed()
     return armer
+
+
+def journaled_history(journal: object) -> list[AlertRecord]:
+    """The alert history of the live journal ``journal`` (an open ``runshow.live.journal.Journal``).
+
+    Read here rather than threaded through the recovery path: the journal's
+    alert lines concern only the log. Unreadable lines are logged and skipped.
+    """
+    path = getattr(journal, "path", None)
+    if not isinstance(path, Path) or not path.exists():
+        return []
+    records, problems = alert_history(read_journal(path).alerts)
+    for problem in problems:
+        log.warning("journal %s: %s; skipped", path.name, problem)
+    return records

@@ -42,7 +42,7 @@ from runshow.ui.alert_wiring import install_alerts
 from runshow.ui.chime import Chime
 from runshow.ui.fonts import load_fonts, use_bundled_font
 from runshow.ui.operator import OperatorWindow
-from runshow.ui.recovery import open_live_journal
+from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
 from runshow.ui.stage import StageView, StageWindow
 
@@ -293,6 +293,8 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal)
     show_windows(windows)
+    if windows.operator is not None:
+        show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
     # collector's full passes from walking them again and again, which showed as 10–25 ms
     # pauses in a re-plan on a 1,000-segment schedule (runshow bench).

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QToolBar,
     QTreeView,
@@ -49,6 +50,9 @@ COLUMN_PADDING_PX = 14
 class RundownView(QTreeView):
     """The rundown tree; it never acts on a key that belongs to the show.
 
+    Enter is the rundown's own key (``gotoRequested``), handled only while it has
+    focus, so a spin box elsewhere in the window keeps its Return.
+
     Window shortcuts see a key before the focused view does, so Space and
     friends reach the QActions even while the rundown has focus. But when an
     action is disabled (Next after the end) its key falls through to the view,
@@ -66,8 +70,13 @@ class RundownView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)  # double-click means goto
 
+    gotoRequested = Signal()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _VIEW_KEYS:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.gotoRequested.emit()
+            event.accept()
+        elif event.key() in _VIEW_KEYS:
             super().keyPressEvent(event)
         else:
             event.ignore()
@@ -189,6 +198,51 @@ def on_dark(seconds: int) -> str:
     return "#e8ecf2"
 
 
+class FaultBar(QFrame):
+    """A red line under the header: something behind the show failed (alerts may be missing).
+
+    It stays until the operator dismisses it; a later fault replaces the text and
+    counts how many there were, so a burst never hides the first cause in a log.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("faultBar")
+        self.setStyleSheet(
+            "#faultBar { background: #b91c1c; }#faultBar QLabel { color: white; font-size: 15px; font-weight: bold; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next"
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss_button)
+        self.count = 0
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_fault(self, text: str) -> None:
+        self.count += 1
+        shown = (
+            text
+            if self.count == 1
+            else self.tr("%1 (%2 faults so far)").replace("%1", text).replace("%2", str(self.count))
+        )
+        self.label.setText(shown)
+        self.show()
+
+    def dismiss(self) -> None:
+        self.count = 0
+        self.label.clear()
+        self.hide()
+
+
 class OperatorWindow(QMainWindow):
     """The control-room window for one controller (and, optionally, its stage window)."""
 
@@ -234,6 +288,8 @@ class OperatorWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header_strip)
+        self.fault_bar = FaultBar()
+        layout.addWidget(self.fault_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -241,10 +297,11 @@ class OperatorWindow(QMainWindow):
         self.commands.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.commands.stageFullScreenRequested.connect(self.stageFullScreenRequested)
         self.stageFullScreenRequested.connect(self._toggle_stage_full_screen)
-        self.help_overlay = HelpOverlay(self, self.commands.all_actions)
+        self.help_overlay = HelpOverlay(self, self.commands.help_actions)
         self.commands.helpRequested.connect(self.help_overlay.popup)
 
         self.menus: dict[str, QMenu] = {}
+        self.add_menu("edit", self.tr("&Edit")).addActions(self.commands.edit_actions)
         show_menu = self.add_menu("show", self.tr("&Show"))
         show_menu.addActions(self.commands.show_actions)
         show_menu.addSeparator()
@@ -255,6 +312,8 @@ class OperatorWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Show controls"))
         self.toolbar.setObjectName("showControls")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions(self.commands.edit_actions)
+        self.toolbar.addSeparator()
         self.toolbar.addActions(self.commands.show_actions)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.commands.follow_mode)
@@ -264,6 +323,7 @@ class OperatorWindow(QMainWindow):
         self.statusBar()
 
         self.rundown.doubleClicked.connect(self._on_double_click)
+        self.rundown.gotoRequested.connect(self.commands.goto_from_rundown.trigger)
         self.model.currentCueMoved.connect(self._follow_current)
         controller.stateChanged.connect(self.model.update_state)
         # A replaced show (rehearsal in or out) reaches the model through the next state: it
@@ -322,6 +382,10 @@ class OperatorWindow(QMainWindow):
         # miniature: the rundown keeps room for a readable title.
         self.rundown.setMinimumWidth(fixed + cells.horizontalAdvance("산업단지 대개조 발전방향 연구"))
 
+    def show_fault(self, text: str) -> None:
+        """Put a fault in front of the operator (a red line under the header), never only in a log."""
+        self.fault_bar.show_fault(text)
+
     # ── behaviour ─────────────────────────────────────────────────────────
     def selected_segment(self) -> Segment | None:
         """The segment of the row the operator selected (a mere focus row does not count)."""
@@ -331,7 +395,7 @@ class OperatorWindow(QMainWindow):
     def _on_double_click(self, index: QModelIndex) -> None:
         segment = self.model.segment_at(index)
         if segment is not None:
-            self.commands.goto_segment(segment.id)
+            self.commands.request_goto(segment)  # asks first in the live show
 
     def _follow_current(self, index: QModelIndex) -> None:
         """Open the current segment's speakers and keep the cue on now in view."""

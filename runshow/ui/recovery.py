@@ -16,7 +16,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from runshow.live.actions import Action
@@ -77,6 +77,16 @@ class RecoveryDialogs:
 
 
 _keep: list[QMessageBox] = []  # non-modal boxes without a parent live until closed
+
+
+def show_pending(parent: QWidget) -> None:
+    """Boxes shown before the windows existed (at start-up): parent them to the window and bring
+    them in front of it, so "resumed from the journal" is not hidden behind the control room."""
+    for box in list(_keep):
+        if box.parentWidget() is None:
+            box.setParent(parent, box.windowFlags() | Qt.WindowType.Dialog)
+            box.show()
+            box.raise_()
 
 
 def split_fresh(args: Sequence[str]) -> tuple[bool, list[str]]:

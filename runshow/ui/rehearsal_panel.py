@@ -81,11 +81,25 @@ class RehearsalPanel(QDockWidget):
         self.speed_box.setEditable(True)
         for speed in SPEED_PRESETS:
             self.speed_box.addItem(f"{speed:g}×", speed)
-        self.speed_box.lineEdit().editingFinished.connect(self._speed_edited)
+        speed_edit = self.speed_box.lineEdit()
+        assert speed_edit is not None  # an editable combo box has one
+        speed_edit.editingFinished.connect(self._speed_edited)
         self.speed_box.activated.connect(lambda _i: self._speed_edited())
         form.addRow(QCoreApplication.translate("RehearsalPanel", "Speed"), self.speed_box)
+        self.start_hint = QLabel(
+            QCoreApplication.translate(
+                "RehearsalPanel", "The start time applies when a rehearsal starts; while one runs, use Jump to time."
+            ),
+            body,
+        )
+        self.start_hint.setWordWrap(True)
+        self.start_hint.setStyleSheet("color:#6b7280;")
+        self.start_hint.setVisible(False)
+        form.addRow("", self.start_hint)
         self.autoplay = QCheckBox(QCoreApplication.translate("RehearsalPanel", "Simulate an on-time operator"), body)
+        self.autoplay.toggled.connect(self._autoplay_toggled)
         form.addRow("", self.autoplay)
+        self._scenario_playing = False
         outer.addLayout(form)
 
         row = QHBoxLayout()
@@ -162,6 +176,7 @@ class RehearsalPanel(QDockWidget):
         speed = self._speed()
         if speed is None:
             return
+        self._scenario_playing = False
         self._mode.enter(start=self._at(self.start_edit), speed=speed, autoplay=self.autoplay.isChecked())
 
     def enter_with(self, scenario: Scenario) -> None:
@@ -169,6 +184,29 @@ class RehearsalPanel(QDockWidget):
         if speed is None:
             return
         self._mode.enter(speed=speed, scenario=scenario)
+        self._scenario_playing = True
+        self._sync_autoplay()
+
+    def _autoplay_toggled(self, on: bool) -> None:
+        """Ticked or unticked while rehearsing: the on-time operator starts or stops at once."""
+        if not self._mode.active or self._scenario_playing:
+            return
+        self._mode.set_autoplay(on)
+        self.status.setText(
+            QCoreApplication.translate("RehearsalPanel", "On-time operator on: Next at every planned end from now")
+            if on
+            else QCoreApplication.translate("RehearsalPanel", "On-time operator off: you drive the rehearsal")
+        )
+
+    def _sync_autoplay(self) -> None:
+        """A scenario drives the rehearsal: the on-time operator cannot be added to it (and says why)."""
+        scripted = self._mode.active and self._scenario_playing
+        self.autoplay.setEnabled(not scripted)
+        self.autoplay.setToolTip(
+            QCoreApplication.translate("RehearsalPanel", "A scenario is playing: it drives the rehearsal")
+            if scripted
+            else ""
+        )
 
     def _play_scenario(self) -> None:
         path = self.ask_scenario_path(self)
@@ -205,6 +243,12 @@ class RehearsalPanel(QDockWidget):
 
     def _on_active(self, on: bool) -> None:
         self.banner.setVisible(on)
+        if not on:
+            self._scenario_playing = False
+        self._sync_autoplay()
+        self.start_edit.setEnabled(not on)  # read when a rehearsal starts; Jump to time moves a running one
+        self.start_hint.setVisible(on)
+        self.start_edit.setToolTip(self.start_hint.text() if on else "")
         self.enter_button.setText(
             QCoreApplication.translate("RehearsalPanel", "Leave rehearsal")
             if on
@@ -233,8 +277,12 @@ def install_rehearsal(
         bottom[0].raise_()  # live: the alert log is in front
     views = list(marked)
     live_title = window.windowTitle()
+    commands = getattr(window, "commands", None)  # the control room's guards are for the live show only
 
     def on_active(on: bool) -> None:
+        set_rehearsal = getattr(commands, "set_rehearsal", None)
+        if callable(set_rehearsal):
+            set_rehearsal(on)
         if on:
             panel.raise_()  # the rehearsal controls come to the front while rehearsing
         elif bottom:

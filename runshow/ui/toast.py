@@ -6,7 +6,9 @@ is a frameless window owned by the operator window (so the window manager
 keeps it above its owner; a ``Tool`` window would be raised on every show,
 which some platforms refuse with a warning) that declares ``WindowDoesNotAcceptFocus`` and is
 shown with ``WA_ShowWithoutActivating``; it is never activated, never modal.
-Toasts stack upwards from the bottom-right corner of the operator window and
+Toasts stack upwards from the bottom-right corner of the operator window —
+above any widget they must keep clear of (:meth:`ToastStack.keep_clear_of`:
+the alert log, whose newest row's acknowledge box sits in that corner) — and
 each hides itself after a while (a plain single-shot QTimer: how long a
 message stays on screen is presentation, not show timing). A click dismisses
 one early.
@@ -14,9 +16,9 @@ one early.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 TOAST_MS = 10_000
 MAX_TOASTS = 4
@@ -94,6 +96,12 @@ class ToastStack(QObject):
         self._lifetime = lifetime_ms
         self._max = max_toasts
         self._toasts: list[Toast] = []
+        self._clear_of: list[QWidget] = []
+
+    def keep_clear_of(self, widget: QWidget) -> None:
+        """Never cover ``widget`` (a dock with controls): toasts stack above it while it is shown."""
+        self._clear_of.append(widget)
+        self._layout()
 
     @property
     def anchor(self) -> QWidget:
@@ -126,6 +134,13 @@ class ToastStack(QObject):
         area = self._anchor.geometry() if self._anchor.isWindow() else self._anchor.window().geometry()
         bottom = area.bottom() - MARGIN
         right = area.right() - MARGIN
+        docks = self._anchor.findChildren(QDockWidget) if isinstance(self._anchor, QMainWindow) else []
+        for widget in [*self._clear_of, *docks]:  # the alert log, the rehearsal controls: controls
+            if widget.isVisible() and not widget.isWindow():
+                top_left = widget.mapToGlobal(QPoint(0, 0))
+                rect = QRect(top_left, widget.size())
+                if rect.left() < right and rect.right() > right - WIDTH and rect.top() - MARGIN < bottom:
+                    bottom = rect.top() - MARGIN  # stack above it
         for toast in reversed(self._toasts):
             size = toast.sizeHint()
             toast.resize(WIDTH, size.height())

@@ -277,3 +277,46 @@ def test_segment_overrides_switch_rules_off(plan_2021: Plan) -> None:
     assert "wrapup_warning#13" not in up
     assert up["wrapup_danger#13"].instant.strftime("%H:%M:%S") == "15:29:00"
     assert "wrapup_warning#12" in up  # the neighbours keep the event defaults
+
+
+# ── alert history in the journal ─────────────────────────────────────────────
+def test_alert_history_lines_round_trip_through_the_journal_and_the_fold_ignores_them(plan_2021, at, tmp_path):
+    from runshow.live.actions import Action, ActionKind
+    from runshow.live.alerts import AlertEvent, AlertRecord, alert_history, plan_alerts
+    from runshow.live.journal import Journal, read_journal
+    from runshow.live.show import Show
+    from runshow.live.state import state_at
+
+    show = Show(plan_2021, [Action(ActionKind.GOTO, at(14, 0), segment="regions")])
+    alert = next(a for a in plan_alerts(show, state_at(show, at(14, 0))).upcoming if a.key == "speaker_standby#6")
+    records = [
+        AlertRecord(AlertEvent.FIRED, at(14, 8, 0, 4000), alert.key, alert),
+        AlertRecord(AlertEvent.ACKNOWLEDGED, at(14, 8, 5), alert.key),
+    ]
+    path = tmp_path / "j.jsonl"
+    with Journal.create(path, plan_2021) as journal:
+        journal.append(show.actions[0])
+        for record in records:
+            journal.append_alert(record.to_json())
+        journal.append(Action(ActionKind.NEXT, at(14, 10)))
+    contents = read_journal(path)
+    assert contents.problems == []
+    assert [a.kind for a in contents.actions] == [ActionKind.GOTO, ActionKind.NEXT]  # the fold's input only
+    back, problems = alert_history(contents.alerts)
+    assert problems == []
+    assert back == records  # every field of the alert, its words' ingredients included
+
+
+def test_a_damaged_alert_line_costs_only_itself(plan_2021, at, tmp_path):
+    from runshow.live.alerts import AlertEvent, AlertRecord
+    from runshow.live.journal import Journal, read_journal
+
+    path = tmp_path / "j.jsonl"
+    with Journal.create(path, plan_2021) as journal:
+        journal.append_alert(AlertRecord(AlertEvent.ACKNOWLEDGED, at(14, 8), "overtime#5").to_json())
+        journal.append_alert(AlertRecord(AlertEvent.ACKNOWLEDGED, at(14, 9), "overtime#6").to_json())
+    raw = path.read_bytes().replace(b"overtime#5", b"overtime#7")  # one flipped byte
+    path.write_bytes(raw)
+    contents = read_journal(path)
+    assert [p.line for p in contents.problems] == [2]
+    assert [a["key"] for a in contents.alerts] == ["overtime#6"]

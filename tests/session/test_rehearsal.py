@@ -243,3 +243,25 @@ def test_live_alerts_that_pass_during_a_rehearsal_are_reported_missed(plan_2021,
     finally:
         rehearsal.leave()
         armer.stop()
+
+
+def test_a_live_alert_dropped_before_a_rehearsal_is_not_dropped_again_after_it(plan_2021, at, qapp, mono):
+    from runshow.session.alert_armer import AlertArmer
+
+    clock = ManualClock(at(14, 0))
+    controller = ShowController(plan_2021, clock)
+    assert controller.act(ActionKind.GOTO, segment="regions") is None
+    armer = AlertArmer(controller)
+    dropped: list[str] = []
+    armer.alertDropped.connect(lambda alert: dropped.append(alert.key))
+    armer.start()
+    rehearsal = RehearsalMode(controller, clock_factory=lambda s, v: RehearsalClock(s, v, monotonic=mono))
+    try:
+        assert dropped  # 개회 … 주제발표 never ran: their alerts are dropped, once
+        rehearsal.enter()
+        dropped.clear()
+        rehearsal.leave()
+        assert dropped == []  # the live show's log already has them
+    finally:
+        rehearsal.leave()
+        armer.stop()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from runshow.live.actions import Action, ActionKind
+from runshow.live.alerts import Rule
 from runshow.live.clock import ManualClock
 from runshow.live.show import Show
 from runshow.plan.model import Plan
@@ -299,3 +300,226 @@ def test_every_alert_of_the_2021_show_is_worded_without_placeholders(plan_2021, 
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+class _Mono:
+    """A monotonic source the test moves, so rehearsal time is exact."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_alerts_survive_live_rehearsal_live(plan_2021, at, qtbot) -> None:
+    """Issue 11, finding 1: after a rehearsal every alert raised TypeError ('set' where a dict was)."""
+    from runshow.live.clock import RehearsalClock
+    from runshow.present.alert_text import alert_short
+    from runshow.session.qt_translate import qt_tr
+    from runshow.ui import app as shell
+
+    clock = ManualClock(at(14, 0))
+    chime = FakeChime()
+    windows = shell.build_app(plan_2021, clock, actions=_until(plan_2021, at, 14, 0), chime=chime)
+    assert windows.operator is not None and windows.armer is not None and windows.rehearsal is not None
+    qtbot.addWidget(windows.operator)
+    qtbot.addWidget(windows.stage)
+    mono = _Mono()
+    windows.rehearsal._make_clock = lambda s, v: RehearsalClock(s, v, monotonic=mono)
+    armer = windows.armer
+    p = presenter(armer)
+    faults: list[object] = []
+    if hasattr(armer, "alertFault"):
+        armer.alertFault.connect(faults.append)
+    fired: list[FiredAlert] = []
+    armer.alertFired.connect(fired.append)
+    try:
+        windows.operator.show()
+        qtbot.waitExposed(windows.operator)
+        # live → rehearsal: an alert fires on the rehearsal clock (13:25 stream check)
+        windows.rehearsal.enter(start=at(13, 24), speed=1)
+        mono.t += 61
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: any(f.alert.rule is Rule.CUSTOM for f in fired))
+        assert isinstance(windows.controller.clock, RehearsalClock)
+        # rehearsal → live: 전남 runs into its wrap-up and overtime on the live clock
+        windows.rehearsal.leave()
+        clock.advance((at(14, 8) - clock.now()).total_seconds())
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: "wrapup_warning#5" in armer.fired_keys)
+        wrapup = next(
+            r
+            for r in range(p.log_dock.model.rowCount())
+            if p.log_dock.model.item(r, Column.PLANNED).data(Qt.ItemDataRole.UserRole + 1) == "wrapup_warning#5"
+        )
+        assert p.log_dock.model.item(wrapup, Column.FIRED).text() == "14:08:00"
+        assert windows.stage.view.content.notice == p.notice == windows.operator.miniature.content.notice
+        assert p.notice is not None and "2" in p.notice
+        clock.advance((at(14, 10, 1) - clock.now()).total_seconds())
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: "overtime#5" in armer.fired_keys)
+        overtime = next(f.alert for f in fired if f.alert.key == "overtime#5")
+        assert windows.stage.view.content.notice == alert_short(overtime, qt_tr)
+        assert any(t.text.startswith("Overtime") for t in p.toasts.toasts)  # operator + stage
+        assert "overtime#5" in p.log_dock.unacknowledged()
+        assert faults == []
+    finally:
+        windows.rehearsal.leave()
+        p.toasts.clear()
+        windows.close()
+
+
+@pytest.mark.parametrize("where", ["replan", "show"])
+def test_an_exception_in_alert_handling_is_a_red_line_in_the_control_room(
+    plan_2021, at, qtbot, monkeypatch, caplog, where
+) -> None:
+    """Never only on stderr: the operator sees that alerts may be missing."""
+    import logging
+
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    armer = install_alerts(controller, window, FakeStage(), chime=FakeChime(), since=at(14, 7))
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        assert not window.fault_bar.isVisible()
+
+        def boom(*_a: object, **_k: object) -> None:
+            raise RuntimeError("boom in alerts")
+
+        if where == "replan":
+            monkeypatch.setattr("runshow.session.alert_armer.plan_alerts", boom)
+            with caplog.at_level(logging.ERROR):
+                assert controller.act(ActionKind.ADJUST, seconds=60) is None  # the show goes on
+        else:
+            monkeypatch.setattr(AlertLogDock, "add_fired", boom)
+            with caplog.at_level(logging.ERROR):
+                presenter(armer).on_fired(FiredAlert(armer.armed["overtime#5"], at(14, 10, 1)))
+        assert window.fault_bar.isVisible()
+        assert "RuntimeError: boom in alerts" in window.fault_bar.text
+        assert any("boom in alerts" in r.getMessage() and r.exc_info for r in caplog.records)
+        assert len(armer.faults) == 1
+        window.fault_bar.dismiss()
+        assert not window.fault_bar.isVisible()
+    finally:
+        armer.stop()
+        presenter(armer).toasts.clear()
+        controller.stop_ticking()
+
+
+def _rows(dock: AlertLogDock) -> list[tuple[object, ...]]:
+    m = dock.model
+    return [
+        (
+            *(m.item(r, c).text() for c in range(Column.COUNT)),
+            m.item(r, Column.PLANNED).data(Qt.ItemDataRole.UserRole + 1),
+            m.item(r, Column.ACK).isCheckable() and m.item(r, Column.ACK).checkState() == Qt.CheckState.Checked,
+        )
+        for r in range(m.rowCount())
+    ]
+
+
+def test_after_a_crash_the_alert_log_comes_back_as_it_was(plan_2021, at, qtbot, tmp_path) -> None:
+    """Fired, dropped and acknowledged alerts are journaled; a restart shows the same log and fires none again."""
+    from runshow.live.journal import Journal, read_journal
+
+    path = tmp_path / "show.jsonl"
+    journal = Journal.create(path, plan_2021)
+    journal.extend(_until(plan_2021, at, 14, 0))
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, journal=journal, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    chime = FakeChime()
+    armer = install_alerts(controller, window, FakeStage(), chime=chime, since=at(14, 7))
+    p = presenter(armer)
+    try:
+        clock.advance((at(14, 10, 1) - clock.now()).total_seconds())
+        armer.scheduler.wakeup()
+        qtbot.waitUntil(lambda: "overtime#5" in armer.fired_keys)
+        assert p.log_dock.acknowledge() == "wrapup_warning#5"
+        assert controller.act(ActionKind.GOTO, segment="break1") is None  # skips 경북 … 대구: dropped
+        before = _rows(p.log_dock)
+        assert any(row[1] == "dropped" for row in before)
+        assert sum(1 for row in before if row[-1]) == 1
+    finally:
+        armer.stop()  # the crash: nothing else is closed or flushed
+        p.toasts.clear()
+        controller.stop_ticking()
+    journal.close()
+
+    contents = read_journal(path)
+    assert contents.problems == []
+    journal2 = Journal.open_existing(path)
+    clock2 = ManualClock(at(14, 10, 30))
+    controller2 = ShowController(plan_2021, clock2, journal=journal2, actions=contents.actions)
+    window2 = OperatorWindow(controller2)
+    qtbot.addWidget(window2)
+    chime2 = FakeChime()
+    armer2 = install_alerts(controller2, window2, FakeStage(), chime=chime2)
+    p2 = presenter(armer2)
+    try:
+        assert _rows(p2.log_dock) == before  # the same rows, times, texts and acknowledgements
+        assert p2.missed == [] and chime2.plays == 0  # nothing fired again or reported missed twice
+        assert p2.log_dock.windowTitle() == p.log_dock.windowTitle()
+        assert "overtime#5" in armer2.fired_keys
+    finally:
+        armer2.stop()
+        p2.toasts.clear()
+        controller2.stop_ticking()
+        journal2.close()
+
+
+def test_a_toast_never_covers_the_alert_log(plan_2021, at, qtbot) -> None:
+    """Issue 11, finding 6: the toast sat on the newest row's acknowledge box."""
+    from PySide6.QtCore import QPoint, QRect
+
+    clock = ManualClock(at(14, 7))
+    controller = ShowController(plan_2021, clock, actions=_until(plan_2021, at, 14, 0))
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    armer = install_alerts(controller, window, FakeStage(), chime=FakeChime(), since=at(14, 7))
+    p = presenter(armer)
+    try:
+        window.resize(1600, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        for key in ("speaker_standby#6", "overtime#5"):
+            p.on_fired(FiredAlert(armer.armed[key], at(14, 10, 1)))
+        dock = p.log_dock
+        dock_rect = QRect(dock.mapToGlobal(QPoint(0, 0)), dock.size())
+        assert len(p.toasts.toasts) == 2
+        for toast in p.toasts.toasts:
+            assert not toast.frameGeometry().intersects(dock_rect), (toast.frameGeometry(), dock_rect)
+            assert window.frameGeometry().contains(toast.frameGeometry().center())  # still over the window
+    finally:
+        armer.stop()
+        p.toasts.clear()
+        controller.stop_ticking()
+
+
+def test_log_times_are_never_cut_short_in_a_short_dock(qtbot, plan_2021, at, korean) -> None:
+    """Issue 11, finding 6: "14:…" — the columns were sized from the rows in view only."""
+    from runshow.live.alerts import plan_alerts
+    from runshow.live.show import Show
+    from runshow.live.state import state_at
+
+    show = Show(plan_2021)
+    alerts = plan_alerts(show, state_at(show, at(13, 0))).upcoming
+    dock = AlertLogDock(plan_2021.event.timezone)
+    qtbot.addWidget(dock)
+    dock.resize(900, 140)  # two rows in view
+    dock.show()
+    qtbot.waitExposed(dock)
+    for alert in alerts[:12]:
+        dock.add_dropped(alert)
+    dock.add_fired(FiredAlert(alerts[12], alerts[12].instant))
+    dock.add_missed(alerts[13])
+    metrics = dock.table.fontMetrics()
+    for row in range(dock.model.rowCount()):
+        for column in (Column.PLANNED, Column.FIRED, Column.RULE):
+            text = dock.model.item(row, column).text()
+            assert metrics.horizontalAdvance(text) + 8 <= dock.table.columnWidth(column), (row, column, text)

@@ -17,6 +17,7 @@ from runshow.live.actions import ActionKind, Mode
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
 from runshow.session.controller import ShowController
+from runshow.ui.commands import GotoConfirm
 from runshow.ui.message_dialog import MessageDialog, presets
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column
@@ -73,6 +74,20 @@ def window(controller, qtbot):
     return win
 
 
+@pytest.fixture
+def confirm(monkeypatch):
+    """Answers the live show's "go to this segment?" with ``answer[0]``; records what was asked."""
+    asked: list[tuple[object, str]] = []
+    answer = [True]
+
+    def ask(cls, parent, title: str, text: str) -> bool:
+        asked.append((parent, text))
+        return answer[0]
+
+    monkeypatch.setattr(GotoConfirm, "ask", classmethod(ask))
+    return asked, answer
+
+
 def highlighted(window: OperatorWindow) -> list[int]:
     """Cue indexes whose rundown row carries the current-cue background."""
     model = window.model
@@ -122,6 +137,7 @@ def test_keys_work_while_the_rundown_has_focus(window, controller, clock, qtbot,
     window.rundown.setFocus()
     clock.set(at(13, 30))
     press(qtbot, window.rundown, Key.Key_Space)
+    clock.advance(1)  # further apart than a double tap
     press(qtbot, window.rundown, Key.Key_Space)
     assert controller.state.cue.index == 1
     press(qtbot, window.rundown, Key.Key_Backspace)
@@ -225,7 +241,7 @@ def test_blackout_toggles_engine_action_and_miniature(window, controller, qtbot)
     assert not window.miniature.content.blackout
 
 
-def test_goto_by_double_click(window, controller, clock, qtbot, at):
+def test_goto_by_double_click(window, controller, clock, qtbot, at, confirm):
     clock.set(at(13, 30))
     press(qtbot, window, Key.Key_Space)
     row = window.model.index(6, Column.TITLE)  # 일자리 중심의 산단대개조 모델 연구
@@ -238,7 +254,7 @@ def test_goto_by_double_click(window, controller, clock, qtbot, at):
     assert highlighted(window) == [controller.show.first_cue_of("kiet")]
 
 
-def test_goto_selected_row_with_g(window, controller, clock, qtbot, at):
+def test_goto_selected_row_with_g(window, controller, clock, qtbot, at, confirm):
     clock.set(at(13, 30))
     window.rundown.setFocus()  # focus alone makes a current row; only a selection counts
     press(qtbot, window, Key.Key_G)  # nothing selected yet
@@ -286,7 +302,8 @@ def test_help_overlay_lists_every_shortcut_and_closes_on_a_key(window, controlle
     press(qtbot, window, Key.Key_F1)
     overlay = window.help_overlay
     assert overlay.isVisible()
-    assert len(overlay.rows) == len(window.commands.all_actions)
+    assert len(overlay.rows) == len(window.commands.help_actions)
+    assert ("Return / Enter", "Go to selected segment (rundown)") in overlay.rows
     assert ("Space", "Start") in overlay.rows
     press(qtbot, overlay, Key.Key_Space)  # closes the overlay, does not start the show
     assert not overlay.isVisible()

@@ -108,3 +108,35 @@ def test_good_scenario_enters_rehearsal(rig, monkeypatch):
     panel.scenario_button.click()
     assert mode.active
     assert "late.toml" in panel.status.text()
+
+
+def test_ticking_the_on_time_operator_during_a_rehearsal_applies_at_once(rig, at):
+    """Issue 11, finding 5: the option used to be read only when a rehearsal started."""
+    from runshow.live.show import Status
+
+    controller, _window, _stage, mode, panel = rig
+    panel.start_edit.setTime(QTime(13, 29, 0))
+    panel.enter_button.click()
+    assert mode.active and controller.state.status is Status.PRE_SHOW
+    panel.autoplay.setChecked(True)
+    assert "On-time operator on" in panel.status.text()
+    mode.jump_to(at(13, 30))
+    assert controller.state.status is Status.RUNNING  # the on-time operator started the show
+    assert controller.state.cue.index == 0
+    mode.jump_to(at(13, 35))
+    assert controller.state.cue.index == 1  # and pressed Next at the planned end
+    panel.autoplay.setChecked(False)
+    assert "off" in panel.status.text()
+    mode.jump_to(at(13, 40, 1))
+    assert controller.state.cue.index == 1  # unticked: nobody presses Next any more
+
+
+def test_the_start_time_is_disabled_with_a_reason_while_rehearsing(rig):
+    _controller, _window, _stage, mode, panel = rig
+    assert panel.start_edit.isEnabled()
+    panel.enter_button.click()
+    assert not panel.start_edit.isEnabled()
+    assert not panel.start_hint.isHidden() and "Jump to time" in panel.start_hint.text()
+    assert "Jump to time" in panel.start_edit.toolTip()
+    mode.leave()
+    assert panel.start_edit.isEnabled() and panel.start_hint.isHidden()
