@@ -12,7 +12,7 @@ title)`` (menus live in ``window.menus``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -262,6 +262,9 @@ class OperatorWindow(QMainWindow):
         self.model = RundownModel(controller.plan, controller.state, self)
         self.rundown = RundownView()
         self.rundown.setModel(self.model)
+        # speaker rows of a closed segment are not on screen: the model need not signal them
+        self.model.children_shown = lambda segment: self.rundown.isExpanded(self.model.index(segment, 0))
+        self.model.rows_shown = self._rows_shown
         self.rundown.setTreePosition(Column.TITLE)  # speakers indent under their segment's title
         font = self.rundown.font()
         font.setPixelSize(RUNDOWN_FONT_PX)
@@ -396,6 +399,19 @@ class OperatorWindow(QMainWindow):
         segment = self.model.segment_at(index)
         if segment is not None:
             self.commands.request_goto(segment)  # asks first in the live show
+
+    def _rows_shown(self) -> tuple[int, int]:
+        """The first and last segment rows on the rundown's screen (speaker rows count as theirs)."""
+        view = self.rundown
+        height = view.viewport().height()
+
+        def segment_row(y: int, fallback: int) -> int:
+            index = view.indexAt(QPoint(1, y))
+            if not index.isValid():
+                return fallback
+            return index.parent().row() if index.parent().isValid() else index.row()
+
+        return segment_row(0, 0), segment_row(height - 1, self.model.rowCount() - 1)
 
     def _follow_current(self, index: QModelIndex) -> None:
         """Open the current segment's speakers and keep the cue on now in view."""

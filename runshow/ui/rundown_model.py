@@ -1,10 +1,21 @@
 """The rundown as a Qt tree model: segments as rows, speakers as their children.
 
 The model holds no timing state of its own. Every cell is derived from the
-:class:`ShowState` the controller emits; on each state the model recomputes the
-cells (a few dozen strings) and emits ``dataChanged`` only for the rows whose
-cells differ, so a tick that changes nothing on the rundown repaints nothing,
-and the view keeps its selection and expansion (no model reset per tick).
+:class:`ShowState` the controller emits, and only when a view asks for it: a
+row's texts are formatted in :meth:`data` (cached until the row can change), so
+a 1,000-segment rundown formats the thirty rows on screen, not a thousand.
+
+What changes between two states is known without formatting anything:
+
+- after an action (or a cue change in follow mode) anything may have moved:
+  the cache is dropped and every row is signalled (the view repaints what it
+  shows; the model is never reset, so selection and expansion stay);
+- otherwise only the projection can move, and only when its base moves (the
+  current cue's projected end in overtime or pause, the first start before a
+  late show). Then an upcoming row's delta moves with the drift, and its
+  ≈HH:MM cells only when they cross a minute: both are integer arithmetic per
+  row, and only rows whose text changed are signalled. A tick on time, which
+  is most ticks, signals nothing at all.
 
 A segment with speakers (축사, 시·도별 혁신계획 발표) spans several cues; its
 row summarises them (first start, last end) and each speaker row is one cue.
@@ -12,9 +23,11 @@ row summarises them (first start, last end) and each speaker row is one cue.
 
 from __future__ import annotations
 
+import bisect
 import enum
-from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -26,6 +39,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from runshow.live.actions import Mode
 from runshow.live.cues import Cue
 from runshow.live.show import Status
 from runshow.live.state import CueTiming, ShowState, ceil_seconds
@@ -72,6 +86,39 @@ def _length(value: timedelta) -> str:
     return f"{minutes}′" if secs == 0 else f"{minutes}′{secs:02d}″"
 
 
+_MICRO = timedelta(microseconds=1)
+_MINUTE = 60_000_000  # µs
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _us(instant: datetime) -> int:
+    """An instant as whole µs since the epoch: minutes and seconds compared as integers.
+
+    Minute boundaries are the same in every zone the show can be in (offsets are whole
+    minutes), so ``_us(t) // _MINUTE`` changes exactly when ``HH:MM`` does.
+    """
+    return (instant - _EPOCH) // _MICRO
+
+
+def _own(key: tuple[object, ...]) -> tuple[object, ...]:
+    return key[:1] + key[2:]
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and out[-1][1] == r - 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
+
+
+def _ceil_s(micro: int) -> int:
+    return -((-micro) // 1_000_000)
+
+
 def _hm(instant: datetime, zone: tzinfo) -> str:
     return instant.astimezone(zone).strftime("%H:%M")
 
@@ -103,12 +150,133 @@ class Phase(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """Everything one row shows; compared between states to find what changed."""
+    """Everything one row shows, with each role's value made once (data() only looks up)."""
 
     texts: tuple[str, ...]
     phase: Phase
     delta_s: int | None
     projected: tuple[bool, bool]  # actual-start / actual-end cells show a projection
+    background: QBrush | None
+    foreground: tuple[QBrush | None, ...]
+    fonts: tuple[QFont | None, ...]
+
+
+_BRUSHES: dict[str, QBrush] = {}
+_FONTS: dict[tuple[bool, bool], QFont] = {}
+
+
+def _brush(colour: QColor) -> QBrush:
+    name = colour.name()
+    brush = _BRUSHES.get(name)
+    if brush is None:
+        brush = _BRUSHES[name] = QBrush(colour)
+    return brush
+
+
+def _font(bold: bool, italic: bool) -> QFont | None:
+    if not (bold or italic):
+        return None
+    font = _FONTS.get((bold, italic))
+    if font is None:
+        font = QFont()  # only what is set here overrides the view's font (QFont.resolve)
+        font.setBold(bold)
+        font.setItalic(italic)
+        _FONTS[(bold, italic)] = font
+    return font
+
+
+# The roles a change of state can touch. Naming them (and not SizeHintRole) spares the tree
+# view from re-measuring the height of every changed row: rows keep their height.
+_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole,
+]
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass
+class _ProjectionIndex:
+    """Which cells show the projection, and their offsets from its base (for one epoch)."""
+
+    epoch: int
+    start_cues: list[int]  # cues whose start cell is projected (≈HH:MM)
+    end_cues: list[int]  # cues whose end cell (and delta) is projected
+    start_mod: list[int]  # sorted (offset mod a minute) of start_cues …
+    start_by_mod: list[int]  # … and the cues in that order
+    end_mod: list[int]
+    end_by_mod: list[int]
+    whole_seconds: bool  # every delta offset is whole seconds: deltas move together
+    end_set: set[int] = field(default_factory=set)
+    delta_rows: list[int] = field(default_factory=list)  # segment rows whose end (delta) is projected
+    speaker_segments: list[int] = field(default_factory=list)  # … and those with speaker rows
+
+    @classmethod
+    def build(
+        cls, epoch: int, state: ShowState, suffix: list[int], planned_end: list[int], segment_cues: list[list[int]]
+    ) -> _ProjectionIndex:
+        p = state._progress
+        cur = state.cue.index if state.cue else None
+        first = 0 if cur is None else cur + 1
+        follow = state.mode is Mode.FOLLOW
+        starts: list[tuple[int, int]] = []
+        ends: list[tuple[int, int]] = []
+        whole = True
+        n = len(planned_end)
+        if cur is not None and (follow or cur not in p.actual_end):
+            ends.append((0, cur))  # the cue on now ends at the base itself
+            whole = whole and (planned_end[cur] % 1_000_000 == 0)
+        for i in range(first, n):
+            off_s = suffix[first] - suffix[i]
+            off_e = suffix[first] - suffix[i + 1]
+            if follow or i not in p.actual_start:
+                starts.append((off_s, i))
+            if follow or i not in p.actual_end:
+                ends.append((off_e, i))
+                whole = whole and (off_e - planned_end[i]) % 1_000_000 == 0
+        if state.status is Status.ENDED:
+            starts, ends = [], []
+        ends_set = {i for _, i in ends}
+        cues = state._show.cues
+        first_seg = cues[ends[0][1]].segment_index if ends else len(segment_cues)
+        delta_rows = [si for si in range(first_seg, len(segment_cues)) if segment_cues[si][-1] in ends_set]
+        speaker_segments = [
+            si for si in range(first_seg, len(segment_cues)) if cues[segment_cues[si][0]].speaker_index is not None
+        ]
+        by_start = sorted((off % _MINUTE, i) for off, i in starts)
+        by_end = sorted((off % _MINUTE, i) for off, i in ends)
+        return cls(
+            epoch,
+            [i for _, i in starts],
+            [i for _, i in ends],
+            [m for m, _ in by_start],
+            [i for _, i in by_start],
+            [m for m, _ in by_end],
+            [i for _, i in by_end],
+            whole,
+            ends_set,
+            delta_rows,
+            speaker_segments,
+        )
+
+    def crossing(self, old: int, moved: int) -> tuple[list[int], list[int]]:
+        """Cues whose start / end (base + offset) crossed a minute as the base went old → old + moved.
+
+        base + offset crosses a minute iff (old + r) mod M ≥ M − moved, r = offset mod M:
+        r in [M − moved − a, M − a) modulo M, where a = old mod M.
+        """
+        a = old % _MINUTE
+        lo = (_MINUTE - moved - a) % _MINUTE
+        hi = (_MINUTE - a) % _MINUTE  # exclusive
+
+        def pick(mods: list[int], cues: list[int]) -> list[int]:
+            if lo < hi:
+                return cues[bisect.bisect_left(mods, lo) : bisect.bisect_left(mods, hi)]
+            return cues[bisect.bisect_left(mods, lo) :] + cues[: bisect.bisect_left(mods, hi)]
+
+        return pick(self.start_mod, self.start_by_mod), pick(self.end_mod, self.end_by_mod)
 
 
 class RundownModel(QAbstractItemModel):
@@ -125,8 +293,26 @@ class RundownModel(QAbstractItemModel):
         self._plan = plan
         self._cues: tuple[Cue, ...] = ()
         self._segment_cues: list[list[int]] = []
-        self._rows: list[_Row] = []  # segment rows
-        self._children: list[list[_Row]] = []  # speaker rows per segment
+        self._speakers: list[int] = []  # speaker rows per segment (0: none)
+        self._first_part_row: set[int] = set()  # segment rows that name their part
+        self._state: ShowState | None = None
+        self._epoch: tuple[object, ...] = ()
+        # (segment row, speaker row or −1) → (stamp, row): formatted on demand, kept while fresh
+        self._cache: dict[tuple[int, int], tuple[tuple[int, int | None], _Row]] = {}
+        self._epoch_n = 0  # counts epochs (actions), for the cache's stamps
+        self._index: _ProjectionIndex | None = None
+        self._first_cue = 0  # the first cue the projection reaches (the one on now)
+        # Whether a segment's speaker rows are on screen (the view sets it): cells nobody
+        # can see need no signal; they are formatted fresh when the row is opened.
+        self.children_shown: Callable[[int], bool] = lambda _segment: True
+        # The first and last segment rows on screen (the one view sets it), or None: every
+        # row. With it set only rows on screen are signalled (see _signal).
+        self.rows_shown: Callable[[], tuple[int, int]] | None = None
+        self._shown_now: tuple[int, int] | None = None
+        self._base_us: int | None = None  # where the projection chains from, µs since the epoch
+        # per cue, as integer µs: planned end, planned length (fixed for a show)
+        self._planned_end_us: list[int] = []
+        self._suffix_us: list[int] = []
         self._current: int | None = None
         self._headers = [
             self.tr("Part"),
@@ -152,7 +338,19 @@ class RundownModel(QAbstractItemModel):
         self._segment_cues = [[] for _ in self._plan.segments]
         for cue in self._cues:
             self._segment_cues[cue.segment_index].append(cue.index)
-        self._rows, self._children = self._compute(state)
+        self._speakers = [
+            len(ids) if seg.speakers else 0 for seg, ids in zip(self._plan.segments, self._segment_cues, strict=False)
+        ]
+        seen: set[str] = set()
+        self._first_part_row = set()
+        for si, seg in enumerate(self._plan.segments):
+            if seg.part_id not in seen:
+                seen.add(seg.part_id)
+                self._first_part_row.add(si)
+        self._planned_end_us = [_us(c.planned_end) for c in self._cues]
+        self._suffix_us = [t // _MICRO for t in show.suffix]
+        self._take(state)
+        self._cache.clear()
         self._current = state.cue.index if state.cue else None
         self.endResetModel()
         self.currentCueMoved.emit(self.index_of_cue(self._current))
@@ -161,11 +359,11 @@ class RundownModel(QAbstractItemModel):
         if column < 0 or column >= len(Column) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP) if row < len(self._rows) else QModelIndex()
+            return self.createIndex(row, column, _TOP) if row < len(self._speakers) else QModelIndex()
         if parent.internalId() != _TOP:
             return QModelIndex()  # speakers have no children
         seg = parent.row()
-        if row >= len(self._children[seg]):
+        if row >= self._speakers[seg]:
             return QModelIndex()
         return self.createIndex(row, column, seg + 1)
 
@@ -176,9 +374,9 @@ class RundownModel(QAbstractItemModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._rows)
+            return len(self._speakers)
         if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._children[parent.row()])
+            return self._speakers[parent.row()]
         return 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -196,11 +394,21 @@ class RundownModel(QAbstractItemModel):
 
     # ── lookups the window uses ───────────────────────────────────────────
     def _row_of(self, index: AnyIndex) -> _Row | None:
-        if not index.isValid():
+        if not index.isValid() or self._state is None:
             return None
-        if index.internalId() == _TOP:
-            return self._rows[index.row()]
-        return self._children[index.internalId() - 1][index.row()]
+        iid = index.internalId()
+        si, k = (index.row(), -1) if iid == _TOP else (iid - 1, index.row())
+        ids = self._segment_cues[si]
+        # A row the projection reaches (the cue on now, and later) is as fresh as the
+        # projection's base; a row in the past only changes with an action.
+        last_cue = ids[-1] if k < 0 else ids[k]
+        stamp = (self._epoch_n, self._base_us) if last_cue >= self._first_cue else (self._epoch_n, None)
+        hit = self._cache.get((si, k))
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        row = self._format(self._state, si, k)
+        self._cache[(si, k)] = (stamp, row)
+        return row
 
     def segment_at(self, index: AnyIndex) -> Segment | None:
         """The segment a row belongs to (a speaker row belongs to its segment)."""
@@ -240,30 +448,13 @@ class RundownModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.texts[col]
         if role == Qt.ItemDataRole.BackgroundRole:
-            if row.phase is Phase.CURRENT:
-                return QBrush(CURRENT_BACKGROUND)
-            if row.phase is Phase.CONTAINS_CURRENT:
-                return QBrush(CURRENT_SEGMENT_BACKGROUND)
-            return None
+            return row.background
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == Column.DELTA and row.delta_s is not None:
-                return QBrush(delta_colour(row.delta_s))
-            if self._is_projected(row, col):
-                return QBrush(PROJECTED_FOREGROUND)
-            if row.phase is Phase.DONE:
-                return QBrush(DONE_FOREGROUND)
-            return None
+            return row.foreground[col]
         if role == Qt.ItemDataRole.FontRole:
-            bold = row.phase is Phase.CURRENT or bool(col == Column.DELTA and row.delta_s)
-            italic = self._is_projected(row, col)
-            if not (bold or italic):
-                return None
-            font = QFont()  # only what is set here overrides the view's font (QFont.resolve)
-            font.setBold(bold)
-            font.setItalic(italic)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= Column.PLANNED_START:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return row.fonts[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col >= Column.PLANNED_START else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if self._is_projected(row, col):
                 return self.tr("Projected from the current state")
@@ -280,63 +471,310 @@ class RundownModel(QAbstractItemModel):
 
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:
-        """Re-derive every cell from ``state``; signal only the rows that changed."""
+        """Take ``state``; signal exactly the cells whose text it changes (most ticks: none)."""
         if state._show.cues is not self._cues:
             self.reset_plan(state)
             return
-        rows, children = self._compute(state)
-        last = len(Column) - 1
-        for seg, row in enumerate(rows):
-            if row != self._rows[seg]:
-                self._rows[seg] = row
-                self.dataChanged.emit(self.index(seg, 0), self.index(seg, last))
-            parent = self.index(seg, 0)
-            for k, child in enumerate(children[seg]):
-                if child != self._children[seg][k]:
-                    self._children[seg][k] = child
-                    self.dataChanged.emit(self.index(k, 0, parent), self.index(k, last, parent))
+        old_epoch, old_base, old_state = self._epoch, self._base_us, self._state
+        self._shown_now: tuple[int, int] | None = None
+        self._take(state)
+        if self._epoch != old_epoch:
+            self._cache.clear()  # every entry is stale by its stamp; free them
+            self._signal_action(old_state, state)
+        elif self._base_us != old_base and old_base is not None and self._base_us is not None:
+            self._signal_projection(state, self._base_us - old_base)
         current = state.cue.index if state.cue else None
         if current != self._current:
             self._current = current
             self.currentCueMoved.emit(self.index_of_cue(current))
 
-    def _compute(self, state: ShowState) -> tuple[list[_Row], list[list[_Row]]]:
-        zone = self._plan.event.timezone
-        timings = state.timings
+    def _signal_action(self, old: ShowState | None, new: ShowState) -> None:
+        """After an action: signal the rows whose cells differ between ``old`` and ``new``.
+
+        An action can change only (a) the actual times and grants it touched, (b) the
+        phase of the cues between the old and the new current cue, and (c) the
+        projection: every later cue's projected times shift together, by the change of
+        the chain's anchor. (a) and (b) are found from the two progress records (dict
+        differences, done in C) and compared exactly, cue by cue; (c) is the tick's
+        bisection by the shift. So a late ``next`` on 1,000 segments costs the dozens of
+        cells that cross a minute, not a thousand comparisons.
+        """
+        if old is None or old.mode is not new.mode or Status.ENDED in (old.status, new.status):
+            self._signal_keys(old, new, None)  # rare: compare every cue
+            return
+        p0, p1 = old._progress, new._progress
+        touched: set[int] = set()
+        for a, b in ((p0.actual_start, p1.actual_start), (p0.actual_end, p1.actual_end)):
+            touched.update(k for k, _ in a.items() ^ b.items())
+        touched.update(k for k, _ in p0.adjustments.items() ^ p1.adjustments.items())
+        c0 = old.cue.index if old.cue else -1
+        c1 = new.cue.index if new.cue else -1
+        if c0 != c1:
+            touched.update(range(max(min(c0, c1), 0), max(c0, c1) + 1))
+        if old.status is not new.status:  # pause/resume: the cue on now is drawn alike, but be exact
+            touched.update(i for i in (c0, c1) if i >= 0)
+        segments = sorted({self._cues[i].segment_index for i in touched})
+        self._signal_keys(old, new, segments)
+        a0, a1 = self._anchor(old), self._anchor(new)
+        if a0 is not None and a1 is not None and a0 != a1:
+            self._signal_projection(new, a1 - a0, skip=set(segments))
+
+    def _anchor(self, state: ShowState) -> int | None:
+        """µs such that an upcoming cue i is projected to start at anchor − suffix[i]."""
+        if state.status is Status.PRE_SHOW and state._cue_start is not None:
+            return _us(state._cue_start) + self._suffix_us[0]
+        if state.cue is not None and state._current_end is not None:
+            return _us(state._current_end) + self._suffix_us[state.cue.index + 1]
+        return None
+
+    def _signal_keys(self, old: ShowState | None, new: ShowState, segments: list[int] | None) -> None:
+        """Compare the cells of ``segments`` (None: all) in both states and signal what differs."""
+        rows = range(len(self._segment_cues)) if segments is None else segments
+        cues = [i for si in rows for i in self._segment_cues[si]]
+        keys = self._keys(new, cues)
+        old_keys = self._keys(old, cues) if old is not None else {}
+        run: list[int] = []
+        for si in rows:
+            ids = self._segment_cues[si]
+            if old is None or self._segment_key(keys, ids) != self._segment_key(old_keys, ids):
+                if run and run[-1] == si - 1:
+                    run.append(si)
+                else:
+                    self._emit_rows(run, 0)
+                    run = [si]
+            if self._speakers[si] and self.children_shown(si):
+                # a speaker row shows its own cue: the segment-on-now flag is not its business
+                changed = [k for k, i in enumerate(ids) if old is None or _own(keys[i]) != _own(old_keys[i])]
+                parent = self.index(si, 0)
+                for k0, k1 in _runs(changed):
+                    self._signal(parent, k0, k1, list(range(len(Column))))
+        self._emit_rows(run, 0)
+
+    def _take(self, state: ShowState) -> None:
+        self._state = state
+        show = state._show
+        cue = state.cue.index if state.cue else None
+        # Everything but the projection is a function of the actions so far (and, in follow
+        # mode, of which cue the plan has on): this key changes exactly when they do.
+        epoch = (id(show), len(show.actions), state.mode, state.status, cue)
+        if epoch != self._epoch:
+            self._epoch, self._epoch_n = epoch, self._epoch_n + 1
+        self._first_cue = cue if cue is not None else (0 if state.status is Status.PRE_SHOW else len(self._cues))
+        if state.status is Status.PRE_SHOW and state._cue_start is not None:
+            self._base_us = _us(state._cue_start)
+        elif state._current_end is not None:
+            self._base_us = _us(state._current_end)
+        else:
+            self._base_us = None
+
+    def _signal_projection(self, state: ShowState, moved: int, skip: set[int] | None = None) -> None:
+        """The projection (of ``state``) moved by ``moved`` µs: signal the cells that show it.
+
+        ``skip``: segment rows already compared exactly (after an action).
+
+        Every cell that shows the projection is the base plus a fixed offset (fixed until the
+        next action): a ≈HH:MM cell changes when base + offset crosses a minute, a delta when
+        it crosses a second. Offsets are indexed once per action, by their remainder modulo a
+        minute, so the cells that cross are found by bisection: a tick costs the cells it
+        changes, not the rundown's length.
+        """
+        index = self._projection_index(state)
+        new = self._base_us
+        assert new is not None
+        if not -_MINUTE < moved < _MINUTE or moved == 0:
+            # A jump of a minute or more: every projected cell moved.
+            starts, ends = index.start_cues, index.end_cues
+        elif moved > 0:
+            starts, ends = index.crossing(new - moved, moved)
+        else:  # the projection moved back (an action gave time back): a minute in (new, old]
+            starts, ends = index.crossing(new, -moved)
+        # With whole-second offsets every delta has the base's fraction of a second: they
+        # all move, or none does.
+        deltas = _ceil_s(new) != _ceil_s(new - moved) if index.whole_seconds else True
+        if skip:
+            starts = [i for i in starts if self._cues[i].segment_index not in skip]
+            ends = [i for i in ends if self._cues[i].segment_index not in skip]
+        # rows (segment row, speaker row or −1) per column bit
+        cells: dict[tuple[int, int], int] = {}
+        for i in starts:
+            self._mark(cells, i, 1, start=True)
+        for i in ends:
+            self._mark(cells, i, 2, start=False)
+        if deltas:
+            # every projected delta moved: the segment rows as ranges, and the speaker rows
+            # of the segments on screen (few), without a mark per cue
+            rows, speakers = index.delta_rows, index.speaker_segments
+            shown = self._shown()
+            if shown is not None:  # only rows on screen are signalled (see _signal)
+                lo, hi = shown
+                rows = rows[bisect.bisect_left(rows, lo) : bisect.bisect_right(rows, hi)]
+                speakers = speakers[bisect.bisect_left(speakers, lo) : bisect.bisect_right(speakers, hi)]
+            for si in rows:
+                if not skip or si not in skip:
+                    cells[(si, -1)] = cells.get((si, -1), 0) | 4
+            for si in speakers:
+                if (not skip or si not in skip) and self.children_shown(si):
+                    ids = self._segment_cues[si]
+                    for k, i in enumerate(ids):
+                        if i in index.end_set:
+                            cells[(si, k)] = cells.get((si, k), 0) | 4
+        top: list[tuple[int, int]] = sorted((si, bits) for (si, k), bits in cells.items() if k < 0)
+        run: list[int] = []
+        for si, bits in top:
+            if run and run[1] == si - 1:
+                run[1], run[2] = si, run[2] | bits
+            else:
+                self._emit_run(QModelIndex(), run)
+                run = [si, si, bits]
+        self._emit_run(QModelIndex(), run)
+        kids: dict[int, list[int]] = {}
+        for (si, k), bits in cells.items():
+            if k >= 0:
+                got = kids.get(si)
+                kids[si] = [min(got[0], k), max(got[1], k), got[2] | bits] if got else [k, k, bits]
+        for si, kid_run in kids.items():
+            self._emit_run(self.index(si, 0), kid_run)
+
+    def _mark(self, cells: dict[tuple[int, int], int], i: int, bit: int, *, start: bool) -> None:
+        """Cue ``i``'s cell moved: mark its speaker row, and its segment row where that shows it."""
+        cue = self._cues[i]
+        si = cue.segment_index
+        ids = self._segment_cues[si]
+        if i == (ids[0] if start else ids[-1]):
+            cells[(si, -1)] = cells.get((si, -1), 0) | bit
+        if self._speakers[si] and self.children_shown(si):
+            k = i - ids[0]
+            cells[(si, k)] = cells.get((si, k), 0) | bit
+
+    def _projection_index(self, state: ShowState) -> _ProjectionIndex:
+        if self._index is None or self._index.epoch != self._epoch_n:
+            self._index = _ProjectionIndex.build(
+                self._epoch_n, state, self._suffix_us, self._planned_end_us, self._segment_cues
+            )
+        return self._index
+
+    _RUN_COLUMNS = (Column.ACTUAL_START, Column.ACTUAL_END, Column.DELTA)
+
+    def _emit_run(self, parent: QModelIndex, run: list[int]) -> None:
+        """Signal rows ``run[0]..run[1]`` over the columns ``run[2]`` names (start, end, delta bits)."""
+        if run:
+            columns = [c for bit, c in enumerate(self._RUN_COLUMNS) if run[2] >> bit & 1]
+            self._signal(parent, run[0], run[1], columns)
+
+    def _emit_rows(self, rows: list[int], first_column: int = Column.ACTUAL_START) -> None:
+        if rows:
+            self._signal(QModelIndex(), rows[0], rows[-1], list(range(first_column, len(Column))))
+
+    def _shown(self) -> tuple[int, int] | None:
+        """The rows on screen, asked once per state (the view does not scroll meanwhile)."""
+        if self.rows_shown is None:
+            return None
+        if self._shown_now is None:
+            self._shown_now = self.rows_shown()
+        return self._shown_now
+
+    def _signal(self, parent: QModelIndex, first: int, last: int, columns: list[int]) -> None:
+        """dataChanged for rows ``first..last`` × ``columns``, cut to what the view shows.
+
+        Measured with Qt 6.11: a tree view repaints its whole viewport for a range that
+        reaches past the rows on screen, and a multi-row range as whole rows, while it
+        repaints a single cell alone. So when the view has said which rows it shows
+        (:attr:`rows_shown`), only those are signalled, cell by cell (or row by row for a
+        whole row); rows off screen are not signalled at all: nobody sees them, and
+        :meth:`data` formats them fresh (by their stamp) when they scroll in. Without a
+        view (tests, a second listener) every changed row is signalled as a range.
+        """
+        shown = self._shown() if not parent.isValid() else None
+        if shown is None and not parent.isValid():
+            self.dataChanged.emit(self.index(first, columns[0]), self.index(last, columns[-1]), _ROLES)
+            return
+        lo, hi = shown if shown is not None else (first, last)
+        whole_row = len(columns) > 3
+        for row in range(max(first, lo), min(last, hi) + 1):
+            if whole_row:
+                self.dataChanged.emit(self.index(row, columns[0], parent), self.index(row, columns[-1], parent), _ROLES)
+            else:
+                for column in columns:
+                    cell = self.index(row, column, parent)
+                    self.dataChanged.emit(cell, cell, _ROLES)
+
+    @staticmethod
+    def _segment_key(keys: dict[int, tuple[object, ...]], ids: list[int]) -> tuple[object, ...]:
+        """A segment row's key from its cues' keys: what its own cells show."""
+        first, last = keys[ids[0]], keys[ids[-1]]
+        phase = "on" if first[1] else ("done" if last[0] == 0 else "upcoming")
+        return (phase, first[2], last[3], tuple(keys[i][4] for i in ids), last[5])
+
+    def _keys(self, state: ShowState, only: Iterable[int] | None = None) -> dict[int, tuple[object, ...]]:
+        """Per cue (every cue, or ``only`` these), what its cells show, as numbers: equal keys
+        mean equal texts and colours."""
         current = state.cue.index if state.cue else None
         ended = state.status is Status.ENDED
-        rows: list[_Row] = []
-        children: list[list[_Row]] = []
-        part_seen: set[str] = set()
-        for si, seg in enumerate(self._plan.segments):
-            cue_ids = self._segment_cues[si]
-            first, last = timings[cue_ids[0]], timings[cue_ids[-1]]
-            part = ""
-            if seg.part_id not in part_seen:
-                part_seen.add(seg.part_id)
-                part = short_part(self._plan.part_of(seg).title)
-            if current is not None and current in cue_ids:
-                phase = Phase.CURRENT if len(cue_ids) == 1 or not seg.speakers else Phase.CONTAINS_CURRENT
-            elif ended or (current is not None and cue_ids[-1] < current):
-                phase = Phase.DONE
+        # The segment on now is drawn as such on its every row (its background, its phase).
+        current_seg = self._cues[current].segment_index if current is not None else None
+        out: dict[int, tuple[object, ...]] = {}
+        for i in range(len(self._cues)) if only is None else only:
+            cue = self._cues[i]
+            t = state.timing(i)
+            if i == current:
+                phase = 1
+            elif ended or (current is not None and i < current):
+                phase = 0
             else:
-                phase = Phase.UPCOMING
-            length = sum((timings[i].length for i in cue_ids), timedelta(0))
-            rows.append(self._row(part, seg.title, seg.owner, first, last, length, phase, zone))
-            kids: list[_Row] = []
-            for i in cue_ids if seg.speakers else ():
-                t = timings[i]
-                speaker = t.cue.speaker
-                assert speaker is not None
-                if i == current:
-                    kphase = Phase.CURRENT
-                elif ended or (current is not None and i < current):
-                    kphase = Phase.DONE
-                else:
-                    kphase = Phase.UPCOMING
-                kids.append(self._row("", speaker.name, speaker.affiliation, t, t, t.length, kphase, zone))
-            children.append(kids)
-        return rows, children
+                phase = 2
+            start = t.actual_start or t.projected_start
+            end = t.actual_end or t.projected_end
+            s_key = (
+                None
+                if start is None
+                else (t.actual_start is None, _us(start) // (_MINUTE if t.actual_start is None else 1_000_000))
+            )
+            e_key = (
+                None
+                if end is None
+                else (t.actual_end is None, _us(end) // (_MINUTE if t.actual_end is None else 1_000_000))
+            )
+            delta = t.delta
+            out[i] = (
+                phase,
+                cue.segment_index == current_seg,
+                s_key,
+                e_key,
+                t.length,
+                None if delta is None else ceil_seconds(delta),
+            )
+        return out
+
+    def _format(self, state: ShowState, si: int, k: int) -> _Row:
+        """Row ``si`` (or its speaker ``k``) as ``state`` has it: the only place text is made."""
+        zone = self._plan.event.timezone
+        current = state.cue.index if state.cue else None
+        ended = state.status is Status.ENDED
+        cue_ids = self._segment_cues[si]
+        if k >= 0:
+            i = cue_ids[k]
+            t = state.timing(i)
+            speaker = t.cue.speaker
+            assert speaker is not None
+            if i == current:
+                kphase = Phase.CURRENT
+            elif ended or (current is not None and i < current):
+                kphase = Phase.DONE
+            else:
+                kphase = Phase.UPCOMING
+            return self._row("", speaker.name, speaker.affiliation, t, t, t.length, kphase, zone)
+        seg = self._plan.segments[si]
+        first = state.timing(cue_ids[0])
+        last = first if len(cue_ids) == 1 else state.timing(cue_ids[-1])
+        part = short_part(self._plan.part_of(seg).title) if si in self._first_part_row else ""
+        if current is not None and current in cue_ids:
+            phase = Phase.CURRENT if len(cue_ids) == 1 or not seg.speakers else Phase.CONTAINS_CURRENT
+        elif ended or (current is not None and cue_ids[-1] < current):
+            phase = Phase.DONE
+        else:
+            phase = Phase.UPCOMING
+        length = first.length if len(cue_ids) == 1 else sum((state.timing(i).length for i in cue_ids), timedelta(0))
+        return self._row(part, seg.title, seg.owner, first, last, length, phase, zone)
 
     @staticmethod
     def _row(
@@ -366,4 +804,25 @@ class RundownModel(QAbstractItemModel):
             _length(length),
             "" if delta_s is None else signed_minutes(delta_s),
         )
-        return _Row(texts, phase, delta_s, (start_proj, end_proj))
+        background = (
+            _brush(CURRENT_BACKGROUND)
+            if phase is Phase.CURRENT
+            else _brush(CURRENT_SEGMENT_BACKGROUND)
+            if phase is Phase.CONTAINS_CURRENT
+            else None
+        )
+        foreground: list[QBrush | None] = []
+        fonts: list[QFont | None] = []
+        for col in Column:
+            projected = (col == Column.ACTUAL_START and start_proj) or (col == Column.ACTUAL_END and end_proj)
+            if col == Column.DELTA and delta_s is not None:
+                foreground.append(_brush(delta_colour(delta_s)))
+            elif projected:
+                foreground.append(_brush(PROJECTED_FOREGROUND))
+            elif phase is Phase.DONE:
+                foreground.append(_brush(DONE_FOREGROUND))
+            else:
+                foreground.append(None)
+            bold = phase is Phase.CURRENT or bool(col == Column.DELTA and delta_s)
+            fonts.append(_font(bold, projected))
+        return _Row(texts, phase, delta_s, (start_proj, end_proj), background, tuple(foreground), tuple(fonts))

@@ -104,7 +104,7 @@ def test_next_emits_only_for_changed_rows_never_a_reset(setup, at, qtbot):
     clock.set(at(13, 30))
     controller.act(ActionKind.START)
     changed: list[int] = []
-    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append(top.row()))
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.extend(range(top.row(), bottom.row() + 1)))
     clock.set(at(13, 35))  # on time: nothing downstream moves
     with qtbot.assertNotEmitted(model.modelReset):
         controller.act(ActionKind.NEXT)

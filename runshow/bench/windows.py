@@ -1,0 +1,171 @@
+"""Bench rows with both windows open, at festival scale (issue 19).
+
+The core bench measures the clock with the 2021 schedule; a control room that rebuilds a
+thousand rows per tick hides there. These rows open the operator window and the stage
+(offscreen, the app's own ``build_app``) on the 2021 schedule and on generated 1,000- and
+5,000-segment festivals, on time and over time, and take:
+
+- **CPU while ticking**: ``/proc/self/stat`` utime+stime over the run, as % of one core;
+- **a tick's work**: wall time of ``controller.refresh()`` driven by the flip timer (state,
+  every connected slot: rundown model, header strip, stage, miniature), p50 / p99 / max;
+- **an action end to end** with both windows: ``controller.act`` (fold, journal-less, state,
+  every slot, alerts re-armed when the app has its armer), p50 / p99;
+- **launch with 5,000 segments**: spawn → the stage view's first paint, the real ``run_app``.
+
+Over time is made by starting the show and granting nothing: the first cue is started
+a cue-length in the past, so every tick moves the drift and the whole projection.
+"""
+
+from __future__ import annotations
+
+import gc
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from runshow.bench.core import (
+    Report,
+    cpu_seconds,
+    festival_toml,
+    live_windows,
+    measure_launch,
+    percentile,
+    qapp,
+    run_for,
+    write_schedule,
+)
+
+FIGURES = (
+    "CPU, both windows, 2021 schedule, on time",
+    "CPU, both windows, 2021 schedule, over time",
+    "CPU, both windows, 1,000 segments, on time",
+    "CPU, both windows, 1,000 segments, over time",
+    "CPU, both windows, 5,000 segments, over time",
+    "tick work, both windows, 1,000 segments (over time)",
+    "operator action end to end, both windows, 1,000 segments",
+    "launch to first paint, 5,000 segments",
+)
+
+
+@dataclass
+class TickLog:
+    """Wall ms of every flip-timer refresh."""
+
+    ms: list[float] = field(default_factory=list)
+
+
+def _timed_refresh(controller: Any, log: TickLog) -> Callable[[], None]:
+    """Wrap ``controller.refresh`` (the flip timer calls it) to time each tick; returns the undo."""
+    real = controller.refresh
+
+    def timed() -> None:
+        t0 = time.perf_counter()
+        real()
+        log.ms.append((time.perf_counter() - t0) * 1000)
+
+    controller.refresh = timed
+    return lambda: setattr(controller, "refresh", real)
+
+
+def measure_windows(plan: Any, over: bool, seconds: float) -> tuple[float, list[float]]:
+    """(% of one core, tick ms) with both windows on the system clock for ``seconds``."""
+    from runshow.live.actions import Action, ActionKind
+    from runshow.live.clock import SystemClock
+
+    clock = SystemClock()
+    with live_windows(clock, plan) as windows:
+        controller = windows.controller
+        now = clock.now()
+        # The show started exactly as planned, or a first cue's length ago (then it runs
+        # over for the whole measurement): a scripted start keeps its own instant.
+        first = controller.show.cues[0]
+        started = now - first.length - timedelta(seconds=1) if over else now
+        controller.apply_scripted(Action(ActionKind.START, max(started, _last(controller))))
+        run_for(0.5)
+        log = TickLog()
+        undo = _timed_refresh(controller, log)
+        gc.collect()
+        cpu0, t0 = cpu_seconds(), time.monotonic()
+        run_for(seconds)
+        cpu1, t1 = cpu_seconds(), time.monotonic()
+        undo()
+    return 100.0 * (cpu1 - cpu0) / max(t1 - t0, 1e-9), log.ms
+
+
+def _last(controller: Any) -> datetime:
+    last = controller.show.progress.last_at
+    return last if last is not None else datetime.min.replace(tzinfo=controller.plan.event.timezone)
+
+
+def measure_window_actions(plan: Any, count: int) -> list[float]:
+    """ms per ``controller.act`` with both windows (adjusts, and a next every fourth)."""
+    from runshow.live.actions import ActionKind
+    from runshow.live.clock import SystemClock
+
+    clock = SystemClock()
+    out: list[float] = []
+    with live_windows(clock, plan) as windows:
+        controller = windows.controller
+        controller.act(ActionKind.START)
+        run_for(0.3)
+        gc.freeze()
+        app = qapp()
+        for i in range(count):
+            kind = ActionKind.NEXT if i % 4 == 3 else ActionKind.ADJUST
+            fields = {} if kind is ActionKind.NEXT else {"seconds": 1 if i % 2 else -1}
+            t0 = time.perf_counter()
+            reason = controller.act(kind, **fields)
+            app.processEvents()  # the repaint the action caused is part of its cost
+            out.append((time.perf_counter() - t0) * 1000)
+            if reason is not None:
+                raise RuntimeError(f"bench action {kind.value} rejected: {reason}")
+    return out
+
+
+def _ms(values: list[float]) -> str:
+    if not values:
+        return "no tick"
+    return f"p50 / p99 / max {percentile(values, 50):.2f} / {percentile(values, 99):.2f} / {max(values):.2f} ms"
+
+
+def rows(report: Report, plan_2021: Any, env: dict[str, str], quick: bool) -> None:
+    """Add this module's rows to ``report``."""
+    from runshow.plan import load_plan
+
+    seconds = 3.0 if quick else 30.0
+    work = Path(tempfile.mkdtemp(prefix="runshow-bench-windows-"))
+    festival = load_plan(write_schedule(festival_toml(1000), "festival-1000.toml", work))
+    big_path = write_schedule(festival_toml(5000, length_s=16), "festival-5000.toml", work)
+    big = load_plan(big_path)
+
+    for figure, plan, over, target in (
+        (FIGURES[0], plan_2021, False, 0.4),
+        (FIGURES[1], plan_2021, True, 0.4),
+        (FIGURES[2], festival, False, 1.0),
+        (FIGURES[3], festival, True, 1.0),
+        (FIGURES[4], big, True, None),
+    ):
+        cpu, ticks = measure_windows(plan, over, seconds)
+        report.add(
+            figure,
+            f"{cpu:.2f} % of one core over {seconds:.0f} s ({len(ticks)} ticks; tick {_ms(ticks)})",
+            "—" if target is None else f"≤ {target} %",
+            None if target is None else cpu <= target,
+        )
+        if figure == FIGURES[3]:
+            report.add(FIGURES[5], _ms(ticks), "p99 ≤ 2 ms", bool(ticks) and percentile(ticks, 99) <= 2.0)
+
+    actions = measure_window_actions(festival, 40 if quick else 400)
+    report.add(FIGURES[6], _ms(actions), "p99 ≤ 10 ms", percentile(actions, 99) <= 10.0)
+
+    launches = [measure_launch({**env, "RUNSHOW_BENCH_SCHEDULE": str(big_path)}) for _ in range(1 if quick else 3)]
+    got = [s for s in launches if s is not None]
+    if got:
+        report.add(FIGURES[7], f"{min(got):.2f} s (best of {len(got)}; all {', '.join(f'{s:.2f}' for s in got)})",
+                   "≤ 1.0 s", min(got) <= 1.0)
+    else:
+        report.add(FIGURES[7], "not measured: the child printed no first paint", "≤ 1.0 s", None)

@@ -1,0 +1,244 @@
+"""The rundown signals exactly the cells whose text changed, and formats only what is asked for.
+
+The oracle is a fresh model built from the same state: whatever the incremental model shows
+after any sequence of actions and ticks must equal it cell by cell, every changed cell must lie
+in a signalled range, and every signalled row must hold a changed cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from runshow.live.actions import ActionKind, Mode
+from runshow.live.clock import ManualClock
+from runshow.plan import parse_plan
+from runshow.session.controller import ShowController
+from runshow.ui.rundown_model import Column, RundownModel
+
+pytestmark = pytest.mark.gui
+
+ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
+
+
+def cells(model: RundownModel) -> Iterator[tuple[tuple[int, int, int], QModelIndex]]:
+    for r in range(model.rowCount()):
+        top = model.index(r, 0)
+        for c in range(len(Column)):
+            yield (r, -1, c), model.index(r, c)
+        for k in range(model.rowCount(top)):
+            for c in range(len(Column)):
+                yield (r, k, c), model.index(k, c, top)
+
+
+def snapshot(model: RundownModel) -> dict[tuple[int, int, int], tuple[object, ...]]:
+    def val(v: object) -> object:
+        if hasattr(v, "color"):
+            return v.color().name()  # type: ignore[attr-defined]
+        if hasattr(v, "bold"):
+            return (v.bold(), v.italic())  # type: ignore[attr-defined]
+        return v
+
+    return {key: tuple(val(model.data(ix, role)) for role in ROLES) for key, ix in cells(model)}
+
+
+class Recorder:
+    """Collects every (row, speaker row, column) that a dataChanged range covers."""
+
+    def __init__(self, model: RundownModel) -> None:
+        self.cells: set[tuple[int, int, int]] = set()
+        self.emits = 0
+        model.dataChanged.connect(self._on)
+
+    def _on(self, top: QModelIndex, bottom: QModelIndex, roles: object = ()) -> None:
+        self.emits += 1
+        parent = top.parent()
+        for r in range(top.row(), bottom.row() + 1):
+            for c in range(top.column(), bottom.column() + 1):
+                self.cells.add((parent.row(), r, c) if parent.isValid() else (r, -1, c))
+
+
+def check_step(model: RundownModel, controller: ShowController, before: dict, rec: Recorder) -> dict:
+    after = snapshot(model)
+    fresh = RundownModel(controller.plan, controller.state)
+    assert after == snapshot(fresh), "the incremental model must show what a fresh one shows"
+    changed = {key for key in after if after[key] != before[key]}
+    missing = changed - rec.cells
+    assert not missing, f"changed but not signalled: {sorted(missing)[:5]}"
+    signalled_rows = {(r, k) for r, k, _ in rec.cells}
+    changed_rows = {(r, k) for r, k, _ in changed}
+    assert signalled_rows <= changed_rows, f"signalled, nothing changed: {sorted(signalled_rows - changed_rows)[:5]}"
+    rec.cells.clear()
+    return after
+
+
+@pytest.fixture
+def rig(qapp, plan_2021, at):
+    clock = ManualClock(at(13, 29))
+    controller = ShowController(plan_2021, clock)
+    model = RundownModel(plan_2021, controller.state)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    controller.stateChanged.connect(model.update_state)
+    yield clock, controller, model
+    del tester
+
+
+STEPS: list[tuple[str, object]] = [
+    ("tick", 30),  # pre-show, on time
+    ("tick", 50),  # 13:30:20: a late start, the projection slides
+    ("tick", 45),  # crosses a minute for the ≈ cells
+    ("act", ActionKind.START),
+    ("tick", 60),
+    ("tick", 4 * 60),  # into overtime of the first cue
+    ("tick", 1),
+    ("tick", 1),
+    ("tick", 58),
+    ("act", ActionKind.NEXT),
+    ("act", (ActionKind.ADJUST, {"seconds": 60})),
+    ("tick", 7 * 60),
+    ("act", ActionKind.PAUSE),
+    ("tick", 61),
+    ("act", ActionKind.RESUME),
+    ("act", (ActionKind.GOTO, {"segment": "regions"})),
+    ("tick", 11 * 60),  # the first region runs over
+    ("tick", 1),
+    ("act", ActionKind.NEXT),
+    ("act", ActionKind.PREVIOUS),
+    ("act", (ActionKind.MESSAGE, {"text": "마무리"})),
+    ("act", (ActionKind.MODE, {"mode": Mode.FOLLOW})),
+    ("tick", 10 * 60),
+    ("act", (ActionKind.MODE, {"mode": Mode.MANUAL})),
+    ("tick", 3 * 60 * 60),
+    ("act", (ActionKind.GOTO, {"segment": "closing"})),
+    ("tick", 6 * 60),
+    ("act", ActionKind.NEXT),
+]
+
+
+def test_every_step_shows_what_a_fresh_model_shows_and_signals_exactly_what_changed(rig) -> None:
+    clock, controller, model = rig
+    rec = Recorder(model)
+    before = snapshot(model)
+    for what, arg in STEPS:
+        if what == "tick":
+            clock.advance(float(arg))  # type: ignore[arg-type]
+            controller.refresh()
+        else:
+            kind, fields = arg if isinstance(arg, tuple) else (arg, {})
+            controller.act(kind, **fields)
+        before = check_step(model, controller, before, rec)
+
+
+def test_an_overtime_tick_signals_the_deltas_downstream_and_not_the_past(rig, at) -> None:
+    clock, controller, model = rig
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    controller.act(ActionKind.NEXT)  # 13:30: the first cue ended at once, early
+    clock.set(at(13, 40, 30))  # the second (5′, to 13:40) is 30 s over
+    controller.refresh()
+    rec = Recorder(model)
+    clock.advance(1)
+    controller.refresh()
+    rows = {r for r, k, c in rec.cells if k == -1}
+    assert 0 not in rows  # the past does not move
+    assert set(range(1, model.rowCount())) <= rows
+    assert {c for r, k, c in rec.cells if k == -1 and r > 1} == {Column.DELTA}  # no ≈HH:MM crossed a minute
+
+
+FESTIVAL_SEGMENTS = 1000
+
+
+def festival(segments: int) -> str:
+    out = ["[event]", 'title = "festival"', "date = 2021-10-16", 'timezone = "Asia/Seoul"', ""]
+    per = 50
+    for p in range(segments // per):
+        out += ["[[part]]", f'id = "p{p}"', f'title = "Part {p}"', f'length = "{per * 80}s"', ""]
+        for s in range(per):
+            n = p * per + s
+            out += ["[[part.segment]]", f'id = "s{n}"', f'title = "Segment {n}"', 'kind = "talk"']
+            if n == 0:
+                out.append('start = "00:30"')
+            out += ['duration = "80s"', ""]
+    return "\n".join(out) + "\n"
+
+
+def test_at_festival_scale_a_tick_formats_nothing_nobody_looks_at(qapp, monkeypatch) -> None:
+    plan = parse_plan(festival(FESTIVAL_SEGMENTS).encode())
+    clock = ManualClock(plan.start - timedelta(minutes=1))
+    controller = ShowController(plan, clock)
+    model = RundownModel(plan, controller.state)
+    controller.stateChanged.connect(model.update_state)
+    formatted: list[tuple[int, int]] = []
+    real = RundownModel._format
+
+    def counting(self: RundownModel, state: object, si: int, k: int) -> object:
+        formatted.append((si, k))
+        return real(self, state, si, k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RundownModel, "_format", counting)
+    rec = Recorder(model)
+    clock.advance(60)
+    controller.act(ActionKind.START)
+    for _ in range(5):  # on time: nothing in the table changes
+        clock.advance(1)
+        controller.refresh()
+    assert rec.emits <= 1 and formatted == []
+    clock.advance(80)  # 5 s into overtime of cue 0
+    controller.refresh()
+    emits = rec.emits
+    for _ in range(5):
+        clock.advance(1)
+        controller.refresh()
+    assert formatted == [], "no view asked: no text is made"
+    assert rec.emits - emits <= 5 * 2  # one range for the downstream deltas (plus a minute run), not a row each
+    # asking for a row formats that row only
+    assert model.data(model.index(500, Column.DELTA), Qt.ItemDataRole.DisplayRole) == "+0:10"
+    assert formatted == [(500, -1)]
+
+
+def test_speaker_rows_nobody_can_see_are_not_signalled_but_are_fresh_when_opened(rig, at) -> None:
+    clock, controller, model = rig
+    model.children_shown = lambda segment: False
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    clock.set(at(13, 36))  # the first cue a minute over: every projection slides each second
+    controller.refresh()
+    rec = Recorder(model)
+    clock.advance(1)
+    controller.refresh()
+    assert rec.emits and {k for _, k, _ in rec.cells} == {-1}  # segment rows only
+    regions = model.index(4, 0)
+    fresh = RundownModel(controller.plan, controller.state)
+    for k in range(model.rowCount(regions)):
+        assert model.data(model.index(k, Column.DELTA, regions)) == fresh.data(
+            fresh.index(k, Column.DELTA, fresh.index(4, 0))
+        ) == "+1:01"
+
+
+def test_with_a_view_only_the_rows_on_screen_are_signalled_and_the_rest_stay_fresh(rig, at) -> None:
+    clock, controller, model = rig
+    model.rows_shown = lambda: (0, 3)
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    clock.set(at(13, 36))  # a minute over: every later delta moves each second
+    controller.refresh()
+    rec = Recorder(model)
+    clock.advance(1)
+    controller.refresh()
+    assert {r for r, k, _ in rec.cells if k == -1} == {0, 1, 2, 3}
+    assert all(top == bottom for top, bottom in [(r, r) for r, _, _ in rec.cells])
+    fresh = RundownModel(controller.plan, controller.state)
+    assert snapshot(model) == snapshot(fresh)  # rows off screen are formatted fresh when asked
+    rec.cells.clear()
+    controller.act(ActionKind.NEXT)  # an action too: rows off screen are not signalled
+    assert {r for r, k, _ in rec.cells if k == -1} <= {0, 1, 2, 3}
+    assert snapshot(model) == snapshot(RundownModel(controller.plan, controller.state))
