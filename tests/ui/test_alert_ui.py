@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
@@ -14,6 +13,7 @@ from runshow.live.actions import Action, ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Show
 from runshow.plan.model import Plan
+from runshow.resources import i18n_dir
 from runshow.session.alert_armer import AlertArmer, FiredAlert
 from runshow.session.controller import ShowController
 from runshow.ui.alert_log import AlertLogDock, Column
@@ -208,7 +208,7 @@ def test_find_player_prefers_pipewire_then_pulse_then_alsa() -> None:
 
 
 def test_korean_translation_of_the_log(qapp, qtbot) -> None:
-    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "alerts_ko.qm"
+    qm = i18n_dir() / "alerts_ko.qm"
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from runshow.resources import i18n_dir
 from runshow.ui import timefmt
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -56,7 +56,7 @@ def test_clock_is_in_the_event_zone_not_the_machine_zone():
 def test_drift_in_korean(qapp):
     from PySide6.QtCore import QTranslator
 
-    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "stage_ko.qm"
+    qm = i18n_dir() / "stage_ko.qm"
     translator = QTranslator()
     assert translator.load(str(qm))
     qapp.installTranslator(translator)
