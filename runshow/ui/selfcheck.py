@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0] if sys.argv else "runshow"])
     report = run_checks(app, schedule)
-    print(json.dumps(report, ensure_ascii=False), flush=True)
+    if sys.stdout is not None:  # a windowed build (Windows, macOS) has no console: the exit code says it
+        print(json.dumps(report, ensure_ascii=False), flush=True)
     return 0 if report["ok"] else EXIT_FAILED
 
 
