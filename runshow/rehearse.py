@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 
 from runshow.live.actions import Action, ActionKind
 from runshow.live.alerts import PlannedAlert
@@ -31,6 +31,7 @@ from runshow.plan.model import Plan
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ShowController
 from runshow.session.rehearsal import ScriptPlayer
+from runshow.session.timers import defer
 
 Emit = Callable[[dict[str, Any]], None]
 
@@ -136,7 +137,7 @@ class HeadlessRehearsal:
         self.armer.stop()
         app = QCoreApplication.instance()
         if app is not None:
-            QTimer.singleShot(0, app.quit)
+            defer(app.quit, app)
 
     def start(self) -> None:
         gc.freeze()  # as the app does: long-lived start-up objects leave the collector's way

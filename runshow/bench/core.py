@@ -242,10 +242,12 @@ def run_for(seconds: float) -> None:
     the application when its show ends, and a quit leaves every later local loop
     returning at once; ``exec()`` starts afresh each time.
     """
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
+
+    from runshow.session.timers import Timer
 
     app = qapp()
-    timer = QTimer()
+    timer = Timer(name="bench run_for")
     timer.setSingleShot(True)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.timeout.connect(lambda: app.exit(0))  # not quit(): Qt 6 quit() closes every window
@@ -256,11 +258,11 @@ def run_for(seconds: float) -> None:
 
 def run_until(done: Callable[[], bool], timeout: float, poll_ms: int = 250) -> bool:
     """Run the event loop until ``done()`` or ``timeout`` seconds; True if done."""
-    from PySide6.QtCore import QTimer
+    from runshow.session.timers import Timer
 
     app = qapp()
     deadline = time.monotonic() + timeout
-    poll = QTimer()
+    poll = Timer(name="bench run_until poll")
     poll.timeout.connect(lambda: (done() or time.monotonic() > deadline) and app.exit(0))
     poll.start(poll_ms)
     while not done() and time.monotonic() < deadline:

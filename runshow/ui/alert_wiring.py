@@ -22,13 +22,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from runshow.live.alerts import PlannedAlert, Rule
 from runshow.live.state import ShowState
 from runshow.session.alert_armer import AlertArmer, FiredAlert
 from runshow.session.controller import ShowController
+from runshow.session.timers import Timer
 from runshow.ui.alert_log import AlertLogDock
 from runshow.ui.alert_text import alert_short, alert_text
 from runshow.ui.chime import Chime, SystemChime
@@ -81,11 +82,11 @@ class AlertPresenter(QObject):
         self.missed: list[PlannedAlert] = []
         self.notice: str | None = None
         self._notice_cue: int | None = None
-        self._notice_timer = QTimer(self)
+        self._notice_timer = Timer(self, "stage notice lifetime")
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._notice_timer.timeout.connect(self.clear_notice)
-        self._summary_timer = QTimer(self)  # waits for the operator window to be on screen
+        self._summary_timer = Timer(self, "missed-alerts summary")  # waits for the operator window to be on screen
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(0)
         self._summary_timer.timeout.connect(self._summarise_now)

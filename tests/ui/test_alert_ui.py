@@ -23,7 +23,7 @@ from runshow.ui.operator import OperatorWindow
 from runshow.ui.toast import ToastStack
 
 # The test window itself draws this on offscreen (no window manager); the toasts do not.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = [pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 
 class FakeChime:
@@ -85,6 +85,7 @@ def wired(plan_2021, at, window) -> Iterator[tuple[ShowController, AlertArmer, F
         armer.stop()
         controller.stop_ticking()
         presenter(armer).toasts.clear()
+        presenter(armer).clear_notice()  # its lifetime timer is not stopped by armer.stop()
 
 
 def presenter(armer: AlertArmer) -> AlertPresenter:
@@ -247,6 +248,7 @@ def test_a_acknowledges_from_the_control_room_keyboard(plan_2021, at, qtbot) -> 
     finally:
         armer.stop()
         p.toasts.clear()
+        p.clear_notice()
         controller.stop_ticking()
 
 

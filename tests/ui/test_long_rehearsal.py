@@ -20,7 +20,7 @@ from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 SHOW_HOURS = 8
 PAINT_EVERY_S = 10  # let the windows repaint every ten show seconds

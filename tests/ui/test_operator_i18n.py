@@ -22,7 +22,7 @@ from runshow.resources import i18n_dir
 from runshow.session.controller import ShowController
 from runshow.ui.operator import OperatorWindow
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = [pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = i18n_dir() / "operator_ko.ts"

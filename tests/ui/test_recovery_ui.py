@@ -16,8 +16,6 @@ from runshow.ui import recovery as ui_recovery
 from runshow.ui.recovery import RecoveryDialogs, open_live_journal, split_fresh
 from tests.conftest import SCHEDULE_2021
 
-pytestmark = pytest.mark.gui
-
 
 class Said:
     def __init__(self, answer: bool = True) -> None:

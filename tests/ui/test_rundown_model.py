@@ -11,8 +11,6 @@ from runshow.live.clock import ManualClock
 from runshow.session.controller import ShowController
 from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column, RundownModel, delta_colour
 
-pytestmark = pytest.mark.gui
-
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 

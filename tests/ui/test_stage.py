@@ -15,8 +15,6 @@ from runshow.ui.stage import BACKGROUND, LEVEL_COLOURS, MESSAGE_BG, NOTICE_BG, R
 from runshow.ui.stage_content import Level, Role, wrapup_level
 from tests.ui.stage_helpers import longest_run, only_colour, rows_with
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def rig(qtbot, plan_2021, at):

@@ -52,7 +52,6 @@ def test_clock_is_in_the_event_zone_not_the_machine_zone():
     assert timefmt.clock_hm(instant, SEOUL) == "14:12"
 
 
-@pytest.mark.gui
 def test_drift_in_korean(qapp):
     from PySide6.QtCore import QTranslator
 
