@@ -56,7 +56,7 @@ def test_plan_live_and_cli_import_without_qt_or_apscheduler() -> None:
         """
         import importlib, pkgutil, sys
         import runshow.plan, runshow.live
-        names = ["runshow.cli"]
+        names = ["runshow.cli", "runshow.resources"]
         for pkg in (runshow.plan, runshow.live):
             names += [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
         for name in names:

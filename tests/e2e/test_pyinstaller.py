@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.gui]  # Qt runs in the built app
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -129,6 +129,7 @@ def test_installed_runshow_validates_the_bundled_schedule(venv: Path, tmp_path: 
     assert "전남" in rundown and "대구" in rundown
 
 
+@pytest.mark.gui  # Qt runs in the installed venv
 def test_installed_app_launches_offscreen_with_the_bundled_font(venv: Path, tmp_path: Path) -> None:
     out = subprocess.run(
         [_bin(venv, "python"), "-m", "runshow.ui.selfcheck"],
