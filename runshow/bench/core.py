@@ -204,10 +204,12 @@ def run_for(seconds: float) -> None:
     the application when its show ends, and a quit leaves every later local loop
     returning at once; ``exec()`` starts afresh each time.
     """
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
+
+    from runshow.session.timers import Timer
 
     app = qapp()
-    timer = QTimer()
+    timer = Timer(name="bench run_for")
     timer.setSingleShot(True)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.timeout.connect(lambda: app.exit(0))  # not quit(): Qt 6 quit() closes every window
@@ -218,11 +220,11 @@ def run_for(seconds: float) -> None:
 
 def run_until(done: Callable[[], bool], timeout: float, poll_ms: int = 250) -> bool:
     """Run the event loop until ``done()`` or ``timeout`` seconds; True if done."""
-    from PySide6.QtCore import QTimer
+    from runshow.session.timers import Timer
 
     app = qapp()
     deadline = time.monotonic() + timeout
-    poll = QTimer()
+    poll = Timer(name="bench run_until poll")
     poll.timeout.connect(lambda: (done() or time.monotonic() > deadline) and app.exit(0))
     poll.start(poll_ms)
     while not done() and time.monotonic() < deadline:
@@ -798,6 +800,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="every figure briefly (a CI smoke, not a measurement)")
     parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
     parser.add_argument("--windows", action="store_true", help="only the rows with both windows open (issue 19)")
+    parser.add_argument("--figures", action="store_true", help="print the name of every figure (JSON) and exit")
     parser.add_argument("--launch-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if "QT_QPA_PLATFORM" not in os.environ:
@@ -810,6 +813,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
     if args.launch_child:
         return launch_child()
+    if args.figures:
+        from runshow.bench import windows
+
+        print(json.dumps([*FIGURES, *windows.FIGURES], ensure_ascii=False))
+        return 0
     home = Path(tempfile.mkdtemp(prefix="runshow-bench-home-"))
     for key, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
         os.environ[key] = str(home / sub)  # never the operator's settings or live journal

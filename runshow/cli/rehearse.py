@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 
 from runshow.live.alerts import PlannedAlert
 from runshow.live.clock import ManualClock, RehearsalClock
@@ -30,6 +30,7 @@ from runshow.plan.model import Plan
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ShowController
 from runshow.session.rehearsal import RehearsalMode
+from runshow.session.timers import defer
 
 Emit = Callable[[dict[str, Any]], None]
 
@@ -129,7 +130,7 @@ class HeadlessRehearsal:
         self.armer.stop()
         app = QCoreApplication.instance()
         if app is not None:
-            QTimer.singleShot(0, app.quit)
+            defer(app.quit, app)
 
     def start(self) -> None:
         gc.freeze()  # as the app does: long-lived start-up objects leave the collector's way

@@ -185,17 +185,25 @@ class ShowState:
             out.append(CueTiming(cue, length, a_start, a_end, proj_s, proj_e))
         return tuple(out)
 
+    @cached_property
+    def _settled(self) -> Progress:
+        """The progress with the cue changes follow mode's plan clock made up to now recorded."""
+        p = self._progress
+        if self.mode is Mode.FOLLOW:
+            p = p.copy()
+            settle(p, self.at)
+        return p
+
     def timing(self, i: int) -> CueTiming:
         """Cue ``i``'s entry of :attr:`timings`, in O(1): the rundown formats only the rows it shows.
 
         Later cues chain from the current cue's projected end (or the projected first start
         before the show) at their planned lengths, so cue ``i``'s projected start is that
-        base plus the planned lengths in between: ``show.suffix`` gives them at once.
+        base plus the planned lengths in between: the layout's ``suffix`` gives them at once.
         """
-        show = self._show
-        p = self._progress
-        cue = show.cues[i]
-        follow = self.mode is Mode.FOLLOW
+        p = self._settled
+        layout = p.layout
+        cue = layout.cues[i]
         current = self.cue.index if self.cue else None
         if self.status is Status.PRE_SHOW and self._cue_start is not None:
             base: datetime | None = self._cue_start
@@ -203,19 +211,17 @@ class ShowState:
         elif current is not None and self._current_end is not None:
             base, first_upcoming = self._current_end, current + 1
         else:
-            base, first_upcoming = None, len(show.cues)
+            base, first_upcoming = None, len(layout.cues)
         upcoming = base is not None and i >= first_upcoming
-        length = cue.length if follow or upcoming else cue.length + p.adjustments.get(i, _ZERO)
-        if follow:
-            a_start = cue.planned_start if cue.planned_start <= self.at else None
-            a_end = cue.planned_end if cue.planned_end <= self.at else None
-        else:
-            a_start = p.actual_start.get(i)
-            a_end = p.actual_end.get(i)
+        length = cue.length if upcoming else cue.length + p.adjustments.get(i, _ZERO)
+        a_start = p.actual_start.get(i)
+        a_end = p.actual_end.get(i)
         if current is not None and i == current:
+            assert self.length is not None
+            length = self.length
             proj_s, proj_e = self._cue_start, self._current_end
         elif upcoming and base is not None:
-            proj_s = base + (show.suffix[first_upcoming] - show.suffix[i])
+            proj_s = base + (layout.suffix[first_upcoming] - layout.suffix[i])
             proj_e = proj_s + length
         else:
             proj_s, proj_e = a_start, a_end

@@ -21,7 +21,6 @@ import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
@@ -77,14 +76,10 @@ class TableTranslator:
 
 
 def _i18n_dir() -> Path:
-    """Where the ``.ts`` files are: inside the package when it ships them, else the checkout's ``resources/``."""
-    try:
-        packaged = resources.files("runshow").joinpath("resources", "i18n")
-        if packaged.is_dir():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, OSError):  # pragma: no cover - a broken install
-        pass
-    return Path(__file__).resolve().parents[2] / "resources" / "i18n"
+    """Where the ``.ts`` files are: shipped inside the package (``runshow/resources/i18n``)."""
+    from runshow.resources import i18n_dir
+
+    return i18n_dir()
 
 
 def parse_ts(path: Path) -> dict[tuple[str, str], str]:

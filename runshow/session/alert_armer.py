@@ -27,13 +27,14 @@ from datetime import datetime, timedelta
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 
 from runshow.live.alerts import MISSED_LOOKBACK, AlertPlan, PlannedAlert, plan_alerts
 from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import state_at
 from runshow.session.scheduler import ClockScheduler
+from runshow.session.timers import Timer
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ class AlertArmer(QObject):
         self.destroyed.connect(self._subscription.cancel)  # a deleted armer must not hear the clock
         self.replans = 0
         self._settling: list[PlannedAlert] = []
-        self._settle = QTimer(self)
+        self._settle = Timer(self, "alert settle")
         self._settle.setSingleShot(True)
         self._settle.setTimerType(Qt.TimerType.PreciseTimer)
         self._settle.setInterval(SETTLE_MS)
@@ -200,6 +201,10 @@ class AlertArmer(QObject):
         self._settle.stop()
         self._settling.clear()
         self._armed.clear()
+        for attachment in self.attachments:  # what shows the alerts stops its own timers too
+            stop = getattr(attachment, "stop", None)
+            if callable(stop):
+                stop()
 
     # ── faults ────────────────────────────────────────────────────────────
     def report_fault(self, fault: AlertFault, exc: BaseException | None = None) -> None:

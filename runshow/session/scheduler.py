@@ -47,6 +47,7 @@ from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from runshow.live.clock import Clock
+from runshow.session.timers import Timer
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class ClockScheduler(BaseScheduler):
         self._clock = clock
         self._host = QObject(parent)  # owns the timer; lets tests count its live timers
         self._host.setObjectName("ClockScheduler")
-        self._timer = QTimer(self._host)
+        self._timer = Timer(self._host, "alert scheduler wake-up")
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)

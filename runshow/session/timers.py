@@ -1,4 +1,11 @@
-"""One timer helper: "wake me at this show instant", aimed, not free-running.
+"""One timer helper: every Qt timer runshow makes, and "wake me at this show instant".
+
+:class:`Timer` is the only ``QTimer`` constructed anywhere in ``runshow/`` (a test in
+``tests/test_architecture.py`` rejects a bare ``QTimer(`` or a static ``QTimer.singleShot``
+elsewhere; qutebrowser's ``usertypes.Timer`` idea): a ``QTimer`` with a name, so a timer
+left running is found and named by the test suite's dangling-timer check, and a static
+single shot (which PySide6 cannot cancel) is never used. :func:`defer` is the cancellable
+replacement for ``QTimer.singleShot(ms, fn)``.
 
 A countdown must flip on the boundary of the second it shows. A repeating
 1000 ms timer started at an arbitrary moment drifts and skips; instead each
@@ -12,6 +19,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -23,6 +31,35 @@ log = logging.getLogger(__name__)
 LATE_LOG_MS = 20.0
 
 
+class Timer(QTimer):
+    """A ``QTimer`` by another name: the one way runshow makes a timer.
+
+    Behaves exactly like ``QTimer(parent)``; ``name`` (its ``objectName``) says whose it is
+    when a test finds it still running.
+    """
+
+    def __init__(self, parent: QObject | None = None, name: str = "") -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+
+    def __repr__(self) -> str:
+        return f"<Timer {self.objectName() or '(unnamed)'} interval={self.interval()} ms>"
+
+
+def defer(callback: Callable[[], object], parent: QObject, delay_ms: int = 0, name: str = "deferred") -> Timer:
+    """Call ``callback`` once after ``delay_ms`` on ``parent``'s thread; the timer then deletes itself.
+
+    Unlike ``QTimer.singleShot`` the returned timer can be stopped, and it dies with ``parent``.
+    """
+    timer = Timer(parent, name)
+    timer.setSingleShot(True)
+    timer.timeout.connect(callback)
+    timer.timeout.connect(timer.deleteLater)
+    timer.start(delay_ms)
+    return timer
+
+
 class FlipTimer(QObject):
     """Owns exactly one pending single-shot timer; re-aiming replaces it."""
 
@@ -30,7 +67,7 @@ class FlipTimer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
+        self._timer = Timer(self, "flip")
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)

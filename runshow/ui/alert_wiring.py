@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from runshow.live.alerts import AlertEvent, AlertRecord, PlannedAlert, Rule, alert_history
@@ -33,6 +33,7 @@ from runshow.present.alert_text import alert_short, alert_text
 from runshow.session.alert_armer import AlertArmer, AlertFault, FiredAlert
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
+from runshow.session.timers import Timer
 from runshow.ui.alert_log import AlertLogDock
 from runshow.ui.chime import Chime, SystemChime
 from runshow.ui.toast import ToastStack
@@ -114,11 +115,11 @@ class AlertPresenter(QObject):
         self.missed: list[PlannedAlert] = []
         self.notice: str | None = None
         self._notice_cue: int | None = None
-        self._notice_timer = QTimer(self)
+        self._notice_timer = Timer(self, "stage notice lifetime")
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._notice_timer.timeout.connect(self.clear_notice)
-        self._summary_timer = QTimer(self)  # waits for the operator window to be on screen
+        self._summary_timer = Timer(self, "missed-alerts summary")  # waits for the operator window to be on screen
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(0)
         self._summary_timer.timeout.connect(self._summarise_now)
@@ -174,6 +175,13 @@ class AlertPresenter(QObject):
     def on_dropped(self, alert: PlannedAlert) -> None:
         self.log_dock.add_dropped(alert)
         self._record(AlertEvent.DROPPED, alert.key, alert)
+
+    def stop(self) -> None:
+        """The armer stopped (the app closes): clear the stage notice and the toasts, stop their timers."""
+        self._notice_timer.stop()
+        self._summary_timer.stop()
+        self.clear_notice()
+        self.toasts.clear()
 
     @_guarded("show")
     def on_fired(self, fired: FiredAlert) -> None:

@@ -35,6 +35,7 @@ from runshow.live.scenario import load_scenario
 from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
+from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
 from runshow.session.rehearsal import RehearsalMode
@@ -48,8 +49,8 @@ from runshow.ui.stage import StageView, StageWindow
 
 log = logging.getLogger(__name__)
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-DEFAULT_SCHEDULE = Path(__file__).resolve().parents[2] / "schedules" / "2021-industrial-complex-conference.toml"
+I18N_DIR = i18n_dir()
+DEFAULT_SCHEDULE = bundled_schedule()  # a copy of schedules/2021-…toml shipped in the package
 EXIT_BAD_SCHEDULE = 2
 FRESH_FLAG = "--fresh"  # archive this schedule's journal and start clean (runshow.ui.recovery)
 

@@ -31,9 +31,11 @@ from typing import Protocol
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication
 
+from runshow.resources import chime_wav
+
 log = logging.getLogger(__name__)
 
-CHIME_WAV = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "chime.wav"
+CHIME_WAV = chime_wav()
 LINUX_PLAYERS = ("pw-play", "paplay", "aplay")
 
 

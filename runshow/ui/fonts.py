@@ -2,7 +2,7 @@
 
 The machines a show runs on often have no Korean font at all, and then Qt draws
 전남 as empty boxes on the MC's monitor. So runshow ships Pretendard (OFL, see
-``resources/fonts/Pretendard-LICENSE.txt``) and registers it with Qt before any
+``runshow/resources/fonts/Pretendard-LICENSE.txt``) and registers it with Qt before any
 window exists. Countdown digits must not jitter as they change, so the display
 font turns on the OpenType ``tnum`` feature (tabular figures: every digit the
 same width).
@@ -15,9 +15,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from runshow.resources import fonts_dir
+
 log = logging.getLogger(__name__)
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = fonts_dir()
 FAMILY = "Pretendard"
 WEIGHTS = ("Regular", "SemiBold", "Bold")
 

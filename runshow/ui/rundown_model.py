@@ -39,7 +39,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from runshow.live.actions import Mode
 from runshow.live.cues import Cue
 from runshow.live.show import Status
 from runshow.live.state import CueTiming, ShowState, ceil_seconds
@@ -217,29 +216,28 @@ class _ProjectionIndex:
     def build(
         cls, epoch: int, state: ShowState, suffix: list[int], planned_end: list[int], segment_cues: list[list[int]]
     ) -> _ProjectionIndex:
-        p = state._progress
+        p = state._settled  # in follow mode, with the plan clock's cue changes recorded
         cur = state.cue.index if state.cue else None
         first = 0 if cur is None else cur + 1
-        follow = state.mode is Mode.FOLLOW
         starts: list[tuple[int, int]] = []
         ends: list[tuple[int, int]] = []
         whole = True
         n = len(planned_end)
-        if cur is not None and (follow or cur not in p.actual_end):
+        if cur is not None and cur not in p.actual_end:
             ends.append((0, cur))  # the cue on now ends at the base itself
             whole = whole and (planned_end[cur] % 1_000_000 == 0)
         for i in range(first, n):
             off_s = suffix[first] - suffix[i]
             off_e = suffix[first] - suffix[i + 1]
-            if follow or i not in p.actual_start:
+            if i not in p.actual_start:
                 starts.append((off_s, i))
-            if follow or i not in p.actual_end:
+            if i not in p.actual_end:
                 ends.append((off_e, i))
                 whole = whole and (off_e - planned_end[i]) % 1_000_000 == 0
         if state.status is Status.ENDED:
             starts, ends = [], []
         ends_set = {i for _, i in ends}
-        cues = state._show.cues
+        cues = p.layout.cues
         first_seg = cues[ends[0][1]].segment_index if ends else len(segment_cues)
         delta_rows = [si for si in range(first_seg, len(segment_cues)) if segment_cues[si][-1] in ends_set]
         speaker_segments = [
@@ -332,9 +330,9 @@ class RundownModel(QAbstractItemModel):
     def reset_plan(self, state: ShowState) -> None:
         """A new show (reload, rehearsal in or out): the one place the model resets."""
         self.beginResetModel()
-        show = state._show
-        self._plan = show.plan
-        self._cues = show.cues
+        layout = state._progress.layout  # the plan as amended when the state was taken
+        self._plan = layout.plan
+        self._cues = layout.cues
         self._segment_cues = [[] for _ in self._plan.segments]
         for cue in self._cues:
             self._segment_cues[cue.segment_index].append(cue.index)
@@ -348,7 +346,7 @@ class RundownModel(QAbstractItemModel):
                 seen.add(seg.part_id)
                 self._first_part_row.add(si)
         self._planned_end_us = [_us(c.planned_end) for c in self._cues]
-        self._suffix_us = [t // _MICRO for t in show.suffix]
+        self._suffix_us = [t // _MICRO for t in layout.suffix]
         self._take(state)
         self._cache.clear()
         self._current = state.cue.index if state.cue else None
@@ -472,7 +470,7 @@ class RundownModel(QAbstractItemModel):
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:
         """Take ``state``; signal exactly the cells whose text it changes (most ticks: none)."""
-        if state._show.cues is not self._cues:
+        if state._progress.layout.cues is not self._cues:
             self.reset_plan(state)
             return
         old_epoch, old_base, old_state = self._epoch, self._base_us, self._state
@@ -502,7 +500,7 @@ class RundownModel(QAbstractItemModel):
         if old is None or old.mode is not new.mode or Status.ENDED in (old.status, new.status):
             self._signal_keys(old, new, None)  # rare: compare every cue
             return
-        p0, p1 = old._progress, new._progress
+        p0, p1 = old._settled, new._settled
         touched: set[int] = set()
         for a, b in ((p0.actual_start, p1.actual_start), (p0.actual_end, p1.actual_end)):
             touched.update(k for k, _ in a.items() ^ b.items())
@@ -627,13 +625,17 @@ class RundownModel(QAbstractItemModel):
                 self._emit_run(QModelIndex(), run)
                 run = [si, si, bits]
         self._emit_run(QModelIndex(), run)
-        kids: dict[int, list[int]] = {}
+        kids: dict[int, dict[int, int]] = {}
         for (si, k), bits in cells.items():
             if k >= 0:
-                got = kids.get(si)
-                kids[si] = [min(got[0], k), max(got[1], k), got[2] | bits] if got else [k, k, bits]
-        for si, kid_run in kids.items():
-            self._emit_run(self.index(si, 0), kid_run)
+                kids.setdefault(si, {})[k] = bits
+        for si, marked in kids.items():
+            parent = self.index(si, 0)
+            for k0, k1 in _runs(sorted(marked)):  # consecutive speaker rows only
+                union = 0
+                for k in range(k0, k1 + 1):
+                    union |= marked[k]
+                self._emit_run(parent, [k0, k1, union])
 
     def _mark(self, cells: dict[tuple[int, int], int], i: int, bit: int, *, start: bool) -> None:
         """Cue ``i``'s cell moved: mark its speaker row, and its segment row where that shows it."""

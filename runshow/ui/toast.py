@@ -16,9 +16,11 @@ one early.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from runshow.session.timers import Timer
 
 TOAST_MS = 10_000
 MAX_TOASTS = 4
@@ -62,7 +64,7 @@ class Toast(QFrame):
         layout.addWidget(self.label)
         self.label.setFixedWidth(WIDTH - 28)  # sizes the toast without a top-level size constraint
         self.level = level
-        self.expiry = QTimer(self)
+        self.expiry = Timer(self, "toast expiry")
         self.expiry.setSingleShot(True)
         self.expiry.setInterval(lifetime_ms)
         self.expiry.timeout.connect(self.dismiss)

@@ -65,7 +65,6 @@ def test_the_2021_schedule_fits_one_window(plan_2021):
     assert plan.complete_until is None
 
 
-@pytest.mark.gui
 def test_the_armer_re_plans_before_the_window_runs_out(festival, qapp):
     from runshow.live.clock import ManualClock
     from runshow.session.alert_armer import HORIZON_JOB, HORIZON_MARGIN, AlertArmer

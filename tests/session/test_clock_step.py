@@ -14,8 +14,6 @@ from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ShowController
 from runshow.session.wall_clock import STEP_THRESHOLD_S, WallClockWatch
 
-pytestmark = pytest.mark.gui
-
 HOUR = timedelta(hours=1)
 
 

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import sys
 
-import pytest
 from PySide6.QtCore import QObject, Signal
-
-pytestmark = pytest.mark.gui
 
 
 class _Emitter(QObject):

@@ -15,8 +15,6 @@ from runshow.live.state import state_at
 from runshow.session.controller import ShowController
 from runshow.session.rehearsal import RehearsalMode, ScriptPlayer
 
-pytestmark = pytest.mark.gui
-
 
 class FakeMonotonic:
     """A monotonic source the test moves, so rehearsal time is exact."""

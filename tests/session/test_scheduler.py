@@ -18,8 +18,6 @@ from runshow.plan.model import Plan
 from runshow.session.alert_armer import AlertArmer, FiredAlert
 from runshow.session.controller import ShowController
 
-pytestmark = pytest.mark.gui
-
 
 class Recorder:
     """Collects what the armer emits, with the thread each signal arrived on."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
@@ -15,6 +14,7 @@ from runshow.live.alerts import Rule
 from runshow.live.clock import ManualClock
 from runshow.live.show import Show
 from runshow.plan.model import Plan
+from runshow.resources import i18n_dir
 from runshow.session.alert_armer import AlertArmer, FiredAlert
 from runshow.session.controller import ShowController
 from runshow.ui.alert_log import AlertLogDock, Column
@@ -24,7 +24,7 @@ from runshow.ui.operator import OperatorWindow
 from runshow.ui.toast import ToastStack
 
 # The test window itself draws this on offscreen (no window manager); the toasts do not.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = [pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 
 class FakeChime:
@@ -86,6 +86,7 @@ def wired(plan_2021, at, window) -> Iterator[tuple[ShowController, AlertArmer, F
         armer.stop()
         controller.stop_ticking()
         presenter(armer).toasts.clear()
+        presenter(armer).clear_notice()  # its lifetime timer is not stopped by armer.stop()
 
 
 def presenter(armer: AlertArmer) -> AlertPresenter:
@@ -210,7 +211,7 @@ def test_find_player_prefers_pipewire_then_pulse_then_alsa() -> None:
 
 
 def test_korean_translation_of_the_log(qapp, qtbot) -> None:
-    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "alerts_ko.qm"
+    qm = i18n_dir() / "alerts_ko.qm"
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
@@ -249,6 +250,7 @@ def test_a_acknowledges_from_the_control_room_keyboard(plan_2021, at, qtbot) -> 
     finally:
         armer.stop()
         p.toasts.clear()
+        p.clear_notice()
         controller.stop_ticking()
 
 

@@ -12,8 +12,6 @@ from runshow.live.clock import ManualClock
 from runshow.ui import app as shell
 from runshow.ui.stage import StageView
 
-pytestmark = pytest.mark.gui
-
 BAD = """\
 [event]
 title = "broken"

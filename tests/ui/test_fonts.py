@@ -7,8 +7,6 @@ from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QRawFont
 
 from runshow.ui.fonts import FAMILY, FONT_DIR, display_font, load_fonts
 
-pytestmark = pytest.mark.gui
-
 HANGUL = "전남경북인천광주대구시간초과남은다음휴식리허설"
 
 

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from runshow.resources import i18n_dir
+
 ROOT = Path(__file__).resolve().parents[2]
-I18N = ROOT / "resources" / "i18n"
+I18N = i18n_dir()
 BIN = Path(sys.executable).parent
 
 

@@ -20,7 +20,7 @@ from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.show import Status
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 SHOW_HOURS = 8
 PAINT_EVERY_S = 10  # let the windows repaint every ten show seconds
@@ -83,6 +83,13 @@ def test_eight_hour_rehearsal_memory_is_flat(plan_2021, at, qapp, tmp_path, caps
             print(f"  {len(controller.show.actions)} actions applied, {chime.played} chimes")
     finally:
         windows.close()
+        # AppWindows.close() leaves the alert presenter's toasts and stage-notice timers running.
+        from runshow.ui.alert_wiring import AlertPresenter
+
+        for presenter in windows.armer.attachments if windows.armer else []:
+            if isinstance(presenter, AlertPresenter):
+                presenter.toasts.clear()
+                presenter.clear_notice()
         for w in (windows.operator, windows.stage):
             if w is not None:
                 w.close()

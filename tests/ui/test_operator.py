@@ -23,7 +23,6 @@ from runshow.ui.operator import OperatorWindow
 from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column
 
 pytestmark = [
-    pytest.mark.gui,
     # The offscreen platform cannot pass a main window's size hints on, nor raise a window;
     # harmless there, and not ours.
     pytest.mark.qt_log_ignore("does not support propagateSizeHints", r"does not support raise\(\)"),

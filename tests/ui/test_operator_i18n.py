@@ -18,13 +18,14 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
+from runshow.resources import i18n_dir
 from runshow.session.controller import ShowController
 from runshow.ui.operator import OperatorWindow
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = [pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "i18n" / "operator_ko.ts"
+TS = i18n_dir() / "operator_ko.ts"
 QM = TS.with_suffix(".qm")
 SOURCES = [
     *(

@@ -10,12 +10,11 @@ from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
 from runshow.live.journal import journal_path, read_journal
 from runshow.plan import parse_plan
+from runshow.resources import i18n_dir
 from runshow.session.controller import ShowController
 from runshow.ui import recovery as ui_recovery
 from runshow.ui.recovery import RecoveryDialogs, open_live_journal, split_fresh
 from tests.conftest import SCHEDULE_2021
-
-pytestmark = pytest.mark.gui
 
 
 class Said:
@@ -178,10 +177,8 @@ def test_real_dialogs_do_not_block(qtbot, plan_2021):
 def test_korean_is_shipped(qapp):
     from PySide6.QtCore import QTranslator
 
-    from tests.conftest import ROOT
-
     translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "i18n" / "recovery_ko.qm"))
+    assert translator.load(str(i18n_dir() / "recovery_ko.qm"))
     qapp.installTranslator(translator)
     try:
         assert ui_recovery.tr("Start clean") == "새로 시작"
@@ -216,13 +213,11 @@ def test_every_recovery_reason_has_a_translatable_template(qapp):
 def test_korean_reason_in_the_question(plan_2021, at, tmp_path, said, qapp, qtbot):
     from PySide6.QtCore import QTranslator
 
-    from tests.conftest import ROOT
-
     clock = ManualClock(at(13, 30))
     _live_run(plan_2021, clock, tmp_path, qtbot)
     clock.set(at(13, 30) + timedelta(days=1))
     translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "i18n" / "recovery_ko.qm"))
+    assert translator.load(str(i18n_dir() / "recovery_ko.qm"))
     qapp.installTranslator(translator)
     try:
         journal, _ = open_live_journal(plan_2021, clock, base=tmp_path)

@@ -12,8 +12,6 @@ from runshow.live.clock import ManualClock, RehearsalClock
 from runshow.session.controller import ShowController
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal, parse_speed
 
-pytestmark = pytest.mark.gui
-
 
 class Marked:
     def __init__(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, qInstallMessageHandler
 from PySide6.QtTest import QAbstractItemModelTester
 
 from runshow.live.actions import ActionKind
@@ -11,20 +11,46 @@ from runshow.live.clock import ManualClock
 from runshow.session.controller import ShowController
 from runshow.ui.rundown_model import CURRENT_BACKGROUND, Column, RundownModel, delta_colour
 
-pytestmark = pytest.mark.gui
-
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 
 
 @pytest.fixture
-def setup(qapp, plan_2021, at):
+def setup(qapp, plan_2021, at, qtmodeltester):
     clock = ManualClock(at(13, 29))
     controller = ShowController(plan_2021, clock)
     model = RundownModel(plan_2021, controller.state)
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    # pytest-qt holds Qt's QAbstractItemModelTester for the whole test: it re-checks the model on
+    # every signal the model emits, and its warnings fail the test (qt_log_level_fail = WARNING).
+    qtmodeltester.check(model)
     controller.stateChanged.connect(model.update_state)
     return clock, controller, model
+
+
+def test_the_model_tester_is_alive_and_catches_a_bad_change(qapp, plan_2021, qtlog):
+    """A bad ``dataChanged`` (bottom-right above top-left) is reported only by a tester that is kept."""
+    model = RundownModel(plan_2021, ShowController(plan_2021, ManualClock(plan_2021.start)).state)
+    seen: list[str] = []
+
+    def bad_change() -> None:
+        model.dataChanged.emit(model.index(3, 0), model.index(1, 0))
+
+    # pytest-qt fails any test that logs a model-tester failure, so this one listens itself.
+    with qtlog.disabled():
+        previous = qInstallMessageHandler(lambda _mode, _context, message: seen.append(message))
+        try:
+            QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)  # dropped
+            bad_change()
+            dropped = list(seen)
+            kept = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+            sound = list(seen)
+            bad_change()
+            del kept
+        finally:
+            qInstallMessageHandler(previous)
+    assert dropped == []  # nobody was listening: what the old fixture did
+    assert sound == []  # the model itself passes every check
+    assert any("topLeft.row() <= bottomRight.row()" in m for m in seen), seen
 
 
 def text(model: RundownModel, index: QModelIndex, column: Column) -> str:

@@ -15,11 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from runshow.ui.screens import choose_stage_screen
-
-pytestmark = pytest.mark.gui  # needs PySide6, in-process or in the subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {

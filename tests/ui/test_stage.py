@@ -15,8 +15,6 @@ from runshow.ui.fonts import display_font, load_fonts
 from runshow.ui.stage import BACKGROUND, LEVEL_COLOURS, MESSAGE_BG, NOTICE_BG, REHEARSAL, StageView
 from tests.ui.stage_helpers import longest_run, only_colour, rows_with
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def rig(qtbot, plan_2021, at):

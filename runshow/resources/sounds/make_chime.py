@@ -1,6 +1,6 @@
 """Regenerate chime.wav: a soft two-tone chime (E6 then C6), synthesised, no samples used.
 
-Run: python resources/sounds/make_chime.py
+Run: python runshow/resources/sounds/make_chime.py
 """
 
 from __future__ import annotations
