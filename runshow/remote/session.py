@@ -1,0 +1,205 @@
+"""The session side of the server: snapshots out on every state change, calls in on the GUI thread.
+
+:class:`RemoteSession` lives on the GUI thread. On every
+``ShowController.stateChanged`` it builds one immutable snapshot (both languages)
+and hands it to the server's loop; that is all the GUI thread ever does for the
+web. Going the other way, :meth:`RemoteSession.call_on_gui` (given to the server
+as ``server.gui_call``) carries a callable over a queued signal, so a handler on
+the server thread reaches the one action path (``controller.act``) only on the
+GUI thread and awaits its answer.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from runshow.live.clock import Clock, ManualClock, RehearsalClock, SystemClock
+from runshow.live.state import ShowState
+from runshow.present.state_json import epoch_ms
+from runshow.remote.content import Snapshot, snapshot
+from runshow.remote.server import DEFAULT_PORT, LOCALHOST, RemoteServer
+from runshow.remote.words import Translator, translators
+from runshow.session.controller import ShowController
+
+log = logging.getLogger(__name__)
+
+PORT_ENV = "RUNSHOW_PORT"
+
+
+def effective_rate(clock: Clock) -> float:
+    """Show seconds per real second *as a browser should extrapolate them*.
+
+    A :class:`ManualClock` (tests, ``RUNSHOW_FAKE_NOW`` screenshots) never moves
+    by itself, so a page must hold its instant: rate 0.
+    """
+    if isinstance(clock, ManualClock):
+        return 0.0
+    return float(clock.rate)
+
+
+class _Call:
+    """A callable and the future that carries its result back to the server thread."""
+
+    __slots__ = ("fn", "future")
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+
+
+class RemoteSession(QObject):
+    """Connects a controller to a :class:`RemoteServer`; owns its start and stop."""
+
+    clientsChanged = Signal(int)  # connected WebSocket pages (queued from the server thread)
+    _invoke = Signal(object)  # a _Call, from the server thread to the GUI thread
+
+    def __init__(
+        self,
+        controller: ShowController,
+        server: RemoteServer,
+        *,
+        words: Mapping[str, Translator] | None = None,
+        wall: Clock | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.server = server
+        self._words = dict(words) if words is not None else translators()
+        self._wall: Clock = wall or SystemClock()
+        self._seq = 0
+        self._notice: str | None = None
+        self._started = False
+        self.last: Snapshot | None = None
+        self._invoke.connect(self._run_call, Qt.ConnectionType.QueuedConnection)
+        server.gui_call = self.call_on_gui
+        server.on_clients_changed = self.clientsChanged.emit
+
+    # ── life cycle ───────────────────────────────────────────────────────
+    def start(self) -> bool:
+        """Serve the show; False (logged, the show goes on) if the port cannot be had."""
+        self.publish(self._controller.state)
+        try:
+            self.server.start()
+        except OSError as exc:
+            log.warning("the web views are off: cannot listen on %s:%s (%s)", self.server.host, self.server.port, exc)
+            return False
+        self._controller.stateChanged.connect(self._on_state)
+        self._controller.showReplaced.connect(self._republish)
+        self._started = True
+        log.info("web views at %s", ", ".join(self.server.urls()))
+        return True
+
+    def stop(self) -> None:
+        if self._started:
+            self._controller.stateChanged.disconnect(self._on_state)
+            self._controller.showReplaced.disconnect(self._republish)
+            self._started = False
+        self.server.stop()
+
+    def set_lan(self, on: bool) -> concurrent.futures.Future[None]:
+        """The control room's switch: the views on the LAN, or on this machine only."""
+        return self.server.set_lan(on)
+
+    # ── what the stage shows besides the state (runshow.ui.alert_wiring.StageNotices) ──
+    def show_notice(self, text: str) -> None:
+        self._notice = text or None
+        self._republish()
+
+    def clear_notice(self) -> None:
+        self._notice = None
+        self._republish()
+
+    # ── state out ────────────────────────────────────────────────────────
+    @Slot(object)
+    def _on_state(self, state: ShowState) -> None:
+        self.publish(state)
+
+    @Slot()
+    def _republish(self) -> None:
+        self.publish(self._controller.state)
+
+    def publish(self, state: ShowState) -> None:
+        """Build the snapshot for ``state`` and hand it over (no waiting on the server)."""
+        self._seq += 1
+        clock = self._controller.clock
+        snap = snapshot(
+            state,
+            self._words,
+            seq=self._seq,
+            wall_ms=epoch_ms(self._wall.now()),
+            rate=effective_rate(clock),
+            rehearsal=isinstance(clock, RehearsalClock),
+            notice=self._notice,
+        )
+        self.last = snap
+        self.server.publish(snap)
+
+    # ── calls in ─────────────────────────────────────────────────────────
+    def call_on_gui(self, fn: Callable[[], Any]) -> concurrent.futures.Future[Any]:
+        """Run ``fn`` on the GUI thread (from any thread); its result or exception in the future."""
+        call = _Call(fn)
+        self._invoke.emit(call)
+        return call.future
+
+    @Slot(object)
+    def _run_call(self, call: _Call) -> None:
+        if not call.future.set_running_or_notify_cancel():
+            return
+        try:
+            call.future.set_result(call.fn())
+        except Exception as exc:
+            call.future.set_exception(exc)
+
+
+def server_options(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> tuple[dict[str, Any], list[str]]:
+    """``--port N``, ``--lan``, ``--no-web`` (and ``RUNSHOW_PORT``) out of ``argv``; the rest back.
+
+    Returns ``({"port", "host", "enabled"}, rest)``; a bad port falls back to 4080 with a warning.
+    """
+    env = os.environ if environ is None else environ
+    port_text: str | None = env.get(PORT_ENV) or None
+    lan, enabled, rest = False, True, []
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--port" and i + 1 < len(args):
+            port_text, i = args[i + 1], i + 2
+            continue
+        if arg.startswith("--port="):
+            port_text = arg.split("=", 1)[1]
+        elif arg == "--lan":
+            lan = True
+        elif arg == "--no-web":
+            enabled = False
+        else:
+            rest.append(arg)
+        i += 1
+    port = DEFAULT_PORT
+    if port_text is not None:
+        try:
+            port = int(port_text)
+            if not 0 <= port <= 65535:
+                raise ValueError(port_text)
+        except ValueError:
+            log.warning("--port/%s: expected 0–65535, got %r; using %d", PORT_ENV, port_text, DEFAULT_PORT)
+            port = DEFAULT_PORT
+    host = "0.0.0.0" if lan else LOCALHOST
+    return {"port": port, "host": host, "enabled": enabled}, rest
+
+
+def start_remote(controller: ShowController, argv: Sequence[str], parent: QObject | None = None) -> RemoteSession | None:
+    """What the app calls once: the server per ``argv``/environment, started, or None if off."""
+    options, _ = server_options(argv)
+    if not options["enabled"]:
+        return None
+    session = RemoteSession(controller, RemoteServer(host=options["host"], port=options["port"]), parent=parent)
+    session.start()
+    return session
