@@ -31,7 +31,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.clock import Clock, ManualClock, SystemClock
@@ -39,6 +39,9 @@ from runshow.live.journal import Journal, journal_path, read_journal
 from runshow.live.show import Show
 from runshow.live.state import state_at
 from runshow.plan import ScheduleError, load_plan
+
+if TYPE_CHECKING:
+    from runshow.remote.headless import HeadlessRemote
 
 _SIMPLE = {
     "start": ActionKind.START,
@@ -94,6 +97,7 @@ def run(
     system_clock: bool,
     stdin: TextIO,
     stdout: TextIO,
+    web: HeadlessRemote | None = None,
 ) -> int:
     try:
         plan = load_plan(plan_path)
@@ -120,6 +124,8 @@ def run(
         clock = ManualClock(begin)
     print(f"ready {len(actions)} {json.dumps(problems, ensure_ascii=False)}", file=stdout, flush=True)
     n = len(actions)
+    if web is not None:
+        web.publish(show, clock)
     with journal:
         for line in stdin:
             word = line.strip().split(" ", 1)[0]
@@ -133,6 +139,8 @@ def run(
                         clock.advance(float(line.split()[1]))
                     except (IndexError, ValueError):
                         print("rejected tick needs seconds", file=stdout, flush=True)
+                if web is not None:
+                    web.publish(show, clock)
                 continue
             if word == "state":
                 print(f"state {json.dumps(_state_json(show, clock.now()))}", file=stdout, flush=True)
@@ -153,6 +161,8 @@ def run(
             n += 1
             # … acknowledged only after fsync.
             print(f"ack {n} {json.dumps(action.to_json(), ensure_ascii=False)}", file=stdout, flush=True)
+            if web is not None:
+                web.publish(show, clock)  # the browser views (runshow/remote), after the ack
     return 0
 
 
@@ -163,10 +173,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--start", type=datetime.fromisoformat, default=None, help="fake clock start (ISO, aware)")
     group.add_argument("--system-clock", action="store_true", help="use the machine's clock")
-    args = parser.parse_args(argv)
-    if args.start is not None and args.start.tzinfo is None:
-        parser.error("--start needs a time zone offset")
-    return run(args.schedule, args.data_dir, args.start, args.system_clock, sys.stdin, sys.stdout)
+    from runshow.remote.headless import headless_remote  # --port N, --lan, --no-web
+
+    web, rest = headless_remote(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(rest)
+        if args.start is not None and args.start.tzinfo is None:
+            parser.error("--start needs a time zone offset")
+        return run(args.schedule, args.data_dir, args.start, args.system_clock, sys.stdin, sys.stdout, web)
+    finally:
+        if web is not None:
+            web.stop()
 
 
 if __name__ == "__main__":

@@ -296,7 +296,7 @@ def _segment_block(
             who = "done"
         elif t.cue.index == current:
             who = "now"
-        elif current is not None and t.cue.index == current + 1 or current is None and t is cues[0] and role == "next":
+        elif (current is not None and t.cue.index == current + 1) or (current is None and t is cues[0]):
             who = "next"
         else:
             who = "later"
@@ -409,7 +409,8 @@ def rundown(state: ShowState, tr: Translator) -> dict[str, Any]:
             sp = t.cue.speaker
             assert sp is not None
             i = t.cue.index
-            kphase = "current" if i == current else "done" if ended or (current is not None and i < current) else "upcoming"
+            done = ended or (current is not None and i < current)
+            kphase = "current" if i == current else "done" if done else "upcoming"
             row["speakers"].append(_row(sp.name, _NOTE.sub("", sp.affiliation), t, t, t.length, kphase, zone))
         rows.append(row)
     t = "WebView"

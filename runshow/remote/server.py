@@ -44,13 +44,11 @@ from runshow.live.clock import Clock, SystemClock
 from runshow.present.state_json import epoch_ms
 from runshow.remote.assets import font_files, static_files
 from runshow.remote.content import Snapshot
+from runshow.remote.options import ALL_INTERFACES, DEFAULT_PORT, LOCALHOST
 from runshow.remote.words import Translator, pick_language, translators
 
 log = logging.getLogger(__name__)
 
-LOCALHOST = "127.0.0.1"
-ALL_INTERFACES = "0.0.0.0"
-DEFAULT_PORT = 4080
 VIEWS = ("stage", "backstage", "lobby", "overlay", "clock", "rundown")
 CODE_COOKIE = "runshow_view"
 MAX_WS_MESSAGE = 64 * 1024
@@ -439,11 +437,13 @@ class RemoteServer:
             '<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>runshow — {html.escape(tr('WebView', 'Views'))}</title>"
             '<link rel="stylesheet" href="/static/runshow.css"></head><body class="page-index">'
-            f"<h1>runshow · {html.escape(tr('WebView', 'Views'))}</h1><ul class=\"views\">{''.join(items)}</ul>"
+            f'<h1>runshow · {html.escape(tr("WebView", "Views"))}</h1><ul class="views">{"".join(items)}</ul>'
             f'<p><a href="/api/v1/state{suffix}"><code>/api/v1/state</code></a> '
             f"{html.escape(tr('WebView', 'State as JSON'))} · {other}</p></body></html>"
         )
-        return web.Response(text=body, content_type="text/html", headers={**_SECURITY_HEADERS, "Cache-Control": "no-cache"})
+        return web.Response(
+            text=body, content_type="text/html", headers={**_SECURITY_HEADERS, "Cache-Control": "no-cache"}
+        )
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
         name = request.path.strip("/") + ".html"
@@ -463,7 +463,9 @@ class RemoteServer:
         if path is None:
             raise web.HTTPNotFound(reason="no such font")
         kind = "font/otf" if path.suffix == ".otf" else "text/plain; charset=utf-8"
-        return web.FileResponse(path, headers={**_SECURITY_HEADERS, "Content-Type": kind, "Cache-Control": "max-age=86400"})
+        return web.FileResponse(
+            path, headers={**_SECURITY_HEADERS, "Content-Type": kind, "Cache-Control": "max-age=86400"}
+        )
 
     async def _no_icon(self, request: web.Request) -> web.Response:
         return web.Response(status=204, headers=_SECURITY_HEADERS)
@@ -538,7 +540,9 @@ class RemoteServer:
             return
         handler = self._ws_handlers.get(kind) if isinstance(kind, str) else None
         if handler is None:
-            await client.send(json.dumps({"type": "error", "code": "unknown-type", "message": f"unknown type {kind!r}"}))
+            await client.send(
+                json.dumps({"type": "error", "code": "unknown-type", "message": f"unknown type {kind!r}"})
+            )
             return
         try:
             answer = await handler(client, msg)

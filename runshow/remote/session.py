@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
-import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -23,13 +22,12 @@ from runshow.live.clock import Clock, ManualClock, RehearsalClock, SystemClock
 from runshow.live.state import ShowState
 from runshow.present.state_json import epoch_ms
 from runshow.remote.content import Snapshot, snapshot
-from runshow.remote.server import DEFAULT_PORT, LOCALHOST, RemoteServer
+from runshow.remote.options import server_options
+from runshow.remote.server import RemoteServer
 from runshow.remote.words import Translator, translators
 from runshow.session.controller import ShowController
 
 log = logging.getLogger(__name__)
-
-PORT_ENV = "RUNSHOW_PORT"
 
 
 def effective_rate(clock: Clock) -> float:
@@ -56,7 +54,7 @@ class _Call:
 class RemoteSession(QObject):
     """Connects a controller to a :class:`RemoteServer`; owns its start and stop."""
 
-    clientsChanged = Signal(int)  # connected WebSocket pages (queued from the server thread)
+    clientsChanged = Signal(int)  # noqa: N815 - Qt's naming; connected WebSocket pages (queued from the server thread)
     _invoke = Signal(object)  # a _Call, from the server thread to the GUI thread
 
     def __init__(
@@ -158,44 +156,9 @@ class RemoteSession(QObject):
             call.future.set_exception(exc)
 
 
-def server_options(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> tuple[dict[str, Any], list[str]]:
-    """``--port N``, ``--lan``, ``--no-web`` (and ``RUNSHOW_PORT``) out of ``argv``; the rest back.
-
-    Returns ``({"port", "host", "enabled"}, rest)``; a bad port falls back to 4080 with a warning.
-    """
-    env = os.environ if environ is None else environ
-    port_text: str | None = env.get(PORT_ENV) or None
-    lan, enabled, rest = False, True, []
-    args = list(argv)
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--port" and i + 1 < len(args):
-            port_text, i = args[i + 1], i + 2
-            continue
-        if arg.startswith("--port="):
-            port_text = arg.split("=", 1)[1]
-        elif arg == "--lan":
-            lan = True
-        elif arg == "--no-web":
-            enabled = False
-        else:
-            rest.append(arg)
-        i += 1
-    port = DEFAULT_PORT
-    if port_text is not None:
-        try:
-            port = int(port_text)
-            if not 0 <= port <= 65535:
-                raise ValueError(port_text)
-        except ValueError:
-            log.warning("--port/%s: expected 0–65535, got %r; using %d", PORT_ENV, port_text, DEFAULT_PORT)
-            port = DEFAULT_PORT
-    host = "0.0.0.0" if lan else LOCALHOST
-    return {"port": port, "host": host, "enabled": enabled}, rest
-
-
-def start_remote(controller: ShowController, argv: Sequence[str], parent: QObject | None = None) -> RemoteSession | None:
+def start_remote(
+    controller: ShowController, argv: Sequence[str], parent: QObject | None = None
+) -> RemoteSession | None:
     """What the app calls once: the server per ``argv``/environment, started, or None if off."""
     options, _ = server_options(argv)
     if not options["enabled"]:
