@@ -52,7 +52,9 @@ def show_at(plan_2021, at) -> Callable[..., ShowState]:
 
 def snap(state: ShowState, *, seq: int = 1, wall_ms: float | None = None, rate: float = 0.0) -> Snapshot:
     """A snapshot of ``state`` frozen in time (rate 0) unless told otherwise."""
-    return snapshot(state, WORDS, seq=seq, wall_ms=state.at.timestamp() * 1000 if wall_ms is None else wall_ms, rate=rate)
+    return snapshot(
+        state, WORDS, seq=seq, wall_ms=state.at.timestamp() * 1000 if wall_ms is None else wall_ms, rate=rate
+    )
 
 
 def message(at: datetime, text: str) -> Action:
@@ -96,7 +98,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 720}, bypass_csp=True
+    )  # playwright evaluates strings
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))

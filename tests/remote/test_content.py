@@ -60,7 +60,7 @@ def _compare(state, plan) -> None:
 
 
 @pytest.mark.gui
-@pytest.mark.parametrize("when", INSTANTS, ids=lambda t: "%02d:%02d:%02d" % t[:3])
+@pytest.mark.parametrize("when", INSTANTS, ids=lambda t: f"{t[0]:02d}:{t[1]:02d}:{t[2]:02d}")
 def test_web_stage_says_what_the_stage_window_says(korean, show_at, plan_2021, when) -> None:
     _compare(show_at(*when), plan_2021)
 
