@@ -114,6 +114,7 @@ class WsClient:
     ws: web.WebSocketResponse
     lang: str
     remote: str | None
+    view: str | None = None  # the page's view: it is sent only the words it shows
     pending: str | None = None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -148,7 +149,7 @@ class RemoteServer:
         self._ws_handlers: dict[str, WsHandler] = {}
         self._clients: set[WsClient] = set()
         self._latest: Snapshot | None = None
-        self._encoded: dict[str, str] = {}
+        self._encoded: dict[tuple[str, str | None], str] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -354,14 +355,20 @@ class RemoteServer:
         self._latest = snapshot
         self._encoded = {}
         for client in self._clients:
-            client.pending = self._encoded_for(client.lang)
+            client.pending = self._encoded_for(client.lang, client.view)
             client.wake.set()
 
-    def _encoded_for(self, lang: str) -> str:
-        text = self._encoded.get(lang)
+    def _encoded_for(self, lang: str, view: str | None = None) -> str:
+        """The latest payload as JSON text, once per language and view however many clients."""
+        key = (lang, view)
+        text = self._encoded.get(key)
         if text is None and self._latest is not None:
-            text = json.dumps(self._latest.payload(lang), ensure_ascii=False, separators=(",", ":"))
-            self._encoded[lang] = text
+            payload = self._latest.payload(lang)
+            if view is not None:
+                views = payload["views"]
+                payload = {**payload, "views": {k: views[k] for k in (view, "stage") if k in views}}
+            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+            self._encoded[key] = text
         return text or ""
 
     # ── middlewares ──────────────────────────────────────────────────────
@@ -489,20 +496,23 @@ class RemoteServer:
         if not ws.can_prepare(request).ok:
             return json_error(400, "not-websocket", "/ws needs a WebSocket upgrade")
         await ws.prepare(request)
-        client = WsClient(ws, pick_language(request.query.get("lang")), request.remote)
+        view = request.query.get("view")
+        client = WsClient(ws, pick_language(request.query.get("lang")), request.remote, view if view in VIEWS else None)
         self._clients.add(client)
         self._clients_changed()
         sender = asyncio.create_task(self._sender(client))
         try:
             await client.send(json.dumps({"type": "hello", "version": 1, "views": list(VIEWS)}))
             if self._latest is not None:
-                client.pending = self._encoded_for(client.lang)
+                client.pending = self._encoded_for(client.lang, client.view)
                 client.wake.set()
             async for msg in ws:
                 if msg.type is WSMsgType.TEXT:
                     await self._on_message(client, msg.data)
                 elif msg.type in (WSMsgType.BINARY,):
                     await client.send(json.dumps({"type": "error", "code": "binary", "message": "send JSON text"}))
+        except (ConnectionError, RuntimeError):
+            pass  # the page went away mid-answer: nothing to tell it
         finally:
             sender.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -29,6 +29,8 @@ from runshow.session.controller import ShowController
 
 log = logging.getLogger(__name__)
 
+REFRESH_MS = 1000.0  # a snapshot at least this often (real time) while only time moves
+
 
 def effective_rate(clock: Clock) -> float:
     """Show seconds per real second *as a browser should extrapolate them*.
@@ -72,6 +74,8 @@ class RemoteSession(QObject):
         self._words = dict(words) if words is not None else translators()
         self._wall: Clock = wall or SystemClock()
         self._seq = 0
+        self._key: tuple[object, ...] | None = None
+        self._last_wall_ms = 0.0
         self._notice: str | None = None
         self._started = False
         self.last: Snapshot | None = None
@@ -117,7 +121,24 @@ class RemoteSession(QObject):
     # ── state out ────────────────────────────────────────────────────────
     @Slot(object)
     def _on_state(self, state: ShowState) -> None:
+        """Publish what a page cannot derive; flips of time alone at most once a real second.
+
+        Between two actions a page computes every moving number exactly from the last
+        snapshot (runshow/remote/content.py), so a flip that only moves time needs no
+        message; one a second still refreshes the worded times (rundown, stand-by).
+        """
+        key = self._key_of(state)
+        wall_ms = epoch_ms(self._wall.now())
+        if key == self._key and wall_ms - self._last_wall_ms < REFRESH_MS:
+            return
         self.publish(state)
+
+    def _key_of(self, state: ShowState) -> tuple[object, ...]:
+        clock = self._controller.clock
+        cue = state.cue.index if state.cue else None
+        # the show's progress (a snapshot compared by value) changes with every action, undo included
+        return (id(state._show), state._progress, cue, state.status, state.mode, self._notice, id(clock),
+                effective_rate(clock))  # fmt: skip
 
     @Slot()
     def _republish(self) -> None:
@@ -127,11 +148,13 @@ class RemoteSession(QObject):
         """Build the snapshot for ``state`` and hand it over (no waiting on the server)."""
         self._seq += 1
         clock = self._controller.clock
+        wall_ms = epoch_ms(self._wall.now())
+        self._key, self._last_wall_ms = self._key_of(state), wall_ms
         snap = snapshot(
             state,
             self._words,
             seq=self._seq,
-            wall_ms=epoch_ms(self._wall.now()),
+            wall_ms=wall_ms,
             rate=effective_rate(clock),
             rehearsal=isinstance(clock, RehearsalClock),
             notice=self._notice,

@@ -46,6 +46,30 @@ def test_every_state_change_publishes_one_snapshot(wired, qtbot) -> None:
     assert session.last.payload("ko")["views"]["stage"]["notice"] is None
 
 
+def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, at) -> None:
+    clock = ManualClock(at(14, 0))
+    wall = ManualClock(at(9, 0))  # the server's real clock, stepped by hand
+    controller = ShowController(plan_2021, clock)
+    session = RemoteSession(controller, RemoteServer(port=0), wall=wall)
+    assert session.start()
+    try:
+        controller.act(ActionKind.START)
+        seq = session.last.seq
+        clock.advance(1)
+        controller.refresh()  # a flip: only time moved, and no real second has passed
+        assert session.last.seq == seq
+        wall.advance(1)
+        clock.advance(1)
+        controller.refresh()
+        assert session.last.seq == seq + 1
+        assert session.last.payload("ko")["state"]["remaining_s"] == 5 * 60 - 2
+        controller.act(ActionKind.ADJUST, seconds=60)  # an action: published at once
+        assert session.last.seq == seq + 2
+        assert session.last.payload("ko")["state"]["remaining_s"] == 6 * 60 - 2
+    finally:
+        session.stop()
+
+
 def test_call_on_gui_runs_on_the_gui_thread_and_returns_the_reason(wired, qtbot) -> None:
     controller, session, _ = wired
     threads: list[str] = []

@@ -188,7 +188,7 @@
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     let ws;
     try {
-      ws = new WebSocket(`${scheme}${location.host}/ws?lang=${lang}`);
+      ws = new WebSocket(`${scheme}${location.host}/ws?lang=${lang}&view=${document.body.dataset.view}`);
     } catch (err) {
       retry();
       return;
