@@ -315,7 +315,8 @@ def add_rows(report: Report, quick: bool) -> None:
     report.add(
         FIGURES[2],
         f"{(many['cpu_pct'] - none['cpu_pct']) * per:.2f} % of one core and "
-        f"{(many['rss_kb'] - none['rss_kb']) / 1024 * per:.1f} MB per 100 clients (each: a state a second, a ping every 2 s)",
+        f"{(many['rss_kb'] - none['rss_kb']) / 1024 * per:.1f} MB per 100 clients "
+        "(each: a state a second, a ping every 2 s)",
         "—",
         True,
     )

@@ -67,10 +67,10 @@ def drift_amount(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def drift_text(seconds: int, tr: Translator) -> str:
+def drift_text(seconds: int, say: Translator) -> str:
     if seconds == 0:
-        return tr("timefmt", "on time")
-    template = tr("timefmt", "+%1 late") if seconds > 0 else tr("timefmt", "%1 early")
+        return say("timefmt", "on time")
+    template = say("timefmt", "+%1 late") if seconds > 0 else say("timefmt", "%1 early")
     return template.replace("%1", drift_amount(seconds))
 
 
@@ -147,20 +147,20 @@ def clock_block(state: ShowState, *, wall_ms: float, rate: float) -> dict[str, A
 
 
 # ── words every view uses ──────────────────────────────────────────────────
-def words(tr: Translator) -> dict[str, str]:
+def words(say: Translator) -> dict[str, str]:
     w = "WebView"
     return {
-        "now": tr("StageView", "now"),
-        "next": tr("StageView", "next"),
-        "on_time": tr("timefmt", "on time"),
-        "late": tr("timefmt", "+%1 late"),
-        "early": tr("timefmt", "%1 early"),
-        "in": tr("StageView", "in %1"),
-        "overtime": tr("StageView", "Overtime"),
-        "rehearsal": tr("StageView", "REHEARSAL — not the live show"),
-        "offline": tr(w, "Connection lost — reconnecting…"),
-        "connecting": tr(w, "Connecting…"),
-        "standby": tr(w, "stand by %1"),
+        "now": say("StageView", "now"),
+        "next": say("StageView", "next"),
+        "on_time": say("timefmt", "on time"),
+        "late": say("timefmt", "+%1 late"),
+        "early": say("timefmt", "%1 early"),
+        "in": say("StageView", "in %1"),
+        "overtime": say("StageView", "Overtime"),
+        "rehearsal": say("StageView", "REHEARSAL — not the live show"),
+        "offline": say(w, "Connection lost — reconnecting…"),
+        "connecting": say(w, "Connecting…"),
+        "standby": say(w, "stand by %1"),
     }
 
 
@@ -176,12 +176,12 @@ def _presenter(state: ShowState) -> str:
     return segment.owner
 
 
-def _strip(state: ShowState, tr: Translator) -> list[dict[str, str]]:
+def _strip(state: ShowState, say: Translator) -> list[dict[str, str]]:
     cue = state.cue
     if cue is None or cue.speaker_index is None or len(cue.segment.speakers) < 2:
         return []
     now = cue.speaker_index
-    tags = {"now": tr("StageView", "now"), "next": tr("StageView", "next")}
+    tags = {"now": say("StageView", "now"), "next": say("StageView", "next")}
     out = []
     for i, speaker in enumerate(cue.segment.speakers):
         role = "done" if i < now else "now" if i == now else "next" if i == now + 1 else "later"
@@ -189,7 +189,7 @@ def _strip(state: ShowState, tr: Translator) -> list[dict[str, str]]:
     return out
 
 
-def stage(state: ShowState, event: Event, tr: Translator, *, notice: str | None, rehearsal: bool) -> dict[str, Any]:
+def stage(state: ShowState, event: Event, say: Translator, *, notice: str | None, rehearsal: bool) -> dict[str, Any]:
     """Everything the stage window shows at ``state``, as text and flags."""
     zone = event.timezone
     t = "StageView"
@@ -201,7 +201,7 @@ def stage(state: ShowState, event: Event, tr: Translator, *, notice: str | None,
         "rehearsal": rehearsal,
         "drift_seconds": state.drift_s,
         "clock": _hms_at(state.at, zone),
-        "caption_overtime": tr(t, "Overtime"),
+        "caption_overtime": say(t, "Overtime"),
     }
     if state.status is Status.PRE_SHOW:
         first = state.next_segment
@@ -213,12 +213,12 @@ def stage(state: ShowState, event: Event, tr: Translator, *, notice: str | None,
             "title": event.title,
             "presenter": event.venue,
             "strip": [],
-            "caption": tr(t, "Until the %1 start").replace("%1", when),
+            "caption": say(t, "Until the %1 start").replace("%1", when),
             "primary": "next",
             "countdown": countdown_text(state.countdown_to_next_s or 0),
             "level": "neutral",
             "blink_lit": True,
-            "next_label": tr(t, "First: %1").replace("%1", first.title) if first else "",
+            "next_label": say(t, "First: %1").replace("%1", first.title) if first else "",
             "next_countdown": when,
             "next_live": False,
             "drift": "",
@@ -228,18 +228,18 @@ def stage(state: ShowState, event: Event, tr: Translator, *, notice: str | None,
         return {
             **common,
             "header": event.title,
-            "title": tr(t, "The show has ended"),
-            "presenter": tr(t, "Thank you"),
+            "title": say(t, "The show has ended"),
+            "presenter": say(t, "Thank you"),
             "strip": [],
-            "caption": tr(t, "Ended at"),
+            "caption": say(t, "Ended at"),
             "primary": "static",
             "countdown": _hm(state.projected_end, zone),
             "level": "neutral",
             "blink_lit": True,
-            "next_label": tr(t, "Planned end %1").replace("%1", _hm(state.planned_end, zone)),
+            "next_label": say(t, "Planned end %1").replace("%1", _hm(state.planned_end, zone)),
             "next_countdown": "",
             "next_live": False,
-            "drift": drift_text(state.drift_s, tr),
+            "drift": drift_text(state.drift_s, say),
             "drift_live": False,
         }
     segment = state.segment
@@ -247,11 +247,11 @@ def stage(state: ShowState, event: Event, tr: Translator, *, notice: str | None,
     tm = timing(state)
     level = wrapup_level(remaining_s, tm["warning_s"], tm["danger_s"])
     if level == "overtime":
-        caption = tr(t, "Overtime")
+        caption = say(t, "Overtime")
     elif state.status is Status.PAUSED:
-        caption = tr(t, "Paused")
+        caption = say(t, "Paused")
     else:
-        caption = tr(t, "Time left")
+        caption = say(t, "Time left")
     part = state.part
     next_seg = state.next_segment
     next_live = state.countdown_to_next_s is not None and next_seg is not None
@@ -260,27 +260,27 @@ def stage(state: ShowState, event: Event, tr: Translator, *, notice: str | None,
         "header": part.title if part else event.title,
         "title": segment.title if segment else "",
         "presenter": _presenter(state),
-        "strip": _strip(state, tr),
+        "strip": _strip(state, say),
         # the caption while the countdown is not in overtime (the client switches at the flip)
-        "caption": tr(t, "Paused") if state.status is Status.PAUSED else tr(t, "Time left"),
+        "caption": say(t, "Paused") if state.status is Status.PAUSED else say(t, "Time left"),
         "caption_now": caption,
         "primary": "remaining",
         "countdown": countdown_text(remaining_s),
         "level": level,
         "blink_lit": level != "overtime" or remaining_s % 2 == 0,
-        "next_label": tr(t, "Last segment") if next_seg is None else tr(t, "Next: %1").replace("%1", next_seg.title),
-        "next_countdown": tr(t, "in %1").replace("%1", countdown_text(state.countdown_to_next_s or 0))
+        "next_label": say(t, "Last segment") if next_seg is None else say(t, "Next: %1").replace("%1", next_seg.title),
+        "next_countdown": say(t, "in %1").replace("%1", countdown_text(state.countdown_to_next_s or 0))
         if next_live
         else "",
         "next_live": next_live,
-        "drift": drift_text(state.drift_s, tr),
+        "drift": drift_text(state.drift_s, say),
         "drift_live": True,
     }
 
 
 # ── backstage: who is on, who stands by ───────────────────────────────────
 def _segment_block(
-    segment: Segment, role: str, state: ShowState, timings: tuple[CueTiming, ...], tr: Translator
+    segment: Segment, role: str, state: ShowState, timings: tuple[CueTiming, ...], say: Translator
 ) -> dict[str, Any]:
     plan = state._show.plan
     zone = plan.event.timezone
@@ -307,12 +307,12 @@ def _segment_block(
                 "affiliation": _NOTE.sub("", speaker.affiliation),
                 "topic": speaker.topic,
                 "role": who,
-                "tag": {"now": tr("StageView", "now"), "next": tr("StageView", "next")}.get(who, ""),
+                "tag": {"now": say("StageView", "now"), "next": say("StageView", "next")}.get(who, ""),
                 "planned": f"{_hm(t.cue.planned_start, zone)}–{_hm(t.cue.planned_end, zone)}",
                 "start": _hm(start, zone),
                 "start_projected": t.actual_start is None,
                 "standby": standby,
-                "standby_text": tr("WebView", "stand by %1").replace("%1", standby) if standby else "",
+                "standby_text": say("WebView", "stand by %1").replace("%1", standby) if standby else "",
             }
         )
     first = cues[0] if cues else None
@@ -323,7 +323,7 @@ def _segment_block(
     owner = segment.owner if segment.owner.strip() not in ("", "-") else ""
     return {
         "role": role,
-        "label": tr("WebView", "On now") if role == "current" else tr("WebView", "Up next"),
+        "label": say("WebView", "On now") if role == "current" else say("WebView", "Up next"),
         "id": segment.id,
         "title": segment.title,
         "part": plan.part_of(segment).title,
@@ -332,22 +332,22 @@ def _segment_block(
         "start": _hm(start, zone),
         "start_projected": first is None or first.actual_start is None,
         "standby": standby,
-        "standby_text": tr("WebView", "stand by %1").replace("%1", standby) if standby else "",
+        "standby_text": say("WebView", "stand by %1").replace("%1", standby) if standby else "",
         "speakers": speakers,
     }
 
 
-def backstage(state: ShowState, tr: Translator) -> dict[str, Any]:
+def backstage(state: ShowState, say: Translator) -> dict[str, Any]:
     timings = state.timings
     blocks = []
     if state.segment is not None and state.status is not Status.ENDED:
-        blocks.append(_segment_block(state.segment, "current", state, timings, tr))
+        blocks.append(_segment_block(state.segment, "current", state, timings, say))
     if state.next_segment is not None:
-        blocks.append(_segment_block(state.next_segment, "next", state, timings, tr))
+        blocks.append(_segment_block(state.next_segment, "next", state, timings, say))
     return {
-        "title": tr("WebView", "Backstage"),
+        "title": say("WebView", "Backstage"),
         "segments": blocks,
-        "empty": tr("StageView", "The show has ended") if state.status is Status.ENDED else "",
+        "empty": say("StageView", "The show has ended") if state.status is Status.ENDED else "",
     }
 
 
@@ -377,7 +377,7 @@ def _row(
     }
 
 
-def rundown(state: ShowState, tr: Translator) -> dict[str, Any]:
+def rundown(state: ShowState, say: Translator) -> dict[str, Any]:
     plan = state._show.plan
     zone = plan.event.timezone
     timings = state.timings
@@ -415,62 +415,62 @@ def rundown(state: ShowState, tr: Translator) -> dict[str, Any]:
         rows.append(row)
     t = "WebView"
     return {
-        "title": tr(t, "Rundown"),
+        "title": say(t, "Rundown"),
         "columns": {
-            "part": tr(t, "Part"),
-            "title": tr(t, "Segment"),
-            "owner": tr(t, "Owner"),
-            "planned": tr(t, "Planned"),
-            "actual": tr(t, "Actual / projected"),
-            "length": tr(t, "Length"),
-            "delta": tr(t, "Δ"),
+            "part": say(t, "Part"),
+            "title": say(t, "Segment"),
+            "owner": say(t, "Owner"),
+            "planned": say(t, "Planned"),
+            "actual": say(t, "Actual / projected"),
+            "length": say(t, "Length"),
+            "delta": say(t, "Δ"),
         },
         "rows": rows,
         "projected_end": _hms_at(state.projected_end, zone),
         "planned_end": _hm(state.planned_end, zone),
-        "end_label": tr(t, "Projected end %1 (planned %2)"),
+        "end_label": say(t, "Projected end %1 (planned %2)"),
     }
 
 
 # ── lobby, overlay, clock ─────────────────────────────────────────────────
-def _on_air(state: ShowState, tr: Translator, rehearsal: bool) -> dict[str, str]:
+def _on_air(state: ShowState, say: Translator, rehearsal: bool) -> dict[str, str]:
     t = "WebView"
     if rehearsal:
-        return {"code": "rehearsal", "text": tr(t, "Rehearsal")}
+        return {"code": "rehearsal", "text": say(t, "Rehearsal")}
     code = {
-        Status.PRE_SHOW: ("pre-show", tr(t, "Before the show")),
-        Status.RUNNING: ("on-air", tr(t, "On air")),
-        Status.PAUSED: ("paused", tr("StageView", "Paused")),
-        Status.ENDED: ("ended", tr("StageView", "The show has ended")),
+        Status.PRE_SHOW: ("pre-show", say(t, "Before the show")),
+        Status.RUNNING: ("on-air", say(t, "On air")),
+        Status.PAUSED: ("paused", say("StageView", "Paused")),
+        Status.ENDED: ("ended", say("StageView", "The show has ended")),
     }[state.status]
     return {"code": code[0], "text": code[1]}
 
 
-def lobby(state: ShowState, event: Event, tr: Translator) -> dict[str, Any]:
+def lobby(state: ShowState, event: Event, say: Translator) -> dict[str, Any]:
     """For the public: what comes next and when; no owners, notes or drift."""
     zone = event.timezone
     t = "WebView"
     nxt = state.next_segment
     base = {"event": event.title, "venue": event.venue, "date": event.date.isoformat()}
     if state.status is Status.ENDED:
-        return {**base, "label": tr("StageView", "The show has ended"), "title": "", "live": False, "when": ""}
+        return {**base, "label": say("StageView", "The show has ended"), "title": "", "live": False, "when": ""}
     if nxt is None:
         return {
             **base,
-            "label": tr(t, "On now"),
+            "label": say(t, "On now"),
             "title": state.segment.title if state.segment else "",
             "live": False,
             "when": "",
         }
     first = next((x for x in state.timings if x.cue.segment.id == nxt.id), None)
     start = (first.projected_start or first.cue.planned_start) if first else nxt.start
-    label = tr(t, "The show starts in") if state.status is Status.PRE_SHOW else tr(t, "Next, in")
+    label = say(t, "The show starts in") if state.status is Status.PRE_SHOW else say(t, "Next, in")
     return {
         **base,
         "label": label,
         "title": nxt.title,
         "live": state.countdown_to_next is not None,
-        "when": tr(t, "at about %1").replace("%1", _hm(start, zone)),
+        "when": say(t, "at about %1").replace("%1", _hm(start, zone)),
     }
 
 
@@ -479,11 +479,11 @@ def overlay(stage_block: Mapping[str, Any]) -> dict[str, Any]:
     return {k: stage_block[k] for k in ("title", "presenter", "caption", "countdown", "primary", "status")}
 
 
-def clock_view(state: ShowState, tr: Translator, rehearsal: bool) -> dict[str, Any]:
+def clock_view(state: ShowState, say: Translator, rehearsal: bool) -> dict[str, Any]:
     return {
-        "on_air": _on_air(state, tr, rehearsal),
-        "drift": drift_text(state.drift_s, tr),
-        "drift_label": tr("WebView", "Drift"),
+        "on_air": _on_air(state, say, rehearsal),
+        "drift": drift_text(state.drift_s, say),
+        "drift_label": say("WebView", "Drift"),
         "segment": state.segment.title if state.segment else "",
     }
 
@@ -491,7 +491,7 @@ def clock_view(state: ShowState, tr: Translator, rehearsal: bool) -> dict[str, A
 # ── the whole payload ─────────────────────────────────────────────────────
 def payload(
     state: ShowState,
-    tr: Translator,
+    say: Translator,
     lang: str,
     *,
     seq: int,
@@ -502,7 +502,7 @@ def payload(
 ) -> dict[str, Any]:
     """What a view receives over ``/ws``: the versioned state plus every view's words."""
     event = state._show.plan.event
-    st = stage(state, event, tr, notice=notice, rehearsal=rehearsal)
+    st = stage(state, event, say, notice=notice, rehearsal=rehearsal)
     return {
         "type": "state",
         "version": 1,
@@ -510,15 +510,15 @@ def payload(
         "lang": lang,
         "clock": clock_block(state, wall_ms=wall_ms, rate=rate),
         "timing": timing(state),
-        "words": words(tr),
-        "state": show_state_json(state, tr),
+        "words": words(say),
+        "state": show_state_json(state, say),
         "views": {
             "stage": st,
             "overlay": overlay(st),
-            "lobby": lobby(state, event, tr),
-            "backstage": backstage(state, tr),
-            "rundown": rundown(state, tr),
-            "clock": clock_view(state, tr, rehearsal),
+            "lobby": lobby(state, event, say),
+            "backstage": backstage(state, say),
+            "rundown": rundown(state, say),
+            "clock": clock_view(state, say, rehearsal),
         },
     }
 
@@ -537,7 +537,7 @@ def snapshot(
     return Snapshot(
         seq,
         {
-            lang: payload(state, tr, lang, seq=seq, wall_ms=wall_ms, rate=rate, rehearsal=rehearsal, notice=notice)
-            for lang, tr in translators.items()
+            lang: payload(state, say, lang, seq=seq, wall_ms=wall_ms, rate=rate, rehearsal=rehearsal, notice=notice)
+            for lang, say in translators.items()
         },
     )

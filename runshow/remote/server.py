@@ -408,17 +408,17 @@ class RemoteServer:
         return json_error(401, "view-code", "this server needs the view code (?code=…)")
 
     def _code_form(self, request: web.Request) -> web.Response:
-        tr = self._tr(request)
+        say = self._tr(request)
         lang = pick_language(request.query.get("lang"))
         body = (
             f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width,initial-scale=1">'
             '<link rel="stylesheet" href="/static/runshow.css"><body class="page-index">'
-            f"<h1>{html.escape(tr('WebView', 'View code'))}</h1>"
-            f"<p>{html.escape(tr('WebView', 'This view needs the view code the operator set.'))}</p>"
+            f"<h1>{html.escape(say('WebView', 'View code'))}</h1>"
+            f"<p>{html.escape(say('WebView', 'This view needs the view code the operator set.'))}</p>"
             f'<form method="get"><input type="hidden" name="lang" value="{lang}">'
             '<input name="code" autocomplete="off" inputmode="numeric" autofocus> '
-            f'<button type="submit">{html.escape(tr("WebView", "Open"))}</button></form></body></html>'
+            f'<button type="submit">{html.escape(say("WebView", "Open"))}</button></form></body></html>'
         )
         return web.Response(status=401, text=body, content_type="text/html", headers=_SECURITY_HEADERS)
 
@@ -428,25 +428,25 @@ class RemoteServer:
         return self._words.get(lang) or (lambda context, source: source)
 
     async def _index(self, request: web.Request) -> web.Response:
-        tr = self._tr(request)
+        say = self._tr(request)
         lang = pick_language(request.query.get("lang"))
         suffix = "?lang=en" if lang == "en" else ""
         items = []
         for view in VIEWS:
             name, what = _VIEW_DESCRIPTIONS[view]
             items.append(
-                f'<li><a href="/{view}{suffix}"><b>{html.escape(tr("WebView", name))}</b>'
-                f" <code>/{view}</code></a><br><span>{html.escape(tr('WebView', what))}</span></li>"
+                f'<li><a href="/{view}{suffix}"><b>{html.escape(say("WebView", name))}</b>'
+                f" <code>/{view}</code></a><br><span>{html.escape(say('WebView', what))}</span></li>"
             )
         other = '<a href="/">한국어</a>' if lang == "en" else '<a href="/?lang=en">English</a>'
         body = (
             f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f"<title>runshow — {html.escape(tr('WebView', 'Views'))}</title>"
+            f"<title>runshow — {html.escape(say('WebView', 'Views'))}</title>"
             '<link rel="stylesheet" href="/static/runshow.css"></head><body class="page-index">'
-            f'<h1>runshow · {html.escape(tr("WebView", "Views"))}</h1><ul class="views">{"".join(items)}</ul>'
+            f'<h1>runshow · {html.escape(say("WebView", "Views"))}</h1><ul class="views">{"".join(items)}</ul>'
             f'<p><a href="/api/v1/state{suffix}"><code>/api/v1/state</code></a> '
-            f"{html.escape(tr('WebView', 'State as JSON'))} · {other}</p></body></html>"
+            f"{html.escape(say('WebView', 'State as JSON'))} · {other}</p></body></html>"
         )
         return web.Response(
             text=body, content_type="text/html", headers={**_SECURITY_HEADERS, "Cache-Control": "no-cache"}

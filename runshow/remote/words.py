@@ -78,12 +78,12 @@ def translators() -> dict[str, Translator]:
 
 
 def _chain(first: Translator, table: dict[tuple[str, str], str]) -> Translator:
-    def tr(context: str, source: str) -> str:
+    def say(context: str, source: str) -> str:
         if (context, source) in table:
             return table[(context, source)]
         return first(context, source)
 
-    return tr
+    return say
 
 
 def pick_language(value: str | None) -> str:
