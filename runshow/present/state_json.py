@@ -12,18 +12,16 @@ the agreed name and signature, and ``"version": 1``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from runshow.live.state import ShowState, ceil_instant
 
 VERSION = 1
 
 
-class Translator(Protocol):
-    """``tr(context, source)``: the source text in the reader's language."""
-
-    def __call__(self, context: str, source: str) -> str: ...
+Translator = Callable[[str, str], str]  # tr(context, source): the source text in the reader's language
 
 
 def epoch_ms(instant: datetime) -> float:

@@ -413,22 +413,22 @@ def rundown(state: ShowState, say: Translator) -> dict[str, Any]:
             kphase = "current" if i == current else "done" if done else "upcoming"
             row["speakers"].append(_row(sp.name, _NOTE.sub("", sp.affiliation), t, t, t.length, kphase, zone))
         rows.append(row)
-    t = "WebView"
+    w = "WebView"
     return {
-        "title": say(t, "Rundown"),
+        "title": say(w, "Rundown"),
         "columns": {
-            "part": say(t, "Part"),
-            "title": say(t, "Segment"),
-            "owner": say(t, "Owner"),
-            "planned": say(t, "Planned"),
-            "actual": say(t, "Actual / projected"),
-            "length": say(t, "Length"),
-            "delta": say(t, "Δ"),
+            "part": say(w, "Part"),
+            "title": say(w, "Segment"),
+            "owner": say(w, "Owner"),
+            "planned": say(w, "Planned"),
+            "actual": say(w, "Actual / projected"),
+            "length": say(w, "Length"),
+            "delta": say(w, "Δ"),
         },
         "rows": rows,
         "projected_end": _hms_at(state.projected_end, zone),
         "planned_end": _hm(state.planned_end, zone),
-        "end_label": say(t, "Projected end %1 (planned %2)"),
+        "end_label": say(w, "Projected end %1 (planned %2)"),
     }
 
 

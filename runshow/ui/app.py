@@ -273,9 +273,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
         QLocale.setDefault(previous_locale)
 
 
-def _open_and_run(
-    app: QApplication, schedule: str | None, *, fresh: bool = False, web_args: Sequence[str] = ()
-) -> int:
+def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = False, web_args: Sequence[str] = ()) -> int:
     load_fonts()
     use_bundled_font(app)
     if schedule is None:
