@@ -100,8 +100,7 @@ def _running_show(speed: float) -> tuple[Any, Any]:
 def _snapshot(show: Any, clock: Any, seq: int = 1) -> tuple[Any, float]:
     from runshow.live.clock import SystemClock
     from runshow.live.state import state_at
-    from runshow.present.state_json import epoch_ms
-    from runshow.remote.content import snapshot
+    from runshow.remote.content import epoch_ms, snapshot
     from runshow.remote.words import translators
 
     state = state_at(show, clock.now())

@@ -31,12 +31,21 @@ from runshow.live.actions import Mode
 from runshow.live.show import Status
 from runshow.live.state import CueTiming, ShowState, ceil_seconds
 from runshow.plan.model import Event, Segment
-from runshow.present.state_json import epoch_ms, ms, show_state_json
+from runshow.present.state_json import show_state_json
 from runshow.remote.words import Translator
 
 MINUS = "\u2212"
 _NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 _ZERO = timedelta(0)
+
+
+def epoch_ms(instant: datetime) -> float:
+    """Milliseconds since the Unix epoch, exact to the microsecond: the pages' time base."""
+    return instant.timestamp() * 1000.0
+
+
+def ms(value: timedelta | None) -> float | None:
+    return None if value is None else value / timedelta(milliseconds=1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,7 @@ from collections.abc import Mapping, Sequence
 from runshow.live.clock import Clock, ManualClock, SystemClock
 from runshow.live.show import Show
 from runshow.live.state import state_at
-from runshow.present.state_json import epoch_ms
-from runshow.remote.content import snapshot
+from runshow.remote.content import epoch_ms, snapshot
 from runshow.remote.options import server_options
 from runshow.remote.server import RemoteServer
 from runshow.remote.words import Translator, translators

@@ -41,9 +41,8 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from runshow.live.clock import Clock, SystemClock
-from runshow.present.state_json import epoch_ms
 from runshow.remote.assets import font_files, static_files
-from runshow.remote.content import Snapshot
+from runshow.remote.content import Snapshot, epoch_ms
 from runshow.remote.options import ALL_INTERFACES, DEFAULT_PORT, LOCALHOST
 from runshow.remote.words import Translator, pick_language, translators
 

@@ -20,8 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from runshow.live.clock import Clock, ManualClock, RehearsalClock, SystemClock
 from runshow.live.state import ShowState
-from runshow.present.state_json import epoch_ms
-from runshow.remote.content import Snapshot, snapshot
+from runshow.remote.content import Snapshot, epoch_ms, snapshot
 from runshow.remote.options import server_options
 from runshow.remote.server import RemoteServer
 from runshow.remote.words import Translator, translators

@@ -13,7 +13,7 @@ import pytest
 
 from runshow.live.actions import Action, ActionKind
 from runshow.live.clock import SystemClock
-from runshow.present.state_json import epoch_ms
+from runshow.remote.content import epoch_ms
 from runshow.remote.server import RemoteServer
 from tests.remote.conftest import base_url, blackout, message, snap
 
