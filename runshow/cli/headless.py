@@ -48,6 +48,7 @@ from runshow.live.clock import Clock, ManualClock, SystemClock
 from runshow.plan import ScheduleError, load_plan
 from runshow.present.state_json import show_state_json
 from runshow.present.translate import english
+from runshow.remote.session import start_remote
 from runshow.session.controller import ShowController
 from runshow.session.opening import Outcome, open_show
 
@@ -176,6 +177,7 @@ def run(
     system_clock: bool,
     stdin: TextIO,
     stdout: TextIO,
+    web_args: Sequence[str] = ("--no-web",),
 ) -> int:
     try:
         plan = load_plan(plan_path)
@@ -197,6 +199,8 @@ def run(
     with opened.journal as journal:
         controller = ShowController(plan, clock, journal=journal, actions=actions)
         driver = HeadlessDriver(controller, stdout)
+        # The browser views, fed by the controller's states like the app's (runshow/remote).
+        remote = start_remote(controller, web_args)
         lines = _Lines()
         lines.line.connect(driver.handle, Qt.ConnectionType.QueuedConnection)
         lines.ended.connect(driver.finish, Qt.ConnectionType.QueuedConnection)
@@ -206,6 +210,8 @@ def run(
         if not driver.done:
             app.exec()
         controller.stop_ticking()
+        if remote is not None:
+            remote.stop()
     return 0
 
 
@@ -216,10 +222,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--start", type=datetime.fromisoformat, default=None, help="fake clock start (ISO, aware)")
     group.add_argument("--system-clock", action="store_true", help="use the machine's clock")
+    parser.add_argument("--port", type=int, help="the browser views' port (default 4080, or RUNSHOW_PORT)")
+    parser.add_argument("--lan", action="store_true", help="serve the browser views on the LAN, not only this machine")
+    parser.add_argument("--no-web", action="store_true", help="no browser views")
     args = parser.parse_args(argv)
     if args.start is not None and args.start.tzinfo is None:
         parser.error("--start needs a time zone offset")
-    return run(args.schedule, args.data_dir, args.start, args.system_clock, sys.stdin, sys.stdout)
+    web = [*(["--port", str(args.port)] if args.port else []), *(["--lan"] if args.lan else [])]
+    web += ["--no-web"] if args.no_web else []
+    return run(args.schedule, args.data_dir, args.start, args.system_clock, sys.stdin, sys.stdout, web)
 
 
 if __name__ == "__main__":

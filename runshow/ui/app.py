@@ -35,6 +35,8 @@ from runshow.live.scenario import load_scenario
 from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
+from runshow.remote.options import server_options
+from runshow.remote.session import start_remote
 from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
@@ -261,6 +263,7 @@ def report_problems(problems: Sequence[Problem], source: str) -> None:
 def run_app(schedule: str | None, qt_args: list[str]) -> int:
     """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
     lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
+    _, rest = server_options(rest, {})  # --port N, --lan, --no-web are runshow's, not Qt's
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
     app.setApplicationName("runshow")
@@ -268,7 +271,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
     previous_locale = QLocale()
     translators = install_translators(app, lang)
     try:
-        return _open_and_run(app, schedule, fresh=FRESH_FLAG in qt_args)
+        return _open_and_run(app, schedule, fresh=FRESH_FLAG in qt_args, web_args=qt_args)
     finally:
         # Leave the QApplication as we found it (tests and embedders share it).
         for translator in translators:
@@ -276,7 +279,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
         QLocale.setDefault(previous_locale)
 
 
-def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = False) -> int:
+def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = False, web_args: Sequence[str] = ()) -> int:
     load_fonts()
     use_bundled_font(app)
     if schedule is None:
@@ -296,6 +299,7 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     show_windows(windows)
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
+    remote = start_remote(windows.controller, web_args)  # the browser views (runshow/remote)
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
     # collector's full passes from walking them again and again, which showed as 10–25 ms
     # pauses in a re-plan on a 1,000-segment schedule (runshow bench).
@@ -304,5 +308,7 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
+    if remote is not None:
+        remote.stop()
     windows.close()
     return int(code)

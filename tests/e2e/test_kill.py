@@ -63,7 +63,7 @@ class Driver:
 
     def __init__(self, data_dir: Path) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "runshow.cli.headless", str(SCHEDULE_2021), "--data-dir", str(data_dir)],
+            [sys.executable, "-m", "runshow.cli.headless", str(SCHEDULE_2021), "--data-dir", str(data_dir), "--no-web"],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

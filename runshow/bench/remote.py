@@ -1,0 +1,332 @@
+"""Bench rows for the LAN server and the browser views (issue 16).
+
+``add_rows(report, quick)`` adds four rows to :class:`runshow.bench.core.Report`;
+``runshow.bench.core.run`` calls it (one line). How each figure is taken:
+
+- **browser flip error**: a real headless Chromium shows ``/stage`` of a show
+  running at 10× on a rehearsal clock; the page records the instant (its clock
+  plus its estimated offset to the server's) of every DOM write of a new
+  countdown second; each is compared with the true boundary, computed from the
+  snapshot's exact numbers on the server's clock.
+- **stage flip with 200 clients**: both windows on the offscreen platform at 10×,
+  the server publishing every state, first with no client, then with 200
+  WebSocket clients (in a child process, each pinging every 2 s as a page does);
+  the stage window's flip error (as ``runshow.bench.core`` measures it) in each.
+- **CPU and memory per 100 clients**: this process's CPU time and resident
+  memory in the two phases above (the clients' own cost is in the child).
+- **reconnect**: the page connected, the server stopped for a second and started
+  again on the same port; the time from the new server listening to the page
+  showing a live countdown again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import shutil
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from runshow.bench.core import (
+    SCHEDULE_2021,
+    FlipLog,
+    Report,
+    cpu_seconds,
+    live_windows,
+    percentile,
+    run_for,
+    run_until,
+    status_kb,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FIGURES = (
+    "browser flip error vs the server's clock (10×)",
+    "stage flip p99 with 200 WebSocket clients",
+    "CPU and memory per 100 WebSocket clients",
+    "browser reconnect after a server restart",
+)
+MINUS = "\u2212"
+
+
+def _seconds(shown: str) -> int | None:
+    sign = -1 if shown.startswith(MINUS) else 1
+    try:
+        parts = [int(x) for x in shown.lstrip(MINUS).split(":")]
+    except ValueError:
+        return None
+    total = 0
+    for p in parts:
+        total = total * 60 + p
+    return sign * total
+
+
+def _browser() -> tuple[Any, Any] | None:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        return None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    pw = sync_playwright().start()
+    return pw, pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def _running_show(speed: float) -> tuple[Any, Any]:
+    """The 2021 show started at its first cue, on a rehearsal clock at ``speed``."""
+    from runshow.live.actions import Action, ActionKind
+    from runshow.live.clock import RehearsalClock
+    from runshow.live.show import Show
+    from runshow.plan import load_plan
+
+    plan = load_plan(SCHEDULE_2021)
+    show = Show(plan, [Action(ActionKind.START, plan.start)])
+    return show, RehearsalClock(plan.start + timedelta(seconds=0.3), speed)
+
+
+def _snapshot(show: Any, clock: Any, seq: int = 1) -> tuple[Any, float]:
+    from runshow.live.clock import SystemClock
+    from runshow.live.state import state_at
+    from runshow.remote.content import epoch_ms, snapshot
+    from runshow.remote.words import translators
+
+    state = state_at(show, clock.now())
+    wall_ms = epoch_ms(SystemClock().now())
+    return snapshot(state, translators(), seq=seq, wall_ms=wall_ms, rate=clock.rate), wall_ms
+
+
+def measure_browser_flips(browser: Any, seconds: float, speed: float = 10.0) -> tuple[list[float], str]:
+    from runshow.remote.server import RemoteServer
+
+    show, clock = _running_show(speed)
+    srv = RemoteServer(port=0)
+    srv.start()
+    try:
+        snap, wall_ms = _snapshot(show, clock)
+        srv.publish(snap)
+        remaining_ms = snap.payload("ko")["timing"]["remaining_ms"]
+        page = browser.new_page(viewport={"width": 1280, "height": 720}, bypass_csp=True)
+        page.goto(f"http://127.0.0.1:{srv.port}/stage")
+        page.wait_for_function("window.RS && RS.synced && RS.payload", timeout=10_000)
+        page.wait_for_timeout(seconds * 1000)
+        flips, offset, rtt = page.evaluate("[RS.flips, RS.offset, RS.rtt]")
+        page.close()
+    finally:
+        srv.stop()
+    errors = []
+    previous: int | None = None
+    for shown, client_ms in flips:  # a flip is a step of one second (not the first paint, not a reconnect)
+        k = _seconds(shown)
+        if k is not None and previous is not None and k == previous - 1:
+            boundary = wall_ms + (remaining_ms - k * 1000) / speed
+            errors.append(client_ms + offset - boundary)
+        previous = k
+    return errors, f"offset estimate {offset:+.1f} ms, least round trip {rtt:.2f} ms"
+
+
+def measure_reconnect(browser: Any, restarts: int) -> list[float]:
+    from runshow.remote.server import RemoteServer
+
+    show, clock = _running_show(1.0)
+    srv = RemoteServer(port=0)
+    srv.start()
+    port = srv.port
+    srv.publish(_snapshot(show, clock)[0])
+    page = browser.new_page(bypass_csp=True)
+    page.goto(f"http://127.0.0.1:{port}/stage")
+    page.wait_for_function("window.RS && RS.synced && RS.payload", timeout=10_000)
+    times = []
+    try:
+        for i in range(restarts):
+            srv.stop()
+            page.wait_for_function("document.body.classList.contains('offline')", timeout=10_000)
+            page.wait_for_timeout(1000)  # the server is down for a second
+            srv = RemoteServer(port=port)
+            srv.publish(_snapshot(show, clock, seq=i + 2)[0])
+            srv.start()
+            t0 = time.monotonic()
+            page.wait_for_function(
+                "RS.connected && RS.synced && !document.body.classList.contains('offline')", timeout=10_000, polling=2
+            )
+            times.append((time.monotonic() - t0) * 1000)
+    finally:
+        page.close()
+        srv.stop()
+    return times
+
+
+# ── 200 clients in a child process ──────────────────────────────────────────
+def clients_main(port: int, n: int) -> None:
+    """In the child: ``n`` WebSocket clients reading every state and pinging every 2 s until stdin closes."""
+    import aiohttp
+
+    async def one(session: aiohttp.ClientSession, i: int, ready: asyncio.Event, count: list[int]) -> None:
+        async with session.ws_connect(f"http://127.0.0.1:{port}/ws?lang={'en' if i % 5 == 0 else 'ko'}") as ws:
+            count[0] += 1
+            if count[0] == n:
+                ready.set()
+
+            async def pings() -> None:
+                while True:
+                    await ws.send_json({"type": "ping", "id": 1, "t0": 0})
+                    await asyncio.sleep(2)
+
+            task = asyncio.create_task(pings())
+            try:
+                async for _ in ws:
+                    pass
+            finally:
+                task.cancel()
+
+    async def main() -> None:
+        ready = asyncio.Event()
+        count = [0]
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+            tasks = [asyncio.create_task(one(session, i, ready, count)) for i in range(n)]
+            await asyncio.wait_for(ready.wait(), 60)
+            print("ready", flush=True)
+            await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    asyncio.run(main())
+
+
+def measure_with_clients(seconds: float, clients: int) -> dict[str, Any]:
+    from runshow.bench.core import qapp
+    from runshow.live.clock import RehearsalClock
+    from runshow.plan import load_plan
+    from runshow.remote.server import RemoteServer
+    from runshow.remote.session import RemoteSession
+
+    qapp()
+    plan = load_plan(SCHEDULE_2021)
+    out: dict[str, Any] = {}
+    with live_windows(RehearsalClock(plan.start - timedelta(seconds=3), 10.0), plan) as windows:
+        from runshow.live.actions import ActionKind
+
+        controller = windows.controller
+        session = RemoteSession(controller, RemoteServer(port=0))
+        session.start()
+        controller.act(ActionKind.START)
+        run_for(0.5)
+        child = None
+        try:
+            for phase in ("none", "many"):
+                if phase == "many":
+                    child = subprocess.Popen(
+                        [
+                            sys.executable,
+                            "-c",
+                            f"from runshow.bench.remote import clients_main; "
+                            f"clients_main({session.server.port}, {clients})",
+                        ],
+                        stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE,
+                        text=True,
+                    )
+                    assert child.stdout is not None
+                    line = child.stdout.readline()
+                    if not line.startswith("ready"):
+                        out["error"] = "clients did not connect"
+                        return out
+                    run_until(lambda: session.server.client_count >= clients, 10)
+                    run_for(1.0)
+                log = FlipLog(rate=10.0)
+                controller.stateChanged.connect(log.on_state)
+                gc.collect()
+                rss0, cpu0, t0 = status_kb("VmRSS") or 0, cpu_seconds(), time.monotonic()
+                run_for(seconds)
+                rss1, cpu1, t1 = status_kb("VmRSS") or 0, cpu_seconds(), time.monotonic()
+                controller.stateChanged.disconnect(log.on_state)
+                out[phase] = {
+                    "p99": percentile(log.errors_ms, 99),
+                    "flips": log.flips,
+                    "cpu_pct": (cpu1 - cpu0) / (t1 - t0) * 100,
+                    "rss_kb": (rss0 + rss1) / 2,
+                    "clients": session.server.client_count,
+                }
+        finally:
+            if child is not None:
+                assert child.stdin is not None
+                child.stdin.close()
+                child.wait(10)
+            session.stop()
+    return out
+
+
+def add_rows(report: Report, quick: bool) -> None:
+    """The four rows of issue 16 (``n/a`` with the reason where Chromium is missing)."""
+    flip_s, load_s, restarts, clients = (2.0, 2.0, 1, 200) if quick else (30.0, 20.0, 5, 200)
+    started = _browser()
+    if started is None:
+        for figure in (FIGURES[0], FIGURES[3]):
+            report.add(figure, "not measured: no chromium / playwright", "—", None)
+    else:
+        pw, browser = started
+        try:
+            errors, note = measure_browser_flips(browser, flip_s)
+            p99 = percentile(errors, 99)
+            report.add(
+                FIGURES[0],
+                f"p50 / p99 / max {percentile(errors, 50):.1f} / {p99:.1f} / {max(errors, default=float('nan')):.1f} ms"
+                f" over {len(errors)} flips; {note}",
+                "p99 ≤ 20 ms",
+                bool(errors) and p99 <= 20,
+            )
+            times = measure_reconnect(browser, restarts)
+            report.add(
+                FIGURES[3],
+                f"p50 / max {percentile(times, 50):.0f} / {max(times):.0f} ms over {len(times)} restarts",
+                "≤ 1 s",
+                max(times) <= 1000,
+            )
+        finally:
+            browser.close()
+            pw.stop()
+    res = measure_with_clients(load_s, clients)
+    if "error" in res:
+        report.add(FIGURES[1], f"not measured: {res['error']}", "within 2 ms", None)
+        return
+    none, many = res["none"], res["many"]
+    report.add(
+        FIGURES[1],
+        f"{many['p99']:.1f} ms with {many['clients']} clients against {none['p99']:.1f} ms with none "
+        f"({many['flips']} / {none['flips']} flips)",
+        "within 2 ms",
+        many["p99"] - none["p99"] <= 2.0,
+    )
+    per = 100 / max(1, many["clients"])
+    report.add(
+        FIGURES[2],
+        f"{(many['cpu_pct'] - none['cpu_pct']) * per:.2f} % of one core and "
+        f"{(many['rss_kb'] - none['rss_kb']) / 1024 * per:.1f} MB per 100 clients "
+        "(each: a state a second, a ping every 2 s)",
+        "—",
+        True,
+    )
+
+
+def main() -> int:
+    report = Report()
+    add_rows(report, "--quick" in sys.argv)
+    print(report.table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+/* What each view paints from the server's payload. Words and decisions come from
+ * the payload (runshow/remote/content.py); only moving numbers are spelled here. */
+"use strict";
+(function () {
+  const RS = window.RS;
+  const $ = (id) => document.getElementById(id);
+  const NO_TIME = "--:--";
+  function setText(id, text) {
+    const el = $(id);
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+  function show(id, on) {
+    const el = $(id);
+    if (el) el.hidden = !on;
+  }
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function setData(node, key, value) {
+    if (node.dataset[key] !== value) node.dataset[key] = value;
+  }
+  function rebuildOnce(p, key, build) {
+    // lists change with the state, not with time: rebuild them once per published state
+    const holder = $(key);
+    if (!holder || holder.dataset.seq === String(p.seq)) return;
+    holder.dataset.seq = String(p.seq);
+    holder.replaceChildren(...build());
+  }
+  function primaryOf(p, block, q, live) {
+    if (!live) return NO_TIME;
+    if (block.primary === "remaining" && q.remaining != null) return RS.countdown(RS.ceilS(q.remaining));
+    if (block.primary === "next" && q.next != null) return RS.countdown(RS.ceilS(q.next));
+    return block.countdown;
+  }
+  function levelOf(p, q) {
+    return q.remaining == null ? "neutral" : RS.level(p, RS.ceilS(q.remaining));
+  }
+  function driftClass(sec) {
+    return sec > 0 ? "late" : sec < 0 ? "early" : "even";
+  }
+  function rehearsalBanner(p) {
+    setText("rehearsal", p.words.rehearsal);
+    show("rehearsal", !!p.views.stage.rehearsal);
+    document.body.classList.toggle("rehearsal", !!p.views.stage.rehearsal);
+  }
+
+  RS.views.stage = (p, q, live) => {
+    const s = p.views.stage;
+    const body = document.body;
+    body.classList.toggle("blackout", !!s.blackout);
+    show("blackout", !!s.blackout);
+    rehearsalBanner(p);
+    setText("header", s.header);
+    setText("clock", live ? RS.clockText(p, q.show) : "--:--:--");
+    setText("title", s.title);
+    setText("presenter", s.presenter);
+    setText("message", s.message || "");
+    show("message", !!s.message);
+    show("who", !s.message);
+    rebuildOnce(p, "strip", () => {
+      const out = [];
+      s.strip.forEach((item, i) => {
+        if (i) out.push(el("li", "arrow", "→"));
+        const chip = el("li", `chip ${item.role}`);
+        chip.dataset.role = item.role;
+        if (item.tag) chip.append(el("span", "tag", item.tag));
+        chip.append(el("span", "name", item.name));
+        out.push(chip);
+      });
+      return out;
+    });
+    show("strip", s.strip.length > 0 && !s.message);
+    const level = s.primary === "remaining" ? levelOf(p, q) : "neutral";
+    const remS = q.remaining == null ? 0 : RS.ceilS(q.remaining);
+    setData(body, "level", live ? level : "offline");
+    body.classList.toggle("blink-off", live && level === "overtime" && remS % 2 !== 0);
+    setText("caption", level === "overtime" ? s.caption_overtime : s.caption);
+    setData(body, "status", s.status);
+    const primary = primaryOf(p, s, q, live);
+    setText("countdown", primary);
+    setText("next-label", s.next_label);
+    setText("next-countdown", live && s.next_live && q.next != null ? p.words.in.replace("%1", RS.countdown(RS.ceilS(q.next))) : live ? s.next_countdown : "");
+    const driftS = s.drift_live ? RS.ceilS(q.drift) : s.drift_seconds;
+    setText("drift", live ? (s.drift_live ? RS.driftText(driftS, p.words) : s.drift) : "");
+    setData($("drift"), "sign", driftClass(driftS));
+    setText("notice", s.notice || "");
+    show("notice", !!s.notice);
+    show("bottom", !s.notice);
+    return primary;
+  };
+
+  RS.views.overlay = (p, q, live) => {
+    const o = p.views.overlay;
+    setText("title", o.title);
+    setText("presenter", o.presenter);
+    const primary = primaryOf(p, o, q, live);
+    setText("countdown", primary);
+    setData(document.body, "level", live ? (o.primary === "remaining" ? levelOf(p, q) : "neutral") : "offline");
+    return primary;
+  };
+
+  RS.views.lobby = (p, q, live) => {
+    const l = p.views.lobby;
+    setText("event", l.event);
+    setText("venue", [l.venue, l.date].filter(Boolean).join(" · "));
+    setText("label", l.label);
+    setText("title", l.title);
+    setText("when", l.when);
+    const primary = l.live ? (live && q.next != null ? RS.countdown(RS.ceilS(q.next)) : NO_TIME) : "";
+    setText("countdown", primary);
+    show("countdown", l.live);
+    setText("clock", live ? RS.clockText(p, q.show) : "--:--:--");
+    return primary;
+  };
+
+  RS.views.clock = (p, q, live) => {
+    const c = p.views.clock;
+    const primary = live ? RS.clockText(p, q.show) : "--:--:--";
+    setText("clock", primary);
+    setText("on-air", c.on_air.text);
+    setData($("on-air"), "state", c.on_air.code);
+    setText("segment", c.segment);
+    setText("drift-label", c.drift_label);
+    const driftS = RS.ceilS(q.drift);
+    setText("drift", live ? RS.driftText(driftS, p.words) : "");
+    setData($("drift"), "sign", driftClass(driftS));
+    return primary;
+  };
+
+  RS.views.backstage = (p, q, live) => {
+    const b = p.views.backstage;
+    const s = p.views.stage;
+    setText("title", b.title);
+    setText("clock", live ? RS.clockText(p, q.show) : "--:--:--");
+    const primary = primaryOf(p, s, q, live);
+    setText("countdown", primary);
+    setData(document.body, "level", live ? (s.primary === "remaining" ? levelOf(p, q) : "neutral") : "offline");
+    setText("message", s.message || "");
+    show("message", !!s.message);
+    rebuildOnce(p, "segments", () => {
+      if (!b.segments.length) return [el("p", "empty", b.empty)];
+      return b.segments.map((seg) => {
+        const box = el("section", `segment ${seg.role}`);
+        box.dataset.role = seg.role;
+        const head = el("header");
+        head.append(el("span", "label", seg.label), el("h2", null, seg.title));
+        const meta = el("p", "meta", [seg.part, seg.planned, seg.owner].filter(Boolean).join(" · "));
+        box.append(head, meta);
+        if (seg.standby_text) box.append(el("p", "standby", seg.standby_text));
+        if (seg.speakers.length) {
+          const list = el("ol", "speakers");
+          for (const sp of seg.speakers) {
+            const li = el("li", `speaker ${sp.role}`);
+            li.dataset.role = sp.role;
+            if (sp.tag) li.append(el("span", "tag", sp.tag));
+            li.append(el("span", "name", sp.name));
+            if (sp.affiliation) li.append(el("span", "affiliation", sp.affiliation));
+            li.append(el("span", "slot", `${sp.start_projected ? "≈" : ""}${sp.start} (${sp.planned})`));
+            if (sp.standby_text) li.append(el("span", "standby", sp.standby_text));
+            list.append(li);
+          }
+          box.append(list);
+        }
+        return box;
+      });
+    });
+    return primary;
+  };
+
+  RS.views.rundown = (p, q, live) => {
+    const r = p.views.rundown;
+    setText("title", r.title);
+    setText("clock", live ? RS.clockText(p, q.show) : "--:--:--");
+    setText("end", r.end_label.replace("%1", r.projected_end).replace("%2", r.planned_end));
+    const head = $("head");
+    if (head && !head.childElementCount) {
+      const c = r.columns;
+      const tr = el("tr");
+      for (const name of [c.part, c.title, c.owner, c.planned, c.actual, c.length, c.delta]) tr.append(el("th", null, name));
+      head.append(tr);
+    }
+    const before = $("rows").dataset.seq;
+    rebuildOnce(p, "rows", () => {
+      const out = [];
+      const add = (row, cls) => {
+        const tr = el("tr", `${cls} ${row.phase}`);
+        tr.dataset.phase = row.phase;
+        tr.append(
+          el("td", "part", row.part || ""),
+          el("td", "title", row.title),
+          el("td", "owner", row.owner),
+          el("td", "planned digits", `${row.planned_start}–${row.planned_end}`),
+          el("td", "actual digits", [row.start, row.end].filter(Boolean).join(" – ")),
+          el("td", "length digits", row.length),
+        );
+        const d = el("td", "delta digits", row.delta);
+        d.dataset.sign = row.delta_s == null ? "none" : driftClass(row.delta_s);
+        tr.append(d);
+        out.push(tr);
+      };
+      for (const row of r.rows) {
+        add(row, "segment-row");
+        for (const sp of row.speakers) add(sp, "speaker-row");
+      }
+      return out;
+    });
+    if (before !== $("rows").dataset.seq && p.state.cue !== RS.followedCue) {
+      // follow the current row when the cue changes, not on every state (the reader may scroll)
+      const current = document.querySelector("#rows tr.current") || document.querySelector("#rows tr.contains");
+      if (current) {
+        RS.followedCue = p.state.cue;
+        current.scrollIntoView({ block: "center" });
+      }
+    }
+    return null;
+  };
+})();

@@ -1,0 +1,135 @@
+"""The session side: a snapshot on every state change, calls carried to the GUI thread (Qt)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import aiohttp
+import pytest
+
+from runshow.live.actions import ActionKind
+from runshow.live.clock import ManualClock, RehearsalClock
+from runshow.remote.server import RemoteServer
+from runshow.remote.session import RemoteSession, effective_rate
+from runshow.session.controller import ShowController
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def wired(qapp, plan_2021, at):
+    clock = ManualClock(at(13, 29, 50))
+    controller = ShowController(plan_2021, clock)
+    session = RemoteSession(controller, RemoteServer(port=0))
+    assert session.start()
+    yield controller, session, clock
+    session.stop()
+
+
+def test_every_state_change_publishes_one_snapshot(wired, qtbot) -> None:
+    controller, session, _ = wired
+    first = session.last
+    assert first is not None and first.payload("ko")["state"]["state"] == "pre-show"
+    assert controller.act(ActionKind.START) is None
+    after = session.last
+    assert after is not None and after.seq > first.seq
+    assert after.payload("ko")["state"]["state"] == "running"
+    assert after.payload("en")["views"]["stage"]["caption"] == "Time left"
+    assert after.payload("ko")["views"]["stage"]["caption"] == "남은 시간"
+    assert after.payload("ko")["clock"]["rate"] == 0.0  # a ManualClock never moves by itself
+    controller.act(ActionKind.MESSAGE, text="마이크 확인")
+    assert session.last is not None and session.last.payload("ko")["views"]["stage"]["message"] == "마이크 확인"
+    session.show_notice("경북 대기")
+    assert session.last.payload("ko")["views"]["stage"]["notice"] == "경북 대기"
+    session.clear_notice()
+    assert session.last.payload("ko")["views"]["stage"]["notice"] is None
+
+
+def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, at) -> None:
+    clock = ManualClock(at(14, 0))
+    wall = ManualClock(at(9, 0))  # the server's real clock, stepped by hand
+    controller = ShowController(plan_2021, clock)
+    session = RemoteSession(controller, RemoteServer(port=0), wall=wall)
+    assert session.start()
+    try:
+        controller.act(ActionKind.START)
+        seq = session.last.seq
+        clock.advance(1)
+        controller.refresh()  # a flip: only time moved, and no real second has passed
+        assert session.last.seq == seq
+        wall.advance(1)
+        clock.advance(1)
+        controller.refresh()
+        assert session.last.seq == seq + 1
+        assert session.last.payload("ko")["state"]["remaining_s"] == 5 * 60 - 2
+        controller.act(ActionKind.ADJUST, seconds=60)  # an action: published at once
+        assert session.last.seq == seq + 2
+        assert session.last.payload("ko")["state"]["remaining_s"] == 6 * 60 - 2
+    finally:
+        session.stop()
+
+
+def test_call_on_gui_runs_on_the_gui_thread_and_returns_the_reason(wired, qtbot) -> None:
+    controller, session, _ = wired
+    threads: list[str] = []
+    results: list[object] = []
+
+    def from_server_thread() -> None:
+        def act() -> str | None:
+            threads.append(threading.current_thread().name)
+            return controller.act(ActionKind.NEXT)  # before start: rejected, with the reason
+
+        results.append(session.call_on_gui(act).result(timeout=5))
+
+    worker = threading.Thread(target=from_server_thread)
+    worker.start()
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    worker.join(5)
+    assert threads == [threading.main_thread().name]
+    assert isinstance(results[0], str) and results[0]
+
+
+def test_clients_are_counted_through_a_queued_signal(wired, qtbot) -> None:
+    _, session, _ = wired
+    counts: list[int] = []
+    session.clientsChanged.connect(counts.append)
+    done = threading.Event()
+    connected = threading.Event()
+
+    def client() -> None:
+        async def go() -> None:
+            async with aiohttp.ClientSession() as s, s.ws_connect(f"http://127.0.0.1:{session.server.port}/ws") as ws:
+                await ws.receive_json(timeout=5)
+                connected.set()
+                await asyncio.get_running_loop().run_in_executor(None, done.wait, 5)
+
+        asyncio.run(go())
+
+    worker = threading.Thread(target=client)
+    worker.start()
+    qtbot.waitUntil(lambda: counts[-1:] == [1], timeout=5000)
+    done.set()
+    worker.join(5)
+    qtbot.waitUntil(lambda: counts[-1:] == [0], timeout=5000)
+
+
+def test_a_taken_port_leaves_the_show_running_without_web_views(qapp, plan_2021, at) -> None:
+    taken = RemoteServer(port=0)
+    taken.start()
+    try:
+        controller = ShowController(plan_2021, ManualClock(at(13, 0)))
+        session = RemoteSession(controller, RemoteServer(port=taken.port))
+        assert session.start() is False
+        assert controller.act(ActionKind.START) is None  # the show goes on
+        session.stop()
+    finally:
+        taken.stop()
+
+
+def test_pages_extrapolate_at_the_clock_rate_except_a_manual_clock(at) -> None:
+    assert effective_rate(ManualClock(at(13, 0))) == 0.0
+    assert effective_rate(RehearsalClock(at(13, 0), speed=10)) == 10.0
+    paused = RehearsalClock(at(13, 0), speed=10)
+    paused.pause()
+    assert effective_rate(paused) == 0.0
