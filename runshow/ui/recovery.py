@@ -39,6 +39,7 @@ from runshow.live.recovery import (
     decide,
     fill,
     find_journal,
+    resume_journal,
     start_clean,
     today_of,
 )
@@ -109,6 +110,11 @@ def describe_change(change: Change) -> str:
         ChangeKind.RETIMED: QCoreApplication.translate("Recovery", "segment %1 was retimed: %2 → %3"),
         ChangeKind.SPEAKERS: QCoreApplication.translate("Recovery", "segment %1 has other speakers: %2 → %3"),
         ChangeKind.MOVED: QCoreApplication.translate("Recovery", "segment %1 moved: %2 → %3"),
+        ChangeKind.MAPPED: QCoreApplication.translate("Recovery", "segment %2 is now %1 (same place, title or times)"),
+        ChangeKind.EVENT: QCoreApplication.translate("Recovery", "the event's title changed: %2 → %3"),
+        ChangeKind.DETAILS: QCoreApplication.translate(
+            "Recovery", "details changed that the journal does not keep (notes, owners, alerts …)"
+        ),
     }
     return texts[change.kind].replace("%2", change.old).replace("%3", change.new).replace("%1", sid)
 
@@ -188,6 +194,10 @@ def reason_templates() -> dict[str, str]:
             "Recovery", "the schedule changed: the show reached the last cue, and the number of cues changed"
         ),
         "changed": QCoreApplication.translate("Recovery", "the schedule changed"),
+        "rundown-lost": QCoreApplication.translate(
+            "Recovery",
+            "the schedule changed and the journal's copy of the old rundown is damaged, so it cannot be told whether the cues are the same",  # noqa: E501 - one literal for lupdate
+        ),
     }
 
 
@@ -278,13 +288,9 @@ def _resume(
     plan: Plan, clock: Clock, parent: QWidget | None, d: Decision, exact: Path, title: str, now: datetime
 ) -> tuple[Journal, list[Action]]:
     assert d.path is not None
-    if d.path == exact:
-        journal = Journal.open_existing(exact)
-    else:
-        # Another schedule version: carry the show into this schedule's own journal;
-        # the old file stays where it is, untouched.
-        journal = Journal.create(exact, plan, created=now)
-        journal.extend(d.actions)
+    # The event's own file is appended to; any other (an old name, a damaged preamble, mapped
+    # segment ids) is carried into the event's journal and left untouched (runshow.live.recovery).
+    journal = resume_journal(plan, d, exact.parent.parent, now)
     if d.actions or d.problems or d.changes:  # an empty journal resumes silently
         text = resumed_text(plan, clock, d.actions, exact)
         RecoveryDialogs.inform(parent, title, text + _changes_text(d.changes) + _problems_text(d.problems))

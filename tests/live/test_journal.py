@@ -18,9 +18,13 @@ from runshow.live.journal import (
     JournalHeader,
     archive,
     data_dir,
+    event_key,
     journal_path,
+    legacy_journal_path,
     read_journal,
 )
+
+PRE = 3  # header, rundown stamp, header copy
 
 
 @pytest.fixture
@@ -60,14 +64,38 @@ def test_header_names_the_schedule(plan_2021, tmp_path):
     head = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert head["format"] == FORMAT
     assert head["schedule"]["sha256"] == plan_2021.digest
-    assert head["event"] == {"title": plan_2021.event.title, "date": "2021-10-15", "timezone": "Asia/Seoul"}
+    assert head["event"] == {
+        "id": event_key(plan_2021),
+        "derived": True,
+        "title": plan_2021.event.title,
+        "date": "2021-10-15",
+        "timezone": "Asia/Seoul",
+    }
+    assert len(path.read_bytes().split(b"\n")[0]) < 600  # small: a flipped byte rarely lands in it …
+    assert (
+        path.read_text(encoding="utf-8").splitlines()[2] == path.read_text(encoding="utf-8").splitlines()[0]
+    )  # … twice
 
 
-def test_path_is_one_per_event_and_schedule(plan_2021, tmp_path):
+def test_the_event_key_is_the_file_id_or_the_date_and_segment_ids(plan_2021):
+    import hashlib
+    from dataclasses import replace
+
+    ids = "\n".join(sorted(s.id for s in plan_2021.segments))
+    assert event_key(plan_2021) == "20211015-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
+    retitled = replace(plan_2021, event=replace(plan_2021.event, title="2021 산단 대개조 컨퍼런스"), digest="x")
+    assert journal_path(retitled) == journal_path(plan_2021)  # a fixed title or note keeps the journal
+    named = replace(plan_2021, event=replace(plan_2021.event, id="iccc-2021"))
+    assert event_key(named) == "iccc-2021" and "iccc-2021" in journal_path(named).name
+
+
+def test_path_is_one_per_event(plan_2021, tmp_path):
     path = journal_path(plan_2021, tmp_path)
     assert path.parent == tmp_path / "journals"
-    assert path.name.startswith("2021-10-15-2021-산업단지-대개조-컨퍼런스-")
-    assert plan_2021.digest[:12] in path.name
+    assert path.name.startswith("2021-10-15--20211015-")
+    assert plan_2021.digest[:12] not in path.name
+    old = legacy_journal_path(plan_2021, tmp_path)  # where version 1 kept it, still looked for
+    assert old.name.startswith("2021-10-15-2021-산업단지-대개조-컨퍼런스-") and plan_2021.digest[:12] in old.name
 
 
 def test_data_dir_honours_the_environment(tmp_path, monkeypatch):
@@ -104,7 +132,7 @@ def test_torn_last_line_keeps_everything_before(plan_2021, tmp_path, script):
         fh.write(b'{"kind":"next","at":"2021-10-15T13:5')
     got = read_journal(path)
     assert got.actions == script
-    assert [(p.line, "torn" in p.message) for p in got.problems] == [(len(script) + 2, True)]
+    assert [(p.line, "torn" in p.message) for p in got.problems] == [(len(script) + PRE + 1, True)]
 
 
 def test_reopening_after_a_torn_line_keeps_new_records_whole(plan_2021, tmp_path, script, at):
@@ -116,7 +144,7 @@ def test_reopening_after_a_torn_line_keeps_new_records_whole(plan_2021, tmp_path
         j.append(later)
     got = read_journal(path)
     assert got.actions == [*script[:2], later]
-    assert [(p.line, "torn" in p.message) for p in got.problems] == [(4, True)]  # still torn, not "garbage"
+    assert [(p.line, "torn" in p.message) for p in got.problems] == [(PRE + 3, True)]  # still torn, not "garbage"
     with Journal.open_existing(path) as j:  # a clean tail gets nothing added
         pass
     assert read_journal(path) == got
@@ -136,7 +164,7 @@ def test_garbage_and_bad_fields_are_reported_with_line_numbers(plan_2021, tmp_pa
         fh.write(json.dumps(script[2].to_json()).encode() + b"\n")  # line 12: fine
     got = read_journal(path)
     assert got.actions == [*script[:2], script[2]]
-    assert [p.line for p in got.problems] == [4, 5, 6, 7, 8, 9, 11]
+    assert [p.line - PRE + 1 for p in got.problems] == [4, 5, 6, 7, 8, 9, 11]
     assert "missing field 'at'" in str(got.problems[5])
     assert "older" in got.problems[6].message
 
@@ -226,8 +254,9 @@ def test_any_damage_keeps_every_intact_record_and_never_raises(plan_2021, tmp_pa
         assert got.actions == script  # a garbage line costs nothing but itself
     if where == "tail":
         assert got.actions[: len(script) - 1] == script[:-1]  # at most the torn last record is lost
-    if where == "header":
-        assert got.header is None and got.problems[0].line == 1
+    if where == "header":  # the copy on line 3 says it all
+        assert got.header == JournalHeader.of(plan_2021) and all(p.line == 1 for p in got.problems)
+        assert got.actions == script
     with Journal.open_existing(path) as j:  # and the show can always go on writing
         j.append(act.next_cue(script[-1].at + timedelta(hours=9)))
     assert read_journal(path).actions[-1] == act.next_cue(script[-1].at + timedelta(hours=9))
@@ -236,13 +265,14 @@ def test_any_damage_keeps_every_intact_record_and_never_raises(plan_2021, tmp_pa
 def test_a_flipped_digit_costs_one_record_not_every_later_one(plan_2021, tmp_path, script):
     path = _write(plan_2021, tmp_path, script)
     lines = path.read_bytes().split(b"\n")
-    # Line 3 (script[1]) gets 13:35 → 19:35: valid JSON, a valid action, hours in the future.
-    assert b"T13:35:12" in lines[2]
-    lines[2] = lines[2].replace(b"T13:35:12", b"T19:35:12")
+    # script[1] gets 13:35 → 19:35: valid JSON, a valid action, hours in the future.
+    assert b"T13:35:12" in lines[PRE + 1]
+    lines[PRE + 1] = lines[PRE + 1].replace(b"T13:35:12", b"T19:35:12")
     path.write_bytes(b"\n".join(lines))
     got = read_journal(path)
     assert got.actions == [script[0], *script[2:]]
-    assert [(p.line, "checksum" in p.message) for p in got.problems] == [(3, True)]
+    assert [(p.line, p.code) for p in got.problems] == [(PRE + 2, "damaged"), (PRE + 3, "gap")]
+    assert "checksum" in got.problems[0].message and "#2 missing" in got.problems[1].message
 
 
 def test_records_without_a_checksum_are_read_as_they_are(plan_2021, tmp_path, script):
