@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +17,9 @@ from runshow.live.actions import Mode
 from runshow.live.journal import (
     FORMAT,
     Journal,
+    JournalBusyError,
     JournalHeader,
+    JournalUnwritableError,
     archive,
     data_dir,
     event_key,
@@ -281,3 +285,184 @@ def test_records_without_a_checksum_are_read_as_they_are(plan_2021, tmp_path, sc
         for a in script:
             fh.write(json.dumps(a.to_json(), ensure_ascii=False) + "\n")
     assert read_journal(path).actions == script
+
+
+# ── integrity: sequence numbers ───────────────────────────────────────────
+def _action_lines(path: Path) -> list[bytes]:
+    return path.read_bytes().split(b"\n")[PRE:-1]
+
+
+def _rewrite(path: Path, actions_lines: list[bytes]) -> None:
+    head = path.read_bytes().split(b"\n")[:PRE]
+    path.write_bytes(b"\n".join([*head, *actions_lines]) + b"\n")
+
+
+def test_every_record_has_a_sequence_number(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, script)
+    assert [json.loads(line)["seq"] for line in _action_lines(path)] == list(range(1, len(script) + 1))
+    assert read_journal(path).next_seq == len(script) + 1
+    with Journal.open_existing(path) as j:  # numbering goes on after a restart
+        j.append(act.clear_message(script[-1].at))
+    assert json.loads(_action_lines(path)[-1])["seq"] == len(script) + 1
+
+
+def test_a_duplicated_line_is_dropped_and_reported(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, script)
+    lines = _action_lines(path)
+    _rewrite(path, [*lines[:2], lines[1], *lines[2:]])  # `next` twice would skip a cue
+    got = read_journal(path)
+    assert got.actions == script
+    assert [(p.line, p.code) for p in got.problems] == [(PRE + 3, "duplicate")]
+    assert got.dropped_duplicates == 1 and "#2" in got.problems[0].message
+
+
+def test_swapped_lines_are_replayed_in_order_and_reported(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, script)
+    lines = _action_lines(path)
+    lines[1], lines[4] = lines[4], lines[1]
+    _rewrite(path, lines)
+    got = read_journal(path)
+    assert got.actions == script  # nothing lost: replayed by sequence number
+    assert {p.code for p in got.problems} == {"reorder"}
+    assert all(PRE + 1 <= p.line <= PRE + len(script) for p in got.problems)
+
+
+def test_a_lost_line_is_a_located_gap_and_the_rest_replays(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, script)
+    lines = _action_lines(path)
+    _rewrite(path, [*lines[:2], *lines[4:]])
+    got = read_journal(path)
+    assert got.actions == [*script[:2], *script[4:]]
+    assert [(p.line, p.code, p.params) for p in got.problems] == [(PRE + 3, "gap", (("from", "3"), ("to", "4")))]
+
+
+def test_a_checksum_key_damaged_is_not_taken_for_a_hand_written_line(plan_2021, tmp_path, script):
+    path = _write(plan_2021, tmp_path, script[:2])
+    lines = _action_lines(path)
+    _rewrite(path, [lines[0], lines[1].replace(b'"crc"', b'"crd"')])
+    got = read_journal(path)
+    assert got.actions == script[:1] and got.problems[0].code == "damaged"
+
+
+def test_version_one_journals_still_replay(plan_2021, tmp_path, script):
+    from tests.live.journal_helpers import write_v1
+
+    path = write_v1(plan_2021, tmp_path, script)
+    got = read_journal(path)
+    assert got.problems == [] and got.actions == script
+    assert got.header.version == 1 and got.header.segments == JournalHeader.of(plan_2021).segments
+    assert got.digest == plan_2021.digest and got.segments_known
+
+
+# ── writes that fail ──────────────────────────────────────────────────────
+class FailingWrites:
+    """``os.write`` that fails (ENOSPC, EIO …) while ``failing``, optionally after writing part of the data."""
+
+    def __init__(self, real, err: int, partial: bool = False) -> None:
+        self.real, self.err, self.partial, self.failing = real, err, partial, False
+
+    def __call__(self, fd, data):
+        if not self.failing:
+            return self.real(fd, data)
+        if self.partial and len(data) > 4:
+            self.real(fd, bytes(data[: len(data) // 2]))  # half a line reaches the file …
+        raise OSError(self.err, os.strerror(self.err))  # … and then the disk is full
+
+
+@pytest.mark.parametrize("err", [errno.ENOSPC, errno.EIO])
+@pytest.mark.parametrize("partial", [False, True], ids=["nothing-written", "half-written"])
+def test_a_refused_write_is_truncated_back_and_never_written_later(
+    plan_2021, tmp_path, script, monkeypatch, err, partial
+):
+    import runshow.live.journal as journal_mod
+
+    fake = FailingWrites(os.write, err, partial)
+    monkeypatch.setattr(journal_mod.os, "write", fake)
+    path = journal_path(plan_2021, tmp_path)
+    with Journal.create(path, plan_2021) as j:
+        j.append(script[0])
+        good = path.read_bytes()
+        fake.failing = True
+        with pytest.raises(OSError) as caught:
+            j.append(script[1])  # the operator is told this failed …
+        assert caught.value.errno == err
+        assert path.read_bytes() == good  # … and none of it is on disk
+        assert j.fault is not None and j.fault.code == "write-failed" and j.writable
+        fake.failing = False
+        j.append(script[2])  # space is back
+        assert j.fault is None
+    got = read_journal(path)
+    assert got.actions == [script[0], script[2]]  # the refused action never shows up later
+    assert got.problems == []  # and the numbering has no hole: the refused record never had a number
+
+
+def test_a_write_that_cannot_be_truncated_back_stops_the_journal(plan_2021, tmp_path, script, monkeypatch):
+    import runshow.live.journal as journal_mod
+
+    path = journal_path(plan_2021, tmp_path)
+    with Journal.create(path, plan_2021) as j:
+        monkeypatch.setattr(journal_mod.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+        monkeypatch.setattr(journal_mod.os, "ftruncate", lambda fd, n: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+        with pytest.raises(OSError):
+            j.append(script[0])
+        assert not j.writable and j.fault.code == "broken"
+        monkeypatch.undo()
+        with pytest.raises(JournalUnwritableError):
+            j.append(script[1])
+
+
+def test_the_journal_writes_through_the_descriptor_with_no_buffer(plan_2021, tmp_path, script, monkeypatch):
+    import builtins
+
+    opened: list[object] = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
+    path = journal_path(plan_2021, tmp_path)
+    with Journal.create(path, plan_2021) as j:
+        j.append(script[0])
+    assert opened == []  # no Python file object (and its buffer) anywhere on the write path
+
+
+# ── read-only journals ────────────────────────────────────────────────────
+def _deny_writes(monkeypatch, err: int = errno.EROFS) -> None:
+    """Refuse every open for writing, as a read-only file, folder or disk does (root ignores chmod)."""
+    import runshow.live.journal as journal_mod
+
+    real = os.open
+
+    def fake(path, flags, *args):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(err, os.strerror(err), str(path))
+        return real(path, flags, *args)
+
+    monkeypatch.setattr(journal_mod.os, "open", fake)
+
+
+@pytest.mark.parametrize("err", [errno.EROFS, errno.EACCES])
+def test_a_read_only_journal_is_still_replayed_with_a_persistent_fault(plan_2021, tmp_path, script, monkeypatch, err):
+    path = _write(plan_2021, tmp_path, script)
+    _deny_writes(monkeypatch, err)
+    assert read_journal(path).actions == script
+    with Journal.open_existing(path) as j:
+        assert not j.writable and j.fault.code == "read-only"
+        assert j.fault.params["path"] == str(path) and j.fault.params["error"]
+        with pytest.raises(JournalUnwritableError):
+            j.append(script[0])
+        with pytest.raises(JournalBusyError):  # still the one writer: a second copy is refused
+            Journal.open_existing(path)
+        assert not j.writable  # persistent
+
+
+def test_continue_into_another_folder_carries_the_show_and_says_where_from(plan_2021, tmp_path, script, at):
+    from runshow.live.journal import continue_journal
+
+    path = _write(plan_2021, tmp_path / "stuck", script[:4])
+    replayed = read_journal(path).actions
+    with continue_journal(plan_2021, replayed, tmp_path / "usb", came_from=path, created=at(14, 0)) as j:
+        j.append(script[4])
+    got = read_journal(j.path)
+    assert j.path.parent == tmp_path / "usb" / "journals" and j.path.name == path.name
+    assert got.actions == script[:5] and got.problems == []
+    assert got.header.continued_from == str(path)
+    with continue_journal(plan_2021, replayed, tmp_path / "usb", came_from=path) as again:
+        assert again.path != j.path  # never over an earlier continuation

@@ -288,3 +288,41 @@ def test_speaker_removed_before_the_current_cue_refuses(plan_2021, tmp_path, scr
 def test_an_empty_journal_resumes_on_any_day_without_a_question(plan_2021, tmp_path):
     path = _journal(plan_2021, tmp_path, [])
     assert decide(plan_2021, read_journal(path), date(2026, 11, 25)).verdict is Verdict.RESUME
+
+
+def test_a_read_only_folder_still_resumes_an_old_journal_read_only(plan_2021, tmp_path, script, monkeypatch, at):
+    import errno
+
+    import runshow.live.journal as journal_mod
+
+    old = write_v1(plan_2021, tmp_path, script[:6])
+    real = os.open
+
+    def deny(path, flags, *args):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real(path, flags, *args)
+
+    monkeypatch.setattr(journal_mod.os, "open", deny)
+    d = decide(plan_2021, read_journal(find_journal(plan_2021, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME and d.actions == script[:6]  # all six replayed
+    with resume_journal(plan_2021, d, tmp_path, at(14, 0)) as journal:
+        assert journal.path == old and not journal.writable and journal.fault.code == "read-only"
+
+
+def test_a_second_copy_on_an_edited_schedule_is_refused(plan_2021, tmp_path, script, at):
+    from runshow.live.journal import JournalBusyError
+
+    first = Journal.create(journal_path(plan_2021, tmp_path), plan_2021)
+    try:
+        for a in script[:3]:
+            first.append(a)
+        for edit in [('title = "폐회"', 'title = "폐회 선언"'), ('id = "welcome"', 'id = "greetings"')]:
+            edited = _variant(edit)
+            d = decide(edited, read_journal(find_journal(edited, tmp_path)), EVENT_DAY)
+            assert d.verdict is Verdict.RESUME_BY_ID
+            with pytest.raises(JournalBusyError):
+                resume_journal(edited, d, tmp_path, at(14, 0))
+    finally:
+        first.close()
+    assert [p.name for p in (tmp_path / "journals").iterdir()] == [journal_path(plan_2021, tmp_path).name]
