@@ -19,7 +19,8 @@ Format (JSON lines, UTF-8), version 2:
 - line 2, the **rundown stamp**: the event id and schedule digest again, and the
   segments as they were (id, title, start, end, speaker names), so a later start
   can say what changed in the schedule since;
-- line 3, a **copy of the header** (a damaged byte in one copy costs nothing);
+- lines 3 and 4, **two copies of the header** (so up to three damaged bytes never cost the
+  journal its owner: the event id and digest are in four lines);
 - every other line: one :meth:`Action.to_json` record plus ``seq`` (1, 2, 3 …)
   and ``crc`` (CRC-32 of the record's canonical JSON).
 
@@ -283,7 +284,7 @@ class JournalContents:
     # False when the rundown stamp (the segments as they were) is lost; the digest may still be known.
     segments_known: bool = False
     next_seq: int = 1  # the seq the next appended record takes
-    header_copies: int = 0  # intact copies of the header (2 in a healthy version-2 journal)
+    header_copies: int = 0  # intact copies of the header (3 in a healthy version-2 journal)
     dropped_duplicates: int = 0
     reordered: int = 0
 
@@ -652,7 +653,7 @@ class Journal:
     # ── opening ──────────────────────────────────────────────────────────
     @classmethod
     def create(cls, path: Path, plan: Plan, created: datetime | None = None, *, continued_from: str = "") -> Journal:
-        """Start a new journal at ``path`` (which must not exist) with the plan's header, stamp and header copy."""
+        """Start a new journal at ``path`` (which must not exist) with the plan's header, stamp and two header copies."""
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
         _lock(fd, path)
@@ -660,7 +661,7 @@ class Journal:
         header = JournalHeader.of(plan, created, continued_from)
         head = _encode(with_crc(header.to_json()))
         try:
-            journal._write(head + _encode(with_crc(header.stamp_json())) + head)
+            journal._write(head + _encode(with_crc(header.stamp_json())) + head + head)
         except OSError:
             journal.close()
             with contextlib.suppress(OSError):

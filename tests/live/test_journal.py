@@ -28,7 +28,7 @@ from runshow.live.journal import (
     read_journal,
 )
 
-PRE = 3  # header, rundown stamp, header copy
+PRE = 4  # header, rundown stamp, two header copies
 
 
 @pytest.fixture
@@ -258,7 +258,7 @@ def test_any_damage_keeps_every_intact_record_and_never_raises(plan_2021, tmp_pa
         assert got.actions == script  # a garbage line costs nothing but itself
     if where == "tail":
         assert got.actions[: len(script) - 1] == script[:-1]  # at most the torn last record is lost
-    if where == "header":  # the copy on line 3 says it all
+    if where == "header":  # the copies on lines 3 and 4 say it all
         assert got.header == JournalHeader.of(plan_2021) and all(p.line == 1 for p in got.problems)
         assert got.actions == script
     with Journal.open_existing(path) as j:  # and the show can always go on writing

@@ -179,7 +179,7 @@ def test_torn_journal_resumes_with_every_complete_record(plan_2021, tmp_path, sc
     d = decide(plan_2021, read_journal(path), EVENT_DAY)
     assert d.verdict is Verdict.RESUME
     assert d.actions == script
-    assert len(d.problems) == 1 and d.problems[0].line == len(script) + 4  # after the 3 lines of preamble
+    assert len(d.problems) == 1 and d.problems[0].line == len(script) + 5  # after the 4 lines of preamble
 
 
 def test_a_damaged_header_resumes_from_its_copy(plan_2021, tmp_path, script):
@@ -194,7 +194,7 @@ def test_a_damaged_header_resumes_from_its_copy(plan_2021, tmp_path, script):
 def test_both_header_copies_damaged_resume_from_the_rundown_stamp(plan_2021, tmp_path, script):
     path = _journal(plan_2021, tmp_path, script)
     lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join([lines[0][:-9] + b"X", lines[1], b"{}", *lines[3:]]))
+    path.write_bytes(b"\n".join([lines[0][:-9] + b"X", lines[1], b"{}", b"", *lines[4:]]))
     got = read_journal(path)
     assert got.header is None and got.digest == plan_2021.digest
     d = decide(plan_2021, got, EVENT_DAY)
@@ -204,7 +204,7 @@ def test_both_header_copies_damaged_resume_from_the_rundown_stamp(plan_2021, tmp
 def test_a_wholly_damaged_preamble_asks_and_never_discards_the_actions(plan_2021, tmp_path, script):
     path = _journal(plan_2021, tmp_path, script)
     lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join([b"garbage", b"garbage", b"garbage", *lines[3:]]))
+    path.write_bytes(b"\n".join([b"garbage", b"garbage", b"garbage", b"garbage", *lines[4:]]))
     d = decide(plan_2021, read_journal(path), EVENT_DAY)
     assert d.verdict is Verdict.ASK and d.actions == script and d.carry
     assert "header" in d.reason

@@ -137,7 +137,7 @@ def test_a_wholly_damaged_header_asks_and_start_clean_keeps_the_file(plan_2021, 
     _live_run(plan_2021, clock, tmp_path, qtbot)
     path = journal_path(plan_2021, tmp_path)
     lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join([b"not a header", b"nor this", b"nor this", *lines[3:]]))
+    path.write_bytes(b"\n".join([b"not a header", b"nor this", b"nor this", b"nor this", *lines[4:]]))
     said.answer = False
     journal, actions = open_live_journal(plan_2021, clock, base=tmp_path)
     journal.close()
@@ -153,7 +153,7 @@ def test_torn_journal_resumes_and_reports_the_line(plan_2021, at, tmp_path, said
     journal, actions = open_live_journal(plan_2021, clock, base=tmp_path)
     journal.close()
     assert len(actions) == 4
-    assert "line 8" in said.informed[0]  # after the 3 lines of preamble and 4 actions
+    assert "line 9" in said.informed[0]  # after the 4 lines of preamble and 4 actions
 
 
 def test_fresh_archives_and_starts_clean(plan_2021, at, tmp_path, said, qtbot):
