@@ -653,7 +653,7 @@ class Journal:
     # ── opening ──────────────────────────────────────────────────────────
     @classmethod
     def create(cls, path: Path, plan: Plan, created: datetime | None = None, *, continued_from: str = "") -> Journal:
-        """Start a new journal at ``path`` (which must not exist) with the plan's header, stamp and two header copies."""
+        """Start a new journal at ``path`` (which must not exist): header, rundown stamp, two header copies."""
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
         _lock(fd, path)
