@@ -407,33 +407,36 @@ def decide(plan: Plan, contents: JournalContents | None, today: date) -> Decisio
         return Decision(Verdict.FRESH, None)
     path, actions, problems = contents.path, contents.actions, contents.problems
     header = contents.header
-    base = {"contents": contents}
     if header is None and not contents.digest:
         # Every copy of the header and the rundown stamp is damaged: the journal cannot say which
         # schedule it was written for. Its actions are intact: offer them, unless they do not apply.
         if not actions:
-            return Decision(Verdict.REFUSE, path, [], problems, why=Reason("no-header-empty"), **base)
+            return Decision(Verdict.REFUSE, path, [], problems, why=Reason("no-header-empty"), contents=contents)
         _, _, misfit = _replays(plan, actions)
         verdict = Verdict.REFUSE if misfit is not None else Verdict.ASK
-        return Decision(verdict, path, actions, problems, why=Reason("no-header"), carry=True, **base)
+        return Decision(verdict, path, actions, problems, why=Reason("no-header"), carry=True, contents=contents)
     other = _other_event(contents, plan)
     if other is not None:
-        return Decision(Verdict.REFUSE, path, actions, problems, why=other, **base)
+        return Decision(Verdict.REFUSE, path, actions, problems, why=other, contents=contents)
     carry = path.name != journal_path(plan).name or (contents.header_copies == 0 and not contents.segments_known)
     # Nothing to lose and nothing to mix up in a journal without actions: no question to ask.
     other_day = today != plan.event.date and bool(actions)
     days = (f"{plan.event.date:%Y-%m-%d}", f"{today:%Y-%m-%d}")
     if contents.digest == plan.digest:
         if other_day:
-            return Decision(Verdict.ASK, path, actions, problems, why=Reason("other-day", days), carry=carry, **base)
-        return Decision(Verdict.RESUME, path, actions, problems, carry=carry, **base)
+            return Decision(
+                Verdict.ASK, path, actions, problems, why=Reason("other-day", days), carry=carry, contents=contents
+            )
+        return Decision(Verdict.RESUME, path, actions, problems, carry=carry, contents=contents)
     if header is None or not contents.segments_known:
         # The schedule changed and what it was is lost with the damaged lines: replay decides.
         stub = header or JournalHeader("", plan.event.date, "", "", contents.digest, ())
         changes = [c for c in changes_between(stub, plan) if c.kind is ChangeKind.EVENT] if header else []
         _, _, misfit = _replays(plan, actions)
         verdict = Verdict.REFUSE if misfit is not None else Verdict.ASK
-        return Decision(verdict, path, actions, problems, changes, why=Reason("rundown-lost"), carry=True, **base)
+        return Decision(
+            verdict, path, actions, problems, changes, why=Reason("rundown-lost"), carry=True, contents=contents
+        )
     mapped = match_segments(header, plan)
     changes = changes_between(header, plan, mapped)
     if not changes:
@@ -441,11 +444,13 @@ def decide(plan: Plan, contents: JournalContents | None, today: date) -> Decisio
     actions = _remap(actions, mapped)
     why = _why_unsafe(header, plan, actions, changes, mapped)
     if why is not None:
-        return Decision(Verdict.REFUSE, path, actions, problems, changes, why=why, mapped=mapped, **base)
+        return Decision(Verdict.REFUSE, path, actions, problems, changes, why=why, mapped=mapped, contents=contents)
     carry = carry or bool(mapped)
     if other_day:
         why = Reason("other-day-changed", days)
-        return Decision(Verdict.ASK, path, actions, problems, changes, why=why, mapped=mapped, carry=carry, **base)
+        return Decision(
+            Verdict.ASK, path, actions, problems, changes, why=why, mapped=mapped, carry=carry, contents=contents
+        )
     return Decision(
         Verdict.RESUME_BY_ID,
         path,
@@ -455,7 +460,7 @@ def decide(plan: Plan, contents: JournalContents | None, today: date) -> Decisio
         why=Reason("changed"),
         mapped=mapped,
         carry=carry,
-        **base,
+        contents=contents,
     )
 
 
