@@ -26,7 +26,7 @@ from pathlib import Path
 from runshow.live.actions import Action
 from runshow.live.clock import Clock
 from runshow.live.journal import Journal, JournalBusyError, data_dir, journal_path, read_journal
-from runshow.live.recovery import Decision, Verdict, decide, find_journal, start_clean, today_of
+from runshow.live.recovery import Decision, Verdict, decide, find_journal, resume_journal, start_clean, today_of
 from runshow.plan import load_plan
 from runshow.plan.model import Plan
 
@@ -119,13 +119,10 @@ def _open(plan: Plan, clock: Clock, fresh: bool, base: Path, ask: Ask) -> Opened
 
 def _resume(plan: Plan, d: Decision, exact: Path, now: datetime, outcome: Outcome) -> Opened:
     assert d.path is not None
-    if d.path == exact:
-        journal = Journal.open_existing(exact)
-    else:
-        # Another schedule version: carry the show into this schedule's own journal;
-        # the old file stays where it is, untouched.
-        journal = Journal.create(exact, plan, created=now)
-        journal.extend(d.actions)
+    # The event's own file is appended to; any other (an old name, a damaged preamble, mapped
+    # segment ids) is carried into the event's journal and left untouched; a folder that cannot
+    # be written gives a read-only journal that still replays (runshow.live.recovery).
+    journal = resume_journal(plan, d, exact.parent.parent, now)
     return Opened(plan, outcome, journal, list(d.actions), decision=d, path=exact)
 
 

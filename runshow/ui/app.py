@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runshow.live.actions import Action
-from runshow.live.clock import Clock, ManualClock, SystemClock
+from runshow.live.clock import Clock, ManualClock, TimelineClock
 from runshow.live.recovery import today_of
 from runshow.live.scenario import load_scenario
 from runshow.plan import load_plan
@@ -119,7 +119,7 @@ def install_translators(app: QCoreApplication, lang: str, directory: Path = I18N
 
 # ── clock and actions ────────────────────────────────────────────────────
 def make_clock(environ: dict[str, str] | None = None) -> Clock:
-    """The system clock, or a frozen one at ``RUNSHOW_FAKE_NOW`` for screenshots."""
+    """The live timeline clock, or a frozen one at ``RUNSHOW_FAKE_NOW`` for screenshots."""
     env = os.environ if environ is None else environ
     fake = env.get("RUNSHOW_FAKE_NOW")
     if fake:
@@ -127,7 +127,7 @@ def make_clock(environ: dict[str, str] | None = None) -> Clock:
         if instant.tzinfo is None:
             raise ValueError("RUNSHOW_FAKE_NOW needs a time zone, e.g. 2021-10-15T14:12:00+09:00")
         return ManualClock(instant)
-    return SystemClock()
+    return TimelineClock()  # show time on a monotonic timeline: a wall-clock step is reported, not used
 
 
 def scripted_actions(plan: Plan, clock: Clock, environ: dict[str, str] | None = None) -> list[Action]:

@@ -107,6 +107,11 @@ def describe_change(change: Change) -> str:
         ChangeKind.RETIMED: QCoreApplication.translate("Recovery", "segment %1 was retimed: %2 → %3"),
         ChangeKind.SPEAKERS: QCoreApplication.translate("Recovery", "segment %1 has other speakers: %2 → %3"),
         ChangeKind.MOVED: QCoreApplication.translate("Recovery", "segment %1 moved: %2 → %3"),
+        ChangeKind.MAPPED: QCoreApplication.translate("Recovery", "segment %2 is now %1 (same place, title or times)"),
+        ChangeKind.EVENT: QCoreApplication.translate("Recovery", "the event's title changed: %2 → %3"),
+        ChangeKind.DETAILS: QCoreApplication.translate(
+            "Recovery", "details changed that the journal does not keep (notes, owners, alerts …)"
+        ),
     }
     return texts[change.kind].replace("%2", change.old).replace("%3", change.new).replace("%1", sid)
 
@@ -186,6 +191,10 @@ def reason_templates() -> dict[str, str]:
             "Recovery", "the schedule changed: the show reached the last cue, and the number of cues changed"
         ),
         "changed": QCoreApplication.translate("Recovery", "the schedule changed"),
+        "rundown-lost": QCoreApplication.translate(
+            "Recovery",
+            "the schedule changed and the journal's copy of the old rundown is damaged, so it cannot be told whether the cues are the same",  # noqa: E501 - one literal for lupdate
+        ),
     }
 
 

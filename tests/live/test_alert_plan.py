@@ -318,5 +318,5 @@ def test_a_damaged_alert_line_costs_only_itself(plan_2021, at, tmp_path):
     raw = path.read_bytes().replace(b"overtime#5", b"overtime#7")  # one flipped byte
     path.write_bytes(raw)
     contents = read_journal(path)
-    assert [p.line for p in contents.problems] == [2]
+    assert [p.line for p in contents.problems] == [5]  # after the four lines of the preamble
     assert [a["key"] for a in contents.alerts] == ["overtime#6"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date, timedelta
 
 import pytest
@@ -11,11 +11,12 @@ import pytest
 from runshow.live import actions as act
 from runshow.live.actions import Mode
 from runshow.live.journal import Journal, journal_path, read_journal
-from runshow.live.recovery import ChangeKind, Verdict, decide, find_journal, start_clean, today_of
+from runshow.live.recovery import ChangeKind, Verdict, decide, find_journal, resume_journal, start_clean, today_of
 from runshow.live.show import Show
 from runshow.live.state import state_at
 from runshow.plan import parse_plan
 from tests.conftest import SCHEDULE_2021
+from tests.live.journal_helpers import write_v1
 
 EVENT_DAY = date(2021, 10, 15)
 
@@ -133,22 +134,26 @@ def test_changes_after_the_show_position_are_safe(plan_2021, tmp_path, script):
     }
 
 
-def test_renamed_segment_id_already_passed_refuses(plan_2021, tmp_path, script):
-    _journal(plan_2021, tmp_path, script)
-    changed = _variant(('id = "welcome"', 'id = "greetings"'))
-    d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
-    assert d.verdict is Verdict.REFUSE
-    assert "'welcome'" in d.reason and "'greetings'" in d.reason
-    kinds = {(c.kind, c.segment_id) for c in d.changes}
-    assert (ChangeKind.REMOVED, "welcome") in kinds and (ChangeKind.ADDED, "greetings") in kinds
+def test_renamed_segment_id_already_passed_is_matched_and_resumes(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    changed = _variant(('id = "welcome"', 'id = "greetings"'))  # the derived event key changes with it
+    assert journal_path(changed, tmp_path) != path
+    assert find_journal(changed, tmp_path) == path  # still this event's journal
+    d = decide(changed, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID, d.reason
+    assert d.mapped == {"welcome": "greetings"} and d.carry
+    assert [(c.kind, c.segment_id, c.old) for c in d.changes] == [(ChangeKind.MAPPED, "greetings", "welcome")]
+    assert Show(changed, d.actions).progress.current == Show(plan_2021, script).progress.current
 
 
-def test_removed_goto_target_refuses(plan_2021, tmp_path, script):
+def test_renamed_goto_target_is_followed(plan_2021, tmp_path, script):
     _journal(plan_2021, tmp_path, script)
     changed = _variant(('id = "policy"', 'id = "policy-2021"'))
     d = decide(changed, read_journal(find_journal(changed, tmp_path)), EVENT_DAY)
-    assert d.verdict is Verdict.REFUSE
-    assert "'policy'" in d.reason
+    assert d.verdict is Verdict.RESUME_BY_ID, d.reason
+    assert [a.segment for a in d.actions if a.segment] == ["policy-2021"]  # the jump follows the segment
+    show = Show(changed, d.actions)
+    assert show.cues[show.progress.current].segment.id == "policy-2021"
 
 
 def test_renamed_speaker_keeps_positions(plan_2021, tmp_path, script):
@@ -174,23 +179,69 @@ def test_torn_journal_resumes_with_every_complete_record(plan_2021, tmp_path, sc
     d = decide(plan_2021, read_journal(path), EVENT_DAY)
     assert d.verdict is Verdict.RESUME
     assert d.actions == script
-    assert len(d.problems) == 1 and d.problems[0].line == len(script) + 2
+    assert len(d.problems) == 1 and d.problems[0].line == len(script) + 5  # after the 4 lines of preamble
 
 
-def test_headerless_journal_refuses(plan_2021, tmp_path, script):
+def test_a_damaged_header_resumes_from_its_copy(plan_2021, tmp_path, script):
     path = _journal(plan_2021, tmp_path, script)
     lines = path.read_bytes().split(b"\n")
     path.write_bytes(b"\n".join([b"garbage", *lines[1:]]))
     d = decide(plan_2021, read_journal(path), EVENT_DAY)
-    assert d.verdict is Verdict.REFUSE and "header" in d.reason
+    assert d.verdict is Verdict.RESUME and d.actions == script
+    assert [p.line for p in d.problems] == [1]
+
+
+def test_both_header_copies_damaged_resume_from_the_rundown_stamp(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b"\n".join([lines[0][:-9] + b"X", lines[1], b"{}", b"", *lines[4:]]))
+    got = read_journal(path)
+    assert got.header is None and got.digest == plan_2021.digest
+    d = decide(plan_2021, got, EVENT_DAY)
+    assert d.verdict is Verdict.RESUME and d.actions == script
+
+
+def test_a_wholly_damaged_preamble_asks_and_never_discards_the_actions(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b"\n".join([b"garbage", b"garbage", b"garbage", b"garbage", *lines[4:]]))
+    d = decide(plan_2021, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.ASK and d.actions == script and d.carry
+    assert "header" in d.reason
+    elsewhere = _variant(('id = "policy"', 'id = "policy-2021"'))  # the jump to 'policy' cannot apply there
+    assert decide(elsewhere, read_journal(path), EVENT_DAY).verdict is Verdict.REFUSE
+
+
+def test_a_fixed_event_title_resumes_with_the_change_listed(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    fixed = _variant(('title = "2021 산업단지 대개조 컨퍼런스"', 'title = "2021 산업단지 대개조 콘퍼런스"'))
+    assert find_journal(fixed, tmp_path) == path
+    d = decide(fixed, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID, d.reason
+    assert [(c.kind, c.new) for c in d.changes] == [(ChangeKind.EVENT, "2021 산업단지 대개조 콘퍼런스")]
+    assert d.actions == script
+
+
+def test_a_fixed_note_resumes_and_says_details_changed(plan_2021, tmp_path, script):
+    _journal(plan_2021, tmp_path, script)
+    text = SCHEDULE_2021.read_text(encoding="utf-8")
+    noted = parse_plan((text + "\n# a comment is a change of bytes too\n").encode("utf-8"), "noted.toml")
+    assert noted.digest != plan_2021.digest
+    d = decide(noted, read_journal(find_journal(noted, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID and [c.kind for c in d.changes] == [ChangeKind.DETAILS]
+    assert d.actions == script
 
 
 def test_other_event_refuses(plan_2021, tmp_path, script):
-    path = _journal(plan_2021, tmp_path, script)
-    other = _variant(('title = "2021 산업단지 대개조 컨퍼런스"', 'title = "2022 산업단지 컨퍼런스"'))
+    named = replace(plan_2021, event=replace(plan_2021.event, id="iccc-2021"))
+    path = _journal(named, tmp_path, script)
+    other = replace(plan_2021, event=replace(plan_2021.event, id="iccc-2022"))
+    assert find_journal(other, tmp_path) is None  # another id in the file: not even found
     d = decide(other, read_journal(path), EVENT_DAY)
     assert d.verdict is Verdict.REFUSE and "another event" in d.reason
-    assert find_journal(other, tmp_path) is None  # not even found by name
+    moved = replace(plan_2021, event=replace(plan_2021.event, date=date(2021, 10, 22)))
+    d = decide(moved, read_journal(_journal(plan_2021, tmp_path / "b", script)), EVENT_DAY)
+    assert d.verdict is Verdict.REFUSE and "another event" in d.reason
 
 
 def test_start_clean_archives_and_the_next_start_is_fresh(plan_2021, tmp_path, script, at):
@@ -200,13 +251,23 @@ def test_start_clean_archives_and_the_next_start_is_fresh(plan_2021, tmp_path, s
     assert find_journal(plan_2021, tmp_path) is None
 
 
-def test_newest_older_version_is_found(plan_2021, tmp_path, script):
-    first = _journal(plan_2021, tmp_path, script[:2])
+def test_version_one_journals_are_still_found_and_replayed(plan_2021, tmp_path, script):
+    first = write_v1(plan_2021, tmp_path, script[:2])
     v2 = _variant(('title = "폐회"', 'title = "폐회 선언"'))
-    second = _journal(v2, tmp_path, script[:3])
+    second = write_v1(v2, tmp_path, script[:3])
     os.utime(first, ns=(1_000_000_000, 1_000_000_000))
     v3 = _variant(('title = "폐회"', 'title = "폐회!"'))
-    assert find_journal(v3, tmp_path) == second
+    assert find_journal(v3, tmp_path) == second  # the newest version-1 file of the event
+    assert find_journal(plan_2021, tmp_path) == first  # its own, by its old name
+    d = decide(v3, read_journal(second), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID and d.actions == script[:3] and d.carry
+    journal = resume_journal(v3, d, tmp_path, script[3].at)
+    with journal:
+        journal.append(script[3])
+    assert journal.path == journal_path(v3, tmp_path)
+    carried = read_journal(journal.path)
+    assert carried.actions == script[:4] and carried.problems == []
+    assert carried.header.continued_from == str(second) and read_journal(second).actions == script[:3]
 
 
 def test_speaker_removed_before_the_current_cue_refuses(plan_2021, tmp_path, script):
@@ -227,3 +288,41 @@ def test_speaker_removed_before_the_current_cue_refuses(plan_2021, tmp_path, scr
 def test_an_empty_journal_resumes_on_any_day_without_a_question(plan_2021, tmp_path):
     path = _journal(plan_2021, tmp_path, [])
     assert decide(plan_2021, read_journal(path), date(2026, 11, 25)).verdict is Verdict.RESUME
+
+
+def test_a_read_only_folder_still_resumes_an_old_journal_read_only(plan_2021, tmp_path, script, monkeypatch, at):
+    import errno
+
+    import runshow.live.journal as journal_mod
+
+    old = write_v1(plan_2021, tmp_path, script[:6])
+    real = os.open
+
+    def deny(path, flags, *args):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real(path, flags, *args)
+
+    monkeypatch.setattr(journal_mod.os, "open", deny)
+    d = decide(plan_2021, read_journal(find_journal(plan_2021, tmp_path)), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME and d.actions == script[:6]  # all six replayed
+    with resume_journal(plan_2021, d, tmp_path, at(14, 0)) as journal:
+        assert journal.path == old and not journal.writable and journal.fault.code == "read-only"
+
+
+def test_a_second_copy_on_an_edited_schedule_is_refused(plan_2021, tmp_path, script, at):
+    from runshow.live.journal import JournalBusyError
+
+    first = Journal.create(journal_path(plan_2021, tmp_path), plan_2021)
+    try:
+        for a in script[:3]:
+            first.append(a)
+        for edit in [('title = "폐회"', 'title = "폐회 선언"'), ('id = "welcome"', 'id = "greetings"')]:
+            edited = _variant(edit)
+            d = decide(edited, read_journal(find_journal(edited, tmp_path)), EVENT_DAY)
+            assert d.verdict is Verdict.RESUME_BY_ID
+            with pytest.raises(JournalBusyError):
+                resume_journal(edited, d, tmp_path, at(14, 0))
+    finally:
+        first.close()
+    assert [p.name for p in (tmp_path / "journals").iterdir()] == [journal_path(plan_2021, tmp_path).name]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from runshow.live.actions import Action, ActionKind, Mode
-from runshow.live.clock import ManualClock, SystemClock
+from runshow.live.clock import ManualClock, SystemClock, TimelineClock, format_offset
 from runshow.live.state import state_at
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ShowController
@@ -181,3 +181,94 @@ def test_keys_still_work_after_the_wall_clock_is_stepped_back(plan_2021, at, qtb
     wall.wall = at(14, 10)
     assert controller.act(ActionKind.NEXT) is None
     assert controller.show.actions[-1].at == at(14, 10)  # once the clock is past, it is used as is
+
+
+# ── the show's timeline: a step is reported, never used until accepted ────
+class Wall:
+    """A wall clock that moves with the fake monotonic clock and that a test can step."""
+
+    def __init__(self, mono: FakeMonotonic, start: datetime) -> None:
+        self.mono, self.start, self.t0, self.offset = mono, start, mono.t, timedelta(0)
+
+    def __call__(self) -> datetime:
+        return self.start + timedelta(seconds=self.mono.t - self.t0) + self.offset
+
+
+STEPS = [timedelta(seconds=1), -timedelta(seconds=1), HOUR, -HOUR, timedelta(days=1), -timedelta(days=1)]
+
+
+@pytest.mark.parametrize("accept", [False, True], ids=["keep-show-time", "follow-the-wall"])
+@pytest.mark.parametrize("phase", ["before", "during"])
+@pytest.mark.parametrize("size", STEPS, ids=lambda d: format_offset(d))
+def test_keys_pressed_while_the_clock_is_wrong_are_stamped_on_show_time(
+    plan_2021, at, qapp, phase, size, accept
+) -> None:
+    mono = FakeMonotonic()
+    opened = at(13, 25) if phase == "before" else at(14, 3)
+    wall = Wall(mono, opened)
+    clock = TimelineClock(wall=wall, monotonic=mono)
+    start = (
+        []
+        if phase == "before"
+        else [Action(ActionKind.START, at(13, 30))]
+        + [Action(ActionKind.NEXT, at(13, 30) + timedelta(minutes=m)) for m in (5, 10, 15, 20, 30)]
+    )
+    controller = ShowController(plan_2021, clock, actions=list(start))
+    told: list[object] = []
+    controller.wall_watch.on_step.append(told.append)
+    mono.t += 30
+    controller.refresh()
+    wall.offset = size  # NTP, a person, a laptop waking up
+    mono.t += 1
+    controller.refresh()
+    big = abs(size) > timedelta(seconds=1)
+    assert (clock.pending_step is not None) is big and len(told) == int(big)
+    # Keys pressed while the clock is wrong: stamped on the show's timeline, not the wall.
+    keys = [ActionKind.START] if phase == "before" else [ActionKind.NEXT, ActionKind.ADJUST]
+    for kind in keys:
+        mono.t += 7
+        assert controller.act(kind, **({"seconds": 60} if kind is ActionKind.ADJUST else {})) is None
+    show_now = opened + timedelta(seconds=mono.t - 1000)
+    stamps = [a.at for a in controller.show.actions[len(start) :]]
+    assert all(
+        abs((s - (show_now - timedelta(seconds=7 * (len(keys) - 1 - i)))).total_seconds()) < 0.01
+        for i, s in enumerate(stamps)
+    )
+    # Nothing on screen is computed from the wall the show has not accepted.
+    assert abs((clock.now() - show_now).total_seconds()) < 0.01  # at most a slewed millisecond or two
+    reference = state_at(controller.show, clock.now())
+    assert (controller.state.remaining_s, controller.state.drift_s) == (reference.remaining_s, reference.drift_s)
+    if phase == "during":
+        assert 0 < controller.state.remaining_s <= 10 * 60 + 60  # a ten-minute slot plus the minute granted
+        assert abs(controller.state.drift_s) < 60 * 60  # no drift of hours from a wrong clock
+    if not big:
+        return
+    changed: list[object] = []
+    controller.stateChanged.connect(changed.append)
+    if accept:
+        clock.accept_step()
+        assert changed and abs((controller.state.at - wall()).total_seconds()) < 0.01  # follows the wall now
+        mono.t += 2
+        assert controller.act(ActionKind.MESSAGE, text="확인") is None
+        last = controller.show.actions[-1].at
+        assert last >= stamps[-1] and abs((last - max(wall(), stamps[-1])).total_seconds()) < 0.01
+    else:
+        clock.keep_show_time()
+        mono.t += 2
+        controller.refresh()
+        assert clock.pending_step is None and len(told) == 1  # not asked again
+        assert abs((controller.state.at - (show_now + timedelta(seconds=2))).total_seconds()) < 0.01
+
+
+def test_the_step_reaches_the_control_room_as_words(plan_2021, at, qapp) -> None:
+    mono = FakeMonotonic()
+    wall = Wall(mono, at(14, 5, 12))
+    clock = TimelineClock(wall=wall, monotonic=mono)
+    controller = ShowController(plan_2021, clock)
+    wall.offset = HOUR
+    controller.refresh()
+    step = controller.wall_watch.last_step
+    assert (
+        step is not None and step.describe(plan_2021.event.timezone) == "the system clock jumped +1:00:00 at 14:05:12"
+    )
+    assert step.code == "clock-step" and step.params(plan_2021.event.timezone)["wall"] == "15:05:12"

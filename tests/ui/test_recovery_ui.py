@@ -118,14 +118,29 @@ def test_changed_schedule_resumes_by_id_into_its_own_journal(plan_2021, at, tmp_
 
 
 def test_refused_journal_is_archived_and_the_show_starts_clean(plan_2021, at, tmp_path, said, qtbot):
+    from dataclasses import replace
+
+    clock = ManualClock(at(13, 30))
+    named = replace(plan_2021, event=replace(plan_2021.event, id="iccc"))
+    _live_run(named, clock, tmp_path, qtbot)
+    postponed = replace(named, event=replace(named.event, date=named.event.date.replace(day=22)))
+    journal, actions = open_live_journal(postponed, clock, base=tmp_path)
+    journal.close()
+    assert actions == [] and len(said.warned) == 1 and "another event" in said.warned[0]
+    assert len(read_journal(journal_path(named, tmp_path)).actions) == 4  # kept, untouched
+    assert read_journal(journal_path(postponed, tmp_path)).actions == []
+
+
+def test_a_wholly_damaged_header_asks_and_start_clean_keeps_the_file(plan_2021, at, tmp_path, said, qtbot):
     clock = ManualClock(at(13, 30))
     _live_run(plan_2021, clock, tmp_path, qtbot)
     path = journal_path(plan_2021, tmp_path)
     lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join([b"not a header", *lines[1:]]))
+    path.write_bytes(b"\n".join([b"not a header", b"nor this", b"nor this", b"nor this", *lines[4:]]))
+    said.answer = False
     journal, actions = open_live_journal(plan_2021, clock, base=tmp_path)
     journal.close()
-    assert actions == [] and len(said.warned) == 1 and "header" in said.warned[0]
+    assert actions == [] and len(said.asked) == 1 and "header" in said.asked[0] and "4 " in said.asked[0]
     assert list((tmp_path / "journals").glob("*.archived-*"))
 
 
@@ -137,7 +152,7 @@ def test_torn_journal_resumes_and_reports_the_line(plan_2021, at, tmp_path, said
     journal, actions = open_live_journal(plan_2021, clock, base=tmp_path)
     journal.close()
     assert len(actions) == 4
-    assert "line 6" in said.informed[0]
+    assert "line 9" in said.informed[0]  # after the 4 lines of preamble and 4 actions
 
 
 def test_fresh_archives_and_starts_clean(plan_2021, at, tmp_path, said, qtbot):

@@ -174,5 +174,25 @@ Resume it (%2 actions), or start clean (the old journal is kept)?</source>
         <source>The journal was not resumed: %1.</source>
         <translation>저널을 이어받지 않았습니다: %1.</translation>
     </message>
+    <message>
+        <location filename="../../runshow/ui/recovery.py" line="0" />
+        <source>segment %2 is now %1 (same place, title or times)</source>
+        <translation>세그먼트 %2는 이제 %1입니다 (같은 순서·제목·시간으로 찾음)</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/recovery.py" line="0" />
+        <source>the event's title changed: %2 → %3</source>
+        <translation>행사 제목 변경: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/recovery.py" line="0" />
+        <source>details changed that the journal does not keep (notes, owners, alerts …)</source>
+        <translation>저널에 기록되지 않는 세부 사항이 바뀌었습니다 (메모, 담당, 알림 등)</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/ui/recovery.py" line="0" />
+        <source>the schedule changed and the journal's copy of the old rundown is damaged, so it cannot be told whether the cues are the same</source>
+        <translation>일정이 바뀌었고 저널에 남은 이전 진행표 사본이 손상되어, 큐가 같은지 알 수 없습니다</translation>
+    </message>
 </context>
 </TS>
