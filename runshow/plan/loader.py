@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path as FsPath
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from runshow.plan.errors import Problem, ScheduleError
+from runshow.plan.limits import (
+    MAX_CUSTOM_ALERTS,
+    MAX_ID,
+    MAX_LIST,
+    MAX_NOTES,
+    MAX_PARTS,
+    MAX_SEGMENTS,
+    MAX_SPEAKERS,
+    MAX_TEXT,
+)
 from runshow.plan.locate import LineIndex, Path, describe
 from runshow.plan.model import (
     AlertSettings,
@@ -33,7 +42,8 @@ from runshow.plan.model import (
     SegmentKind,
     Speaker,
 )
-from runshow.plan.values import Duration, OptionalDuration, TimeOfDay, format_duration
+from runshow.plan.sources.toml import parse_toml
+from runshow.plan.values import Date, Duration, OptionalDuration, TimeOfDay, format_duration
 
 RULES = (
     "wrapup_warning",
@@ -64,15 +74,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Notes = Annotated[str, Field(max_length=MAX_NOTES)]
+Ident = Annotated[str, Field(pattern=_ID, max_length=MAX_ID)]
+
+
 class _EventIn(_Strict):
-    title: str = Field(min_length=1)
-    date: date
-    timezone: str = Field(min_length=1)
-    venue: str = ""
-    hosts: list[str] = []
-    organisers: list[str] = []
-    stream: str = ""
-    notes: str = ""
+    title: Title
+    date: Date
+    timezone: str = Field(min_length=1, max_length=64)
+    venue: Text = ""
+    hosts: list[Text] = Field(default=[], max_length=MAX_LIST)
+    organisers: list[Text] = Field(default=[], max_length=MAX_LIST)
+    stream: Text = ""
+    notes: Notes = ""
 
 
 class _RulesIn(_Strict):
@@ -90,8 +106,8 @@ class _RulesIn(_Strict):
 
 
 class _CustomIn(_Strict):
-    id: str = Field(pattern=_ID)
-    text: str = Field(min_length=1)
+    id: Ident
+    text: Title
     audience: Audience = Audience.OPERATOR
     chime: bool = True
     at: TimeOfDay | None = None
@@ -102,30 +118,30 @@ class _CustomIn(_Strict):
 
 
 class _PartIn(_Strict):
-    id: str = Field(pattern=_ID)
-    title: str = Field(min_length=1)
+    id: Ident
+    title: Title
     length: Duration
-    segment: list[Any] = Field(min_length=1)
+    segment: list[Any] = Field(min_length=1, max_length=MAX_SEGMENTS)
 
 
 class _SegmentIn(_Strict):
-    id: str = Field(pattern=_ID)
-    title: str = Field(min_length=1)
+    id: Ident
+    title: Title
     kind: SegmentKind
     start: TimeOfDay | None = None
     end: TimeOfDay | None = None
     duration: Duration | None = None
-    owner: str = ""
-    notes: str = ""
-    speaker: list[Any] = []
+    owner: Text = ""
+    notes: Notes = ""
+    speaker: list[Any] = Field(default=[], max_length=MAX_SPEAKERS)
     alerts: dict[str, Any] | None = None
 
 
 class _SpeakerIn(_Strict):
-    name: str = Field(min_length=1)
+    name: Title
     duration: Duration
-    affiliation: str = ""
-    topic: str = ""
+    affiliation: Text = ""
+    topic: Text = ""
 
     @field_validator("duration")
     @classmethod
@@ -175,38 +191,6 @@ def _message(err: Any, cls: type[BaseModel]) -> str:
     return re.sub(r"^Value error, ", "", msg)
 
 
-def _decode(raw: bytes, source: str) -> str:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ScheduleError(
-            [Problem(source, line, "(file)", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
-        ) from None
-    if not text.strip():  # after the BOM: an editor's "empty" UTF-8 file is three bytes
-        raise ScheduleError([Problem(source, None, "(file)", "the file is empty; expected a schedule in TOML")])
-    return text
-
-
-def parse_toml(raw: bytes, source: str) -> tuple[str, dict[str, Any]]:
-    """Decode and parse, turning tomllib's message into a located problem."""
-    text = _decode(raw, source)
-    try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        line = int(m.group(1)) if m else None
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        if m:
-            msg += f" (column {m.group(2)})"
-        elif "(at end of document)" in msg:
-            # tomllib gives no line here; the end of the file is its last line (found by fuzzing).
-            line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))  # as tomllib counts
-            msg = msg.replace("(at end of document)", "(at the end of the file)")
-        raise ScheduleError([Problem(source, line, "(syntax)", f"not valid TOML: {msg}")]) from None
-
-
 def load_plan(path: str | FsPath) -> Plan:
     """Load and validate a schedule file; raise :class:`ScheduleError` with every problem."""
     p = FsPath(path)
@@ -220,7 +204,11 @@ def load_plan(path: str | FsPath) -> Plan:
 def parse_plan(raw: bytes, source: str = "<schedule>") -> Plan:
     text, doc = parse_toml(raw, source)
     out = _Collector(source, LineIndex.of(text), [])
-    plan = _build(doc, out, hashlib.sha256(raw).hexdigest())
+    try:
+        plan = _build(doc, out, hashlib.sha256(raw).hexdigest())
+    except Exception as exc:  # a bound this loader lacks: still a located answer, never a traceback
+        out.add((), f"could not be checked ({type(exc).__name__}: {str(exc)[:120]}); please report this file")
+        plan = None
     if out.problems or plan is None:
         raise ScheduleError(sorted(out.problems, key=lambda p: (p.line or 0, p.field)))
     return plan
@@ -246,6 +234,13 @@ def _build(doc: dict[str, Any], out: _Collector, digest: str) -> Plan | None:
     raw_parts = doc.get("part", [])
     if not isinstance(raw_parts, list):
         out.add(("part",), "expected [[part]] tables (an array of tables)")
+        raw_parts = []
+    if len(raw_parts) > MAX_PARTS:
+        out.add(("part", MAX_PARTS), f"{len(raw_parts)} parts: a schedule has at most {MAX_PARTS}")
+        raw_parts = []
+    n_segments = sum(len(p["segment"]) for p in raw_parts if isinstance(p, dict) and isinstance(p.get("segment"), list))
+    if n_segments > MAX_SEGMENTS:
+        out.add(("part",), f"{n_segments} segments: a schedule has at most {MAX_SEGMENTS}")
         raw_parts = []
     cursor: datetime | None = None
     chain_broken = False  # an earlier segment failed, so a start-less one has no anchor
@@ -318,9 +313,12 @@ def _salvage_event(raw: Any) -> _EventIn | None:
 def _timezone(event_in: _EventIn | None, out: _Collector) -> ZoneInfo | None:
     if event_in is None:
         return None
+    name = event_in.timezone
     try:
-        return ZoneInfo(event_in.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+        if not re.fullmatch(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", name):
+            raise ZoneInfoNotFoundError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         out.add(
             ("event", "timezone"), f'unknown time zone {event_in.timezone!r} (expected an IANA name like "Asia/Seoul")'
         )
@@ -459,6 +457,9 @@ def _custom_alerts(
     raw = data.get("custom", []) if isinstance(data, dict) else []
     if not isinstance(raw, list):
         out.add(("alerts", "custom"), "expected [[alerts.custom]] tables")
+        return []
+    if len(raw) > MAX_CUSTOM_ALERTS:
+        out.add(("alerts", "custom"), f"{len(raw)} custom alerts: a schedule has at most {MAX_CUSTOM_ALERTS}")
         return []
     result: list[CustomAlert] = []
     for i, item in enumerate(raw):
