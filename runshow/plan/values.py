@@ -16,13 +16,14 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from runshow.plan.limits import MAX_DATE, MAX_DURATION, MAX_ECHO, MIN_DATE
+from runshow.plan.messages import render
 
 
 class InvalidValueError(ValueError):
     """A value an author wrote that is not what the field expects (code + params + English)."""
 
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: str = "", **params: object) -> None:
+        super().__init__(message or render(code, params))
         self.code = code
         self.params = params
 
@@ -58,7 +59,7 @@ _APPROX = re.compile(r"^(?:~|≈|about\s+|약\s*)", re.IGNORECASE)
 
 def _bad_time(value: Any) -> InvalidValueError:
     shown = echo(value)
-    return InvalidValueError("time.invalid", f"expected a time like 13:30 or 13:30:00, got {shown}", got=shown)
+    return InvalidValueError("time.invalid", got=shown)
 
 
 def _hms(hh: int, mm: int, ss: int, value: Any) -> time:
@@ -77,17 +78,10 @@ def parse_time(value: Any) -> time:
     """``13:30``, ``13:30:05``, ``1:30 PM``, ``오후 1:30`` (``오후 1시 30분``) or a TOML local time."""
     if isinstance(value, datetime):
         shown = echo(value)
-        raise InvalidValueError(
-            "time.datetime",
-            f'expected a time of day, got the date and time {shown}; write the time ("07:00") and give '
-            "the day as `date`",
-            got=shown,
-        )
+        raise InvalidValueError("time.datetime", got=shown)
     if isinstance(value, time):
         if value.tzinfo is not None:
-            raise InvalidValueError(
-                "time.offset", "expected a local time without an offset (the event's time zone applies)"
-            )
+            raise InvalidValueError("time.offset")
         return value
     if isinstance(value, str) and len(value) <= 32:
         text = value.strip()
@@ -115,9 +109,7 @@ def parse_moment(value: Any) -> tuple[date | None, time]:
     """A time of day (see :func:`parse_time`), or a TOML local date-time that also gives the day."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            raise InvalidValueError(
-                "time.offset", "expected a local time without an offset (the event's time zone applies)"
-            )
+            raise InvalidValueError("time.offset")
         return parse_date(value.date()), value.time()
     return None, parse_time(value)
 
@@ -149,17 +141,10 @@ def parse_duration(value: Any) -> timedelta:
             seconds = h * 3600 + mi * 60 + s  # an int first: timedelta(hours=10**11) overflows
             if seconds > MAX_DURATION.total_seconds():
                 shown = echo(value)
-                raise InvalidValueError(
-                    "duration.too_long",
-                    f"duration {shown} is too long (at most {format_duration(MAX_DURATION)}, one week)",
-                    got=shown,
-                    limit=format_duration(MAX_DURATION),
-                )
+                raise InvalidValueError("duration.too_long", got=shown, limit=format_duration(MAX_DURATION))
             return timedelta(seconds=seconds)
     shown = echo(value)
-    raise InvalidValueError(
-        "duration.invalid", f'expected a duration like "10m", "30s" or "1h5m", got {shown}', got=shown
-    )
+    raise InvalidValueError("duration.invalid", got=shown)
 
 
 def parse_optional_duration(value: Any) -> timedelta | None:
@@ -173,29 +158,16 @@ def parse_date(value: Any) -> date:
     """A TOML date (``2021-10-15``, no quotes), within the years a show can be on."""
     if isinstance(value, datetime):
         shown = echo(value)
-        raise InvalidValueError(
-            "date.datetime", f"expected a date like 2021-10-15, got the date and time {shown}", got=shown
-        )
+        raise InvalidValueError("date.datetime", got=shown)
     if isinstance(value, date):
         if not MIN_DATE <= value <= MAX_DATE:
             shown = echo(value)
-            raise InvalidValueError(
-                "date.range",
-                f"date {shown} is outside {MIN_DATE.year}–{MAX_DATE.year}",
-                got=shown,
-                low=str(MIN_DATE.year),
-                high=str(MAX_DATE.year),
-            )
+            raise InvalidValueError("date.range", got=shown, low=str(MIN_DATE.year), high=str(MAX_DATE.year))
         return value
     shown = echo(value)
     if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-        raise InvalidValueError(
-            "date.quoted",
-            f"write the date without quotes (date = {value.strip()}): in quotes it is text, not a date",
-            got=shown,
-            date=value.strip(),
-        )
-    raise InvalidValueError("date.invalid", f"expected a date like 2021-10-15 (no quotes), got {shown}", got=shown)
+        raise InvalidValueError("date.quoted", got=shown, date=value.strip())
+    raise InvalidValueError("date.invalid", got=shown)
 
 
 def format_duration(value: timedelta) -> str:
