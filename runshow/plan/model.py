@@ -192,6 +192,7 @@ class Plan:
     digest: str = ""
     all_segments: tuple[Segment, ...] = ()  # empty = the same as ``segments`` (one track)
     room: str = ""  # the room ``segments`` is the track of ("" when the schedule has no rooms)
+    all_parts: tuple[Part, ...] = ()  # empty = the same as ``parts``
 
     @property
     def rooms(self) -> tuple[str, ...]:
@@ -209,8 +210,9 @@ class Plan:
         everything = self.all_segments or self.segments
         track = tuple(sorted((s for s in everything if s.room in ("", room)), key=lambda s: s.start))
         ids = {s.id for s in track}
-        parts = tuple(p for p in self.parts if any(i in ids for i in p.segment_ids))
-        return replace(self, parts=parts, segments=track, all_segments=everything, room=room)
+        all_parts = self.all_parts or self.parts
+        parts = tuple(p for p in all_parts if any(i in ids for i in p.segment_ids))
+        return replace(self, parts=parts, segments=track, all_segments=everything, room=room, all_parts=all_parts)
 
     @property
     def gaps(self) -> tuple[Gap, ...]:
@@ -236,7 +238,7 @@ class Plan:
         raise KeyError(segment_id)
 
     def part_of(self, segment: Segment) -> Part:
-        for part in self.parts:
+        for part in self.all_parts or self.parts:
             if part.id == segment.part_id:
                 return part
         raise KeyError(segment.part_id)
