@@ -349,3 +349,29 @@ def test_min_flex_and_trim_order_are_checked(keys: dict[str, str], code: str) ->
 def test_flex_sets_the_least_length() -> None:
     (s,) = plan_of(PART + seg("a", start='"09:00"', duration='"10m"', flex='"3m"', trim_order="2")).segments
     assert (s.min_length, s.trim_order) == (7 * M, 2)
+
+
+# the second example: a real multi-day agenda ───────────────────────────────
+
+
+def test_the_kam_2025_example_validates_with_its_days_gaps_rooms_and_kinds() -> None:
+    from runshow.plan import load_plan
+
+    plan = load_plan(SCHEDULE_2021.parent / "2025-kam-annual-conference.toml")
+    assert plan.event.id == "kam-2025-annual-conference" and plan.event.last_date == date(2025, 10, 31)
+    assert plan.rooms == ("Workshop room 1", "Workshop room 2")
+    days = sorted({s.start.date() for s in plan.all_segments})
+    assert days == [date(2025, 10, d) for d in (28, 29, 30, 31)]
+    keynote = plan.segment("keynote")
+    assert (f"{keynote.start:%H:%M}", f"{keynote.end:%H:%M}", keynote.kind) == ("09:55", "10:45", SegmentKind.KEYNOTE)
+    gaps = {(g.after, g.before): g.length for g in plan.gaps}
+    assert gaps[("new-member-reception", "exhibitor-reception")] == timedelta(hours=1)  # dinner on your own
+    (voting,) = plan.custom_alerts
+    assert voting.at is not None and f"{voting.at:%Y-%m-%d %H:%M}" == "2025-10-30 08:00"
+    other = plan.for_room("Workshop room 2")
+    assert [s.id for s in other.segments[:4]] == [
+        "tue-registration",
+        "morning-workshop",
+        "afternoon-workshop",
+        "tue-registration-2",
+    ]
