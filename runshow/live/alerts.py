@@ -34,7 +34,6 @@ exactly one job per key and remember which keys have fired.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -43,7 +42,9 @@ from runshow.live.actions import Mode
 from runshow.live.cues import Cue
 from runshow.live.show import Show, Status
 from runshow.live.state import CueTiming, ShowState
-from runshow.plan.model import AlertSettings, Audience, CustomAlert, SegmentKind
+from runshow.plan.kinds import CALLED_KINDS
+from runshow.plan.model import AlertSettings, Audience, CustomAlert
+from runshow.plan.rules import DEFAULT_AUDIENCE, DEFAULT_CHIME, Rule  # the one rule registry
 
 _ZERO = timedelta(0)
 # Overtime is announced when the countdown first shows −00:01 (the ceiling rule in state.py), so
@@ -51,37 +52,11 @@ _ZERO = timedelta(0)
 OVERTIME_AFTER = timedelta(seconds=1)
 
 
-class Rule(enum.StrEnum):
-    """The alert rules a schedule can set; ``custom`` is an author's named alert."""
-
-    WRAPUP_WARNING = "wrapup_warning"
-    WRAPUP_DANGER = "wrapup_danger"
-    OVERTIME = "overtime"
-    BREAK_ENDING = "break_ending"
-    BREAK_OVER = "break_over"
-    SPEAKER_STANDBY = "speaker_standby"
-    BREAK_STARTING = "break_starting"
-    SHOW_END_WARNING = "show_end_warning"
-    SHOW_END = "show_end"
-    CUSTOM = "custom"
-
-
 # Ties at one instant are shown in this order (the wrap-up before the stand-by it precedes).
 _ORDER = {rule: i for i, rule in enumerate(Rule)}
 
 # Kinds whose cue has someone to call to the stage even without named speakers.
-_CALLED = {SegmentKind.SPEECH, SegmentKind.TALK, SegmentKind.PRESENTATION, SegmentKind.PANEL}
-
-# Rule defaults when a schedule names no audience / chime for a rule (the 2021 file names all).
-DEFAULT_AUDIENCE = {
-    Rule.WRAPUP_WARNING: Audience.STAGE,
-    Rule.WRAPUP_DANGER: Audience.STAGE,
-    Rule.OVERTIME: Audience.BOTH,
-    Rule.BREAK_ENDING: Audience.BOTH,
-    Rule.BREAK_OVER: Audience.BOTH,
-    Rule.SHOW_END_WARNING: Audience.BOTH,
-}
-DEFAULT_CHIME = {Rule.WRAPUP_WARNING: False, Rule.WRAPUP_DANGER: False, Rule.SPEAKER_STANDBY: False}
+_CALLED = CALLED_KINDS
 
 
 @dataclass(frozen=True, slots=True)

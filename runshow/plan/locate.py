@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+# Greedy name, stripped afterwards: a lazy name with ``\s*\]`` after it backtracks over a run of
+# spaces quadratically (a 50 KB header line took 2 s).
+_HEADER = re.compile(r"^\s*(\[\[?)([^\[\]]*)\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*=""")
 
 
@@ -25,65 +27,46 @@ def _split_dotted(key: str) -> list[str]:
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
+# Strings and comments, in the order TOML reads them: a ``"""`` inside a comment or a one-line
+# string opens nothing. Only multi-line strings are blanked; the rest are kept as they are.
+_STRINGY = re.compile(
+    r'(?P<mls>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\Z))'
+    r"|(?P<mll>'''[\s\S]*?(?:'{3,5}|\Z))"
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"?'
+    r"|'[^'\n]*'?"
+    r"|\#[^\n]*"
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_BRACKETS = re.compile(r"[\[\]{}]")
+# Paths deeper than this are not recorded (the source refuses them before parsing); capping
+# keeps the scan linear even on a line of 20,000 dotted parts.
+_MAX_DEPTH = 24
+
+
+def _blank(match: re.Match[str]) -> str:
+    tok = match.group()
+    if match.lastgroup is None:
+        return tok
+    quote = tok[:3]
+    body = tok[3:]
+    close = len(body) - len(body.rstrip(quote[0])) if body.endswith(quote) else 0
+    inner = body[: len(body) - close]
+    return quote + _NOT_NEWLINE.sub(" ", inner) + body[len(body) - close :]
+
+
 def _blank_multiline_strings(text: str) -> str:
     """Blank the inside of triple-quoted (multi-line) strings, keeping their line breaks.
 
     A multi-line ``notes`` may hold lines that look like ``[[part]]`` or
     ``key = value``; blanking them keeps the line scanner from counting them.
     """
-    out: list[str] = []
-    i, n = 0, len(text)
-    quote = ""  # the single-line string we are inside, if any
-    while i < n:
-        ch = text[i]
-        if quote:
-            out.append(ch)
-            if ch == "\\" and quote == '"' and i + 1 < n:
-                out.append(text[i + 1])
-                i += 2
-                continue
-            if ch == quote or ch == "\n":
-                quote = ""
-            i += 1
-            continue
-        if ch == "#":
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            out.append(text[i:end])
-            i = end
-            continue
-        triple = text[i : i + 3]
-        if triple in ('"""', "'''"):
-            close = i + 3
-            while True:
-                close = text.find(triple, close)
-                if close < 0 or triple == "'''" or not _escaped(text, close):
-                    break
-                close += 1
-            close = n if close < 0 else close
-            while close + 3 < n + 1 and text[close + 3 : close + 4] == triple[0]:
-                close += 1  # quotes right before the closing triple belong to the content
-            body = text[i + 3 : close]
-            out.append(triple + "".join(c if c == "\n" else " " for c in body) + text[close : close + 3])
-            i = close + 3
-            continue
-        if ch in "\"'":
-            quote = ch
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _escaped(text: str, pos: int) -> bool:
-    """Whether the character at ``pos`` is preceded by an odd number of backslashes."""
-    count = 0
-    while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1
+    return _STRINGY.sub(_blank, text)
 
 
 def _bracket_depth_change(value: str) -> int:
     """Net ``[``/``{`` nesting opened by a line, ignoring brackets inside strings."""
+    if not _BRACKETS.search(value):
+        return 0  # most lines: no character loop
     depth = 0
     quote = ""
     i = 0
@@ -130,8 +113,8 @@ class LineIndex:
                 depth += _bracket_depth_change(raw)
                 continue
             header = _HEADER.match(raw)
-            if header:
-                names = _split_dotted(header.group(2))
+            if header and header.group(2).strip():
+                names = _split_dotted(header.group(2))[:_MAX_DEPTH]
                 path: Path = ()
                 for name in names[:-1]:
                     path = path + (name,)
@@ -148,7 +131,7 @@ class LineIndex:
                 continue
             key = _KEY.match(raw)
             if key:
-                path = current + tuple(_split_dotted(key.group(1)))
+                path = (current + tuple(_split_dotted(key.group(1))))[:_MAX_DEPTH]
                 for end in range(len(current) + 1, len(path) + 1):  # a dotted key names its tables too
                     found.setdefault(path[:end], lineno)
                 rest = raw[key.end() :]
@@ -159,7 +142,7 @@ class LineIndex:
 
     def line_of(self, path: Sequence[str | int]) -> int | None:
         """The line of ``path`` or of its nearest enclosing table or key."""
-        probe = tuple(path)
+        probe = tuple(path)[:_MAX_DEPTH]
         while probe:
             if probe in self.lines:
                 return self.lines[probe]

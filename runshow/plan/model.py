@@ -7,40 +7,44 @@ the event's own time zone, because the plan is what the printed rundown says.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from runshow.plan.kinds import BREAK_KINDS, SegmentKind, SpeakerRole
+from runshow.plan.rules import FLAG_DEFAULTS, LEAD_DEFAULTS, Audience, Rule
 
-class SegmentKind(enum.StrEnum):
-    """What kind of thing happens on stage; drives defaults such as break alerts."""
-
-    CEREMONY = "ceremony"
-    SPEECH = "speech"
-    TALK = "talk"
-    PRESENTATION = "presentation"
-    BREAK = "break"
-    PANEL = "panel"
-    CLOSING = "closing"
-
-
-class Audience(enum.StrEnum):
-    """Who is shown an alert."""
-
-    OPERATOR = "operator"
-    STAGE = "stage"
-    BOTH = "both"
+__all__ = [
+    "AlertSettings",
+    "Audience",
+    "CustomAlert",
+    "Event",
+    "Gap",
+    "Part",
+    "Plan",
+    "Segment",
+    "SegmentKind",
+    "Speaker",
+    "SpeakerRole",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """One person (or delegation) inside a multi-speaker segment, with their slot."""
+    """One person (or delegation) inside a multi-speaker segment, with their slot.
+
+    ``duration`` is always set, so cues chain as before; for an untimed speaker (written with
+    no ``duration``) it is a nominal share of the segment's time and ``timed`` is False: the
+    speaker runs until the operator's next, and the segment's countdown is the truth.
+    """
 
     name: str
     duration: timedelta
     affiliation: str = ""
     topic: str = ""
+    timed: bool = True  # False: written without a duration (nominal share of what is left)
+    approximate: bool = False  # written "~3m": a guide, stretched or squeezed to fill the segment
+    role: SpeakerRole = SpeakerRole.SPEAKER
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +55,16 @@ class AlertSettings:
     ``None`` switches that rule off.
     """
 
-    wrapup_warning: timedelta | None = timedelta(minutes=2)
-    wrapup_danger: timedelta | None = timedelta(seconds=30)
-    overtime: bool = True
-    break_starting: timedelta | None = timedelta(minutes=2)
-    break_ending: timedelta | None = timedelta(minutes=2)
-    break_over: bool = True
-    speaker_standby: timedelta | None = timedelta(minutes=2)
-    show_end_warning: timedelta | None = timedelta(minutes=5)
-    show_end: bool = True
+    # Defaults from the one registry, runshow.plan.rules (a test checks every rule is a field).
+    wrapup_warning: timedelta | None = LEAD_DEFAULTS[Rule.WRAPUP_WARNING]
+    wrapup_danger: timedelta | None = LEAD_DEFAULTS[Rule.WRAPUP_DANGER]
+    overtime: bool = FLAG_DEFAULTS[Rule.OVERTIME]
+    break_starting: timedelta | None = LEAD_DEFAULTS[Rule.BREAK_STARTING]
+    break_ending: timedelta | None = LEAD_DEFAULTS[Rule.BREAK_ENDING]
+    break_over: bool = FLAG_DEFAULTS[Rule.BREAK_OVER]
+    speaker_standby: timedelta | None = LEAD_DEFAULTS[Rule.SPEAKER_STANDBY]
+    show_end_warning: timedelta | None = LEAD_DEFAULTS[Rule.SHOW_END_WARNING]
+    show_end: bool = FLAG_DEFAULTS[Rule.SHOW_END]
     audience: dict[str, Audience] = field(default_factory=dict, hash=False, compare=False)
     chime: dict[str, bool] = field(default_factory=dict, hash=False, compare=False)
 
@@ -97,6 +102,15 @@ class Segment:
     min_length: timedelta | None = None
     # Which flexible segments the planner trims first: lower first; None = after the numbered.
     trim_order: int | None = None
+    # No planned end of its own (a registration desk): ``end`` is where the next item starts
+    # (or a nominal length); no wrap-up, no overtime by default. Written `open_end = true`.
+    open_end: bool = False
+    # The length is a guide (written `duration = "~90m"`): shown as approximate.
+    approximate: bool = False
+    # The room or track it runs in (parallel breakouts); "" = every room (plenary).
+    room: str = ""
+    moderator: str = ""  # 사회 / 좌장, shown beside the speakers
+    topic: str = ""
 
     @property
     def duration(self) -> timedelta:
@@ -104,7 +118,13 @@ class Segment:
 
     @property
     def is_break(self) -> bool:
-        return self.kind is SegmentKind.BREAK
+        """Break alerts apply (a break, a meal): the audience leaves and is called back."""
+        return self.kind in BREAK_KINDS
+
+    @property
+    def untimed_speakers(self) -> bool:
+        """Some speaker has no slot of their own: the segment's countdown is the truth."""
+        return any(not sp.timed for sp in self.speakers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +133,11 @@ class Part:
 
     id: str
     title: str
-    declared: timedelta
+    declared: timedelta | None  # None: the part declares no length (it is not checked)
     segment_ids: tuple[str, ...]
+    date: date | None = None  # the day its times are on, when it is not the event's
+    room: str = ""  # its segments' room unless they name one
+    hard_stop: datetime | None = None  # the part must be over by then
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +152,7 @@ class Event:
     id: str = ""
     # The instant the show must be over (the hall must be empty, the stream ends).
     hard_stop: datetime | None = None
+    last_date: date | None = None  # the last day of a multi-day event (None: one day)
     venue: str = ""
     hosts: tuple[str, ...] = ()
     organisers: tuple[str, ...] = ()
@@ -137,8 +161,28 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Gap:
+    """Nothing scheduled between two segments of a track (no break alerts; the stage shows the
+    time to the next item)."""
+
+    after: str  # segment id
+    before: str  # segment id
+    start: datetime
+    end: datetime
+
+    @property
+    def length(self) -> timedelta:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
-    """A whole validated schedule: what the live engine folds actions against."""
+    """A whole validated schedule: what the live engine folds actions against.
+
+    ``segments`` is one track in time order: the plenary segments and those of ``room`` (the
+    first room when the schedule has rooms and none was chosen). ``all_segments`` holds every
+    room's, in file order, for a rundown of the others; :meth:`for_room` chooses another room.
+    """
 
     event: Event
     parts: tuple[Part, ...]
@@ -146,6 +190,38 @@ class Plan:
     custom_alerts: tuple[CustomAlert, ...] = ()
     source: str = ""
     digest: str = ""
+    all_segments: tuple[Segment, ...] = ()  # empty = the same as ``segments`` (one track)
+    room: str = ""  # the room ``segments`` is the track of ("" when the schedule has no rooms)
+    all_parts: tuple[Part, ...] = ()  # empty = the same as ``parts``
+
+    @property
+    def rooms(self) -> tuple[str, ...]:
+        """The rooms named in the schedule, in first-mention order (empty: one track)."""
+        seen: dict[str, None] = {}
+        for seg in self.all_segments or self.segments:
+            if seg.room:
+                seen.setdefault(seg.room, None)
+        return tuple(seen)
+
+    def for_room(self, room: str) -> Plan:
+        """The same plan, running ``room``'s track (its segments and the plenary ones)."""
+        if room not in self.rooms:
+            raise KeyError(room)
+        everything = self.all_segments or self.segments
+        track = tuple(sorted((s for s in everything if s.room in ("", room)), key=lambda s: s.start))
+        ids = {s.id for s in track}
+        all_parts = self.all_parts or self.parts
+        parts = tuple(p for p in all_parts if any(i in ids for i in p.segment_ids))
+        return replace(self, parts=parts, segments=track, all_segments=everything, room=room, all_parts=all_parts)
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        """The stretches of this track with nothing scheduled."""
+        return tuple(
+            Gap(a.id, b.id, a.end, b.start)
+            for a, b in zip(self.segments, self.segments[1:], strict=False)
+            if b.start > a.end
+        )
 
     @property
     def start(self) -> datetime:
@@ -162,7 +238,7 @@ class Plan:
         raise KeyError(segment_id)
 
     def part_of(self, segment: Segment) -> Part:
-        for part in self.parts:
+        for part in self.all_parts or self.parts:
             if part.id == segment.part_id:
                 return part
         raise KeyError(segment.part_id)

@@ -292,8 +292,8 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     except ScheduleError as exc:
         report_problems(exc.problems, schedule)
         return EXIT_BAD_SCHEDULE
-    except (OSError, ValueError) as exc:
-        report_problems([Problem(schedule, None, "(start-up)", str(exc))], schedule)
+    except Exception as exc:  # whatever a file does to opening the show: a dialog, never a traceback
+        report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule)
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal)
     show_windows(windows)

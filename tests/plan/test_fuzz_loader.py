@@ -1,16 +1,26 @@
 """The loader under fuzz: any bytes give a Plan or located problems, never a traceback.
 
-Default runs are a few hundred cases so the suite stays fast; ``--runslow``
-runs many thousands.
+Two kinds of cases. Hypothesis (a few hundred, shrinking to a small failing file) on random
+bytes, random text and mutations of the 2021 file. And a seeded mutator, plain ``random``, that
+applies 2,000 mutations per default run (10,000 with ``--runslow``) to the 2021 file, drawing on
+the values that once broke the loader (``99999999999h``, dates near 9999-12-31, deep arrays,
+5,000-digit integers, a 5,000-character time zone, a 1 MB title, 40,000 dotted parts): any
+exception but :class:`ScheduleError` fails, and prints the seed and the file that raised.
 """
 
 from __future__ import annotations
+
+import os
+import random
+import tempfile
+import time
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from runshow.plan import Plan, ScheduleError, parse_plan
+from runshow.plan.limits import MAX_TEXT
 from tests.conftest import SCHEDULE_2021
 
 SOURCE = "fuzz.toml"
@@ -21,8 +31,11 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 LONG = settings(max_examples=6000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _check(raw: bytes) -> None:
-    """The property: a Plan, or a ScheduleError whose every problem is located in this file."""
+def _check(raw: bytes) -> bool:
+    """The property: a Plan, or a ScheduleError whose every problem is located in this file.
+
+    Returns whether a plan came out.
+    """
     try:
         plan = parse_plan(raw, SOURCE)
     except ScheduleError as exc:
@@ -31,14 +44,18 @@ def _check(raw: bytes) -> None:
         for p in exc.problems:
             assert p.file == SOURCE
             assert p.field and p.message
+            assert p.code != "internal", p  # the loader's last net caught something no bound covers
+            assert len(p.field) <= 400 and len(p.message) <= 1000, p  # a 1 MB value is never echoed whole
             # Located: a line inside the file, or the whole file ("(file)": empty, not UTF-8).
             if p.line is None:
                 assert p.field == "(file)", p
             else:
                 assert 1 <= p.line <= n_lines, p
-        return
+        return False
     assert isinstance(plan, Plan)
     assert plan.segments
+    assert all(len(s.title) <= MAX_TEXT for s in plan.segments)
+    return True
 
 
 # Fragments an author (or a bad paste) plausibly puts into a schedule.
@@ -75,6 +92,11 @@ _TOKENS = st.sampled_from(
         "\ufeff",
         "# 한국어 주석\n",
         '[[part.segment]]\nid = "late"\ntitle = "늦음"\nkind = "talk"\nduration = "5m"\n',
+        'duration = "99999999999h"\n',
+        "date = 9999-12-31\n",
+        "hosts = " + "[" * 40 + "]" * 40 + "\n",
+        "x = " + "9" * 5000 + "\n",
+        'timezone = "' + "A" * 5000 + '"\n',
     ]
 )
 
@@ -147,6 +169,147 @@ def test_mutations_of_the_2021_file_give_located_errors(raw: bytes) -> None:
 @given(st.one_of(st.binary(max_size=2000), mutated_2021()))
 def test_loader_fuzz_long_mode(raw: bytes) -> None:
     _check(raw)
+
+
+# ── the seeded mutator: thousands of cases, fast ─────────────────────────────
+
+# Values that broke the loader once, or sit right on a bound.
+_EXTREME_VALUES = [
+    '"99999999999h"',
+    '"999999999999999h"',
+    '"168h"',
+    '"168h1s"',
+    '"9999999m"',
+    '"~3m"',
+    '"off"',
+    "9999-12-31",
+    "0001-01-01",
+    "2200-12-31",
+    "9999-12-31T23:59:59",
+    "0001-01-01T00:00:00",
+    "2021-10-15T13:30:00+09:00",
+    "23:59:59",
+    "00:00:00.999999",
+    '"2021-10-15"',
+    '"1:30 PM"',
+    '"오후 1:30"',
+    '"13:30 PM"',
+    "9" * 19,
+    "9" * 64,
+    "9" * 65,
+    "9" * 5000,
+    "-" + "9" * 30,
+    "0x" + "f" * 60,
+    "1e400",
+    "-inf",
+    "nan",
+    '"' + "A" * 5000 + '"',
+    '"' + "가" * (MAX_TEXT + 1) + '"',
+    '"' + "x" * 20_000 + '"',  # the 1 MB title of the issue is tested once, in test_loader
+    '"Asia/' + "../" * 30 + 'Seoul"',
+    '"\\u0000"',
+    '"' + "a/" * 200 + '"',
+    "[" * 31 + "]" * 31,
+    "[" * 33 + "]" * 33,
+    "[" * 5000 + "]" * 5000,
+    "{a = " * 40 + "1" + "}" * 40,
+    "[" + ", ".join(['"x"'] * 60) + "]",
+    "true",
+    "[]",
+    "{}",
+    '"""\n[[part]]\nid = "x"\n"""',
+]
+_EXTREME_LINES = [
+    "a" + ".a" * 2_000 + " = 1\n",
+    "[x" + ".a" * 2_000 + "]\n",
+    "[[part" + " " * 5_000 + "x\n",
+    "".join(f"event.x{i}.y.z = {i}\n" for i in range(50)),
+    "".join(f'[[part.segment]]\nid = "s{i}"\ntitle = "t"\nkind = "talk"\nduration = "1m"\n' for i in range(50)),
+    "[[part.segment.speaker]]\n" * 250,
+    "[[part]]\n" * 600,
+    "[[alerts.custom]]\n" * 50,
+    "\x00\n",
+    "\u2028\x1e\x1c\n",
+]
+
+
+def _mutate(rng: random.Random) -> bytes:
+    lines = list(LINES)
+    for _ in range(rng.randint(1, 5)):
+        i = rng.randrange(len(lines))
+        op = rng.random()
+        if op < 0.45 and "=" in lines[i]:  # the commonest author mistake: a wrong value
+            key = lines[i].split("=", 1)[0]
+            lines[i] = f"{key}= {rng.choice(_EXTREME_VALUES)}\n"
+        elif op < 0.48:
+            lines.insert(i, rng.choice(_EXTREME_LINES))
+        elif op < 0.65:
+            del lines[i]
+        elif op < 0.72:
+            lines.insert(i, lines[i])
+        elif op < 0.79:
+            j = rng.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op < 0.86:
+            lines[i] = lines[i][: rng.randint(0, len(lines[i]))]
+        elif op < 0.93:
+            lines[i] = lines[i].replace("13:", rng.choice(["23:", "00:", "99:", "1:", "오후 1:"]), 1)
+        else:
+            cut = rng.randint(0, len(lines[i]))
+            lines[i] = lines[i][:cut] + "".join(chr(rng.randint(0, 0x2FFF)) for _ in range(rng.randint(1, 6))) + "\n"
+        if not lines:
+            lines.append("")
+    raw = "".join(lines).encode("utf-8", errors="surrogatepass")
+    if rng.random() < 0.05:
+        raw = raw[: rng.randint(0, len(raw))]  # a truncated file, possibly mid-character
+    if rng.random() < 0.05:
+        b = bytearray(raw)
+        for _ in range(rng.randint(1, 3)):
+            if b:
+                b[rng.randrange(len(b))] = rng.randrange(256)
+        raw = bytes(b)
+    return raw
+
+
+def _run_mutations(count: int, seed: int) -> tuple[int, int]:
+    """``count`` mutated files from ``seed``; returns (plans, refused). Fails on any traceback."""
+    plans = refused = 0
+    for n in range(count):
+        rng = random.Random(seed * 1_000_003 + n)
+        raw = _mutate(rng)
+        try:
+            made = _check(raw)
+        except Exception as exc:
+            path = os.path.join(tempfile.gettempdir(), f"runshow-fuzz-{seed}-{n}.toml")
+            with open(path, "wb") as f:
+                f.write(raw)
+            raise AssertionError(
+                f"mutation {n} of seed {seed} raised {type(exc).__name__}: {exc} (file: {path})"
+            ) from exc
+        plans += made
+        refused += not made
+    return plans, refused
+
+
+# RUNSHOW_FUZZ_SEED=N runs another seed; the default keeps CI reproducible.
+SEED = int(os.environ.get("RUNSHOW_FUZZ_SEED", "2026"))
+
+
+def test_two_thousand_mutations_of_the_2021_file_never_raise() -> None:
+    plans, refused = _run_mutations(2000, SEED)
+    assert plans + refused == 2000
+    assert refused > 1000 and plans > 50  # both kinds of answer are exercised
+
+
+@pytest.mark.slow
+def test_ten_thousand_mutations_never_raise(capsys: pytest.CaptureFixture[str]) -> None:
+    t0 = time.perf_counter()
+    plans, refused = _run_mutations(10_000, SEED + 1)
+    with capsys.disabled():
+        print(
+            f"\nloader fuzz: 10,000 mutations, {plans} plans, {refused} refused, 0 tracebacks, "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
 
 
 TEN_MISTAKES = """\

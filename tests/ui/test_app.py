@@ -62,6 +62,40 @@ def test_missing_file_exits_2(qapp, tmp_path, capsys, dialogs):
     assert len(dialogs) == 1
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('duration = "5m"', 'duration = "99999999999h"'),  # OverflowError, once
+        ("date = 2021-10-15", "date = 9999-12-31"),
+        ('timezone = "Asia/Seoul"', 'timezone = "' + "A" * 5000 + '"'),  # OSError, once
+        ('hosts = ["', "hosts = " + "[" * 5000 + "]" * 5000 + ', ["'),  # RecursionError, once
+        ("show_end = true\n", "show_end = " + "9" * 5000 + "\n"),  # ValueError, once
+    ],
+)
+def test_a_hostile_file_gets_the_dialog_not_a_traceback(qapp, tmp_path, capsys, dialogs, old, new):
+    from tests.conftest import SCHEDULE_2021
+
+    text = SCHEDULE_2021.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "hostile.toml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert shell.run_app(str(bad), ["--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"{bad}:" in err
+    assert len(dialogs) == 1
+
+
+def test_an_unexpected_failure_while_opening_gets_the_dialog(qapp, tmp_path, capsys, dialogs, monkeypatch):
+    def explode(path: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(shell, "load_plan", explode)
+    assert shell.run_app(str(tmp_path / "any.toml"), ["--lang", "en"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    ((_, text),) = dialogs
+    assert "RecursionError" in text
+
+
 def test_run_app_leaves_no_translator_behind(qapp, tmp_path, dialogs):
     from PySide6.QtCore import QCoreApplication
 
