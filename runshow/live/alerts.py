@@ -34,6 +34,7 @@ exactly one job per key and remember which keys have fired.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any

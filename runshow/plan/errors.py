@@ -9,7 +9,8 @@ in the user's language (:func:`runshow.plan.messages.wording`); ``message`` is t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field  # inside Problem, `field` names the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class Problem:
     field: str
     message: str
     code: str
-    params: Mapping[str, object] = field(hash=False, compare=False)
+    params: Mapping[str, object] = _field(hash=False, compare=False)
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from datetime import date as _date  # inside Event, `date` names the field
 from zoneinfo import ZoneInfo
 
 from runshow.plan.kinds import BREAK_KINDS, SegmentKind, SpeakerRole
@@ -152,7 +153,7 @@ class Event:
     id: str = ""
     # The instant the show must be over (the hall must be empty, the stream ends).
     hard_stop: datetime | None = None
-    last_date: date | None = None  # the last day of a multi-day event (None: one day)
+    last_date: _date | None = None  # the last day of a multi-day event (None: one day)
     venue: str = ""
     hosts: tuple[str, ...] = ()
     organisers: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, TypeVar
@@ -230,6 +230,9 @@ class _Collector:
 
     def add(self, path: Path, code: str, line: int | None = None, **params: object) -> None:
         where = Location(line=line) if line else self.tree.locate(path)
+        self.add_at(where, path, code, params)
+
+    def add_at(self, where: Location, path: Path, code: str, params: Mapping[str, object]) -> None:
         self.problems.append(Problem(self.tree.source, where, describe(path), render(code, params), code, params))
 
     def model(self, cls: type[M], data: Any, path: Path) -> M | None:
@@ -242,7 +245,7 @@ class _Collector:
             for err in exc.errors():
                 loc = path + tuple(err["loc"])
                 code, params = _pydantic_problem(err, cls)
-                self.add(loc, code, **params)
+                self.add_at(self.tree.locate(loc), loc, code, params)
             return None
 
 

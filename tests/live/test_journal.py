@@ -70,7 +70,7 @@ def test_header_names_the_schedule(plan_2021, tmp_path):
     assert head["schedule"]["sha256"] == plan_2021.digest
     assert head["event"] == {
         "id": event_key(plan_2021),
-        "derived": True,
+        "derived": False,  # the 2021 file names its event (`[event] id`)
         "title": plan_2021.event.title,
         "date": "2021-10-15",
         "timezone": "Asia/Seoul",
@@ -85,10 +85,12 @@ def test_the_event_key_is_the_file_id_or_the_date_and_segment_ids(plan_2021):
     import hashlib
     from dataclasses import replace
 
+    assert event_key(plan_2021) == plan_2021.event.id == "2021-industrial-complex-conference"
+    unnamed = replace(plan_2021, event=replace(plan_2021.event, id=""))
     ids = "\n".join(sorted(s.id for s in plan_2021.segments))
-    assert event_key(plan_2021) == "20211015-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
-    retitled = replace(plan_2021, event=replace(plan_2021.event, title="2021 산단 대개조 컨퍼런스"), digest="x")
-    assert journal_path(retitled) == journal_path(plan_2021)  # a fixed title or note keeps the journal
+    assert event_key(unnamed) == "20211015-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
+    retitled = replace(unnamed, event=replace(unnamed.event, title="2021 산단 대개조 컨퍼런스"), digest="x")
+    assert journal_path(retitled) == journal_path(unnamed)  # a fixed title or note keeps the journal
     named = replace(plan_2021, event=replace(plan_2021.event, id="iccc-2021"))
     assert event_key(named) == "iccc-2021" and "iccc-2021" in journal_path(named).name
 
@@ -96,7 +98,7 @@ def test_the_event_key_is_the_file_id_or_the_date_and_segment_ids(plan_2021):
 def test_path_is_one_per_event(plan_2021, tmp_path):
     path = journal_path(plan_2021, tmp_path)
     assert path.parent == tmp_path / "journals"
-    assert path.name.startswith("2021-10-15--20211015-")
+    assert path.name.startswith("2021-10-15--2021-industrial-complex-conference-")
     assert plan_2021.digest[:12] not in path.name
     old = legacy_journal_path(plan_2021, tmp_path)  # where version 1 kept it, still looked for
     assert old.name.startswith("2021-10-15-2021-산업단지-대개조-컨퍼런스-") and plan_2021.digest[:12] in old.name

@@ -134,16 +134,29 @@ def test_changes_after_the_show_position_are_safe(plan_2021, tmp_path, script):
     }
 
 
-def test_renamed_segment_id_already_passed_is_matched_and_resumes(plan_2021, tmp_path, script):
-    path = _journal(plan_2021, tmp_path, script)
-    changed = _variant(('id = "welcome"', 'id = "greetings"'))  # the derived event key changes with it
+NO_EVENT_ID = ('id = "2021-industrial-complex-conference"', "")
+
+
+def test_renamed_segment_id_already_passed_is_matched_and_resumes(tmp_path, script):
+    # Without `[event] id` the key is derived from the segment ids: a rename changes it.
+    plan = _variant(NO_EVENT_ID)
+    path = _journal(plan, tmp_path, script)
+    changed = _variant(NO_EVENT_ID, ('id = "welcome"', 'id = "greetings"'))
     assert journal_path(changed, tmp_path) != path
     assert find_journal(changed, tmp_path) == path  # still this event's journal
     d = decide(changed, read_journal(path), EVENT_DAY)
     assert d.verdict is Verdict.RESUME_BY_ID, d.reason
     assert d.mapped == {"welcome": "greetings"} and d.carry
     assert [(c.kind, c.segment_id, c.old) for c in d.changes] == [(ChangeKind.MAPPED, "greetings", "welcome")]
-    assert Show(changed, d.actions).progress.current == Show(plan_2021, script).progress.current
+    assert Show(changed, d.actions).progress.current == Show(plan, script).progress.current
+
+
+def test_with_an_event_id_a_renamed_segment_keeps_the_same_journal(plan_2021, tmp_path, script):
+    path = _journal(plan_2021, tmp_path, script)
+    changed = _variant(('id = "welcome"', 'id = "greetings"'))
+    assert journal_path(changed, tmp_path) == path == find_journal(changed, tmp_path)
+    d = decide(changed, read_journal(path), EVENT_DAY)
+    assert d.verdict is Verdict.RESUME_BY_ID and d.mapped == {"welcome": "greetings"}
 
 
 def test_renamed_goto_target_is_followed(plan_2021, tmp_path, script):
