@@ -36,8 +36,12 @@ HARD_STOP = t(16, 25)
 
 
 def flexible(hard_stop: datetime | None = HARD_STOP) -> Plan:
+    # The file's own flexibility (docs/schedule-format.md) is replaced by this test's: FLEX only.
     segs = tuple(
-        replace(s, min_length=FLEX[s.id][0] * M, trim_order=FLEX[s.id][1]) if s.id in FLEX else s for s in BASE.segments
+        replace(s, min_length=FLEX[s.id][0] * M, trim_order=FLEX[s.id][1])
+        if s.id in FLEX
+        else replace(s, min_length=None, trim_order=None)
+        for s in BASE.segments
     )
     return replace(BASE, segments=segs, event=replace(BASE.event, hard_stop=hard_stop))
 
@@ -152,3 +156,15 @@ def test_the_proposal_is_feasible_within_minimums_and_the_engine_agrees(actions:
     assert c.feasible == (c.hard_stop is not None and after.projected_end <= c.hard_stop)
     if before.cue is not None and before.remaining is not None and before.remaining >= timedelta(0):
         assert after.remaining is not None and after.remaining >= timedelta(0)  # the cue on keeps what it has left
+
+
+def test_the_2021_file_itself_makes_its_hard_stop_after_a_ten_minute_late_start() -> None:
+    """The schedule's own `hard_stop`, `min` and `trim_order` (as the crew wrote them) drive the planner."""
+    assert BASE.event.hard_stop == t(16, 25)
+    c = plan_catch_up(Show(BASE, [act.start(t(13, 40))]), t(13, 41))
+    assert c.needed and c.feasible and c.projected_end_after <= t(16, 25)
+    trimmed = {tr.segment for tr in c.trims}
+    assert "panel" in trimmed  # trim_order 1 goes first
+    for tr in c.trims:
+        seg = BASE.segment(tr.segment)
+        assert seg.min_length is not None and tr.to_s >= seg.min_length.total_seconds()
