@@ -1,0 +1,1 @@
+"""What screens, web views and reports say: pure, no Qt."""
