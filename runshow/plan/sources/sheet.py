@@ -539,6 +539,7 @@ def _speaker_with_length(text: str) -> tuple[str, timedelta | None]:
 
 _DATE = re.compile(r"(?<!\d)(\d{4}|'\d{2}|’\d{2}|‘\d{2})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})(?!\d)")
 _VENUE = re.compile(r"(?:장\s*소|venue|place|location)\s*[:)\]]\s*(.+)", re.IGNORECASE)
+_TZ = re.compile(r"(?:시간대|time\s*zone)\s*[:)]\s*([A-Za-z_]+(?:/[A-Za-z_+\-]+)+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(
     r"\s*(?:세부\s*)?(?:진행\s*순서|식순|큐\s*시트|행사\s*계획|진행표|순서|cue\s*sheet|run\s*of\s*show)?\s*(?:\(안\))?\s*$",
     re.IGNORECASE,
@@ -759,7 +760,7 @@ class _SheetReader:
         comments: list[str] = []
         title = ""
         for t in texts:
-            if find_date(t) is None and not _VENUE.search(t) and not re.match(r"^[ㅇ□○\-•]?\s*\(", t):
+            if find_date(t) is None and not _VENUE.search(t) and not _TZ.search(t) and not re.match(r"^[ㅇ□○\-•]?\s*\(", t):
                 title = _TITLE_SUFFIX.sub("", t).strip() or t
                 if title != t:
                     comments.append(self.infer(f"title: '{t}' → '{title}'"))
@@ -789,11 +790,17 @@ class _SheetReader:
             if m:
                 venue = re.split(r"\s+/\s+|\s{2,}", m.group(1).strip())[0]
                 break
-        comments.append(
-            self.infer(f"timezone: {self.tz} (a cue sheet does not say; change it if the event is elsewhere)")
-        )
+        tz = ""
+        for t in texts:
+            m = _TZ.search(t)
+            if m:
+                tz = m.group(1)
+                break
+        if not tz:
+            tz = self.tz
+            comments.append(self.infer(f"timezone: {tz} (the sheet does not say; change it if the event is elsewhere)"))
         return DraftEvent(
-            title, found_date, self.tz, venue, where=Where(g.whole(), "(행사)", "(event)"), comments=comments
+            title, found_date, tz, venue, where=Where(g.whole(), "(행사)", "(event)"), comments=comments
         )
 
     def _cell(self, row: list[Any], f: str) -> Any:
@@ -834,6 +841,8 @@ class _SheetReader:
         prev_end: datetime | None = None
         broken = False  # a row could not be timed: rows chained to it are not reported again
         speakers_to_split: list[tuple[DraftSegment, int]] = []
+        arrow_segs: list[DraftSegment] = []  # speakers read from the owner's arrows (rows of their own win)
+        seg_row = hr
         n_seg = 0
         used_ids: dict[str, int] = {}
 
@@ -897,6 +906,13 @@ class _SheetReader:
             start, end, length = self._times(r, time_raw)
             if not title_v and presenter_v:
                 # A speaker on a row of their own, under the segment they belong to.
+                if seg is not None and any(x is seg for x in arrow_segs):
+                    # Speakers written out on their own rows win over the arrows in the owner column.
+                    arrow_segs[:] = [x for x in arrow_segs if x is not seg]
+                    seg.speakers.clear()
+                    speakers_to_split[:] = [(x, i) for x, i in speakers_to_split if x is not seg]
+                    seg.comments[:] = [c for c in seg.comments if "column's arrows" not in c]
+                    self.inferred[:] = [c for c in self.inferred if not (c.startswith(f"row {seg_row + 1}: speakers"))]
                 if seg is None:
                     self.bad(
                         r,
@@ -1025,6 +1041,7 @@ class _SheetReader:
             else:
                 e_at = s_at  # the next row's start, once it comes
             seg = DraftSegment(seg_id, title, kind, s_at, e_at, where=where, comments=comments)
+            seg_row = r
             if end is None and length is None:
                 pending = (seg, r)
             owner_text = _clean(owner_v)
@@ -1050,6 +1067,7 @@ class _SheetReader:
                     if own is None:
                         speakers_to_split.append((seg, len(seg.speakers) - 1))
             elif seg.owner and _ARROWS.search(seg.owner):
+                arrow_segs.append(seg)
                 for n in split_speakers(seg.owner):
                     seg.speakers.append(DraftSpeaker(n, timedelta(0), "", where.get("owner")))
                     speakers_to_split.append((seg, len(seg.speakers) - 1))
@@ -1111,9 +1129,12 @@ class _SheetReader:
         header = [
             f"Imported from {self.g.whole()} by `runshow import`. Check what was inferred:",
             *[f"- {t}" for t in self.inferred],
-            "- segment and part ids are by position (s1, s2 …; part1 …): rename them before a show if you like;",
-            "  the journal and scenarios refer to them.",
         ]
+        if "id" not in self.cols:
+            header += [
+                "- segment and part ids are by position (s1, s2 …; part1 …): rename them before a show if you like;",
+                "  the journal and scenarios refer to them.",
+            ]
         return Draft(event, parts, header)
 
     def _times(self, r: int, raw: list[Any]) -> tuple[time | None, time | None, timedelta | None]:
