@@ -410,6 +410,13 @@ def parse_time_cell(value: Any) -> tuple[time | None, time | None, timedelta | N
     text = _clean(value).translate(_FULLWIDTH)
     if not text:
         return None, None, None
+    if ":" not in text and not re.search(r"\d\s*시(?!간)|오전|오후|am|pm", text, re.IGNORECASE) and not _DUR_BARE.match(
+        text
+    ):
+        try:  # a length in the time column: "5'", "(10분)"
+            return None, None, parse_duration_cell(text)
+        except CellError:
+            pass
     m1 = _TOKEN.match(text)
     if not m1:
         raise _bad_time(value)
@@ -885,8 +892,16 @@ class _SheetReader:
                 if seg is not None and not part_text:
                     # Wrapped text: the rest of the owner or notes of the row above.
                     if _clean(owner_v) and not owner_cov:
-                        seg.owner = f"{seg.owner} {_clean(owner_v)}".strip()
+                        more = _clean(owner_v)
+                        glue = "" if _ARROWS.match(more) or _ARROWS.search(seg.owner[-2:]) else " "
+                        seg.owner = f"{seg.owner}{glue}{more}".strip()
                         seg.comments.append(self.infer(f"owner continues on {self.where(r, 'owner').ref}"))
+                        if any(x is seg for x in arrow_segs):  # the arrows go on: read the speakers again
+                            speakers_to_split[:] = [(x, i) for x, i in speakers_to_split if x is not seg]
+                            seg.speakers.clear()
+                            for n in split_speakers(seg.owner):
+                                seg.speakers.append(DraftSpeaker(n, timedelta(0), "", seg.where.get("owner")))
+                                speakers_to_split.append((seg, len(seg.speakers) - 1))
                     if _clean(notes_v) and not notes_cov:
                         seg.notes = f"{seg.notes}\n{_clean(notes_v)}".strip()
                     if not (_clean(owner_v) or _clean(notes_v)) and text_only and "part" not in self.cols:
@@ -1099,7 +1114,7 @@ class _SheetReader:
             left = length - given
             each_s, rest = divmod(int(left.total_seconds()), len(idx))
             if each_s <= 0:
-                w = s.where.get("speaker") or s.where["start"]
+                w = s.speakers[idx[0]].where or s.where.get("speaker") or s.where["start"]
                 self.problems.append(
                     w.problem(
                         f"시간이 적히지 않은 발표자에게 남는 시간이 없습니다 ({fmt_duration(left)})",
