@@ -378,11 +378,13 @@ def render(draft: Draft) -> tuple[str, dict[int, Where]]:
             out.kv("id", seg.id, w.get("id") or here)
             out.kv("title", seg.title, w.get("title") or here)
             out.kv("kind", seg.kind, w.get("kind") or here)
-            same_day = seg.start.date() == day0.date() and seg.end.date() == day0.date()
-            if same_day:
+            if seg.start.date() == day0.date():
                 out.kv("start", fmt_clock(seg.start), w.get("start") or here)
-                out.kv("end", fmt_clock(seg.end), w.get("end") or w.get("start") or here)
-            else:  # past midnight: a time of day would be read on the event's date
+                if seg.end.date() == day0.date():
+                    out.kv("end", fmt_clock(seg.end), w.get("end") or w.get("start") or here)
+                else:  # past midnight: an end time of day would be read on the event's date
+                    out.kv("duration", fmt_duration(seg.end - seg.start), w.get("end") or here, "past midnight")
+            else:  # after midnight: chained from the segment before
                 out.kv("duration", fmt_duration(seg.end - seg.start), w.get("end") or here, "past midnight")
             if seg.owner:
                 out.kv("owner", seg.owner, w.get("owner") or here)
