@@ -105,7 +105,10 @@ class _Pdf:
         f = QFont(FAMILY)
         f.setPointSizeF(pt)
         f.setBold(bold)
-        f.setFeature(QFont.Tag("tnum"), 1)
+        # Pretendard's contextual alternates (a raised colon between digits, tabular figures) have no
+        # Unicode mapping in the PDF: text extraction, search and copy would lose "13:30". Plain glyphs.
+        for tag in ("calt", "tnum", "ss01"):
+            f.setFeature(QFont.Tag(tag), 0)
         return f
 
     def text(self, rect: QRectF, s: str, pt: float = 8.5, bold: bool = False,
