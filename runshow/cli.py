@@ -214,7 +214,8 @@ def _app(args: argparse.Namespace) -> int:
 def _file_problems(problems: Sequence[Any], path: str, lang: str) -> None:
     for problem in problems:
         print(problem.text(lang), file=sys.stderr)
-    print(f"{len(problems)} problem(s) in {path}" if lang == "en" else f"{path}: 문제 {len(problems)}건", file=sys.stderr)
+    summary = f"{len(problems)} problem(s) in {path}" if lang == "en" else f"{path}: 문제 {len(problems)}건"
+    print(summary, file=sys.stderr)
 
 
 def _today() -> Any:
@@ -250,16 +251,25 @@ def _import(args: argparse.Namespace) -> int:
         if src.suffix.lower() == ".json":
             result: Any = import_ontime(src, event_date=when or _today(), timezone=args.timezone, shown_as=args.file)
         else:
-            result = import_sheet(src, sheet=args.sheet, mapping=mapping, default_date=when or _today(),
-                                  timezone=args.timezone, shown_as=args.file)
+            result = import_sheet(
+                src,
+                sheet=args.sheet,
+                mapping=mapping,
+                default_date=when or _today(),
+                timezone=args.timezone,
+                shown_as=args.file,
+            )
     except SourceError as exc:
         _file_problems(exc.problems, args.file, args.lang)
         return EXIT_INVALID
     if args.output:
         Path(args.output).write_text(result.toml, encoding="utf-8")
         plan = result.plan
-        print(f"{args.output}: {plan.event.title} — {len(plan.parts)} parts, {len(plan.segments)} segments, "
-              f"{len(result.inferred)} inference(s) noted as comments", file=sys.stderr)
+        print(
+            f"{args.output}: {plan.event.title} — {len(plan.parts)} parts, {len(plan.segments)} segments, "
+            f"{len(result.inferred)} inference(s) noted as comments",
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(result.toml)
     return EXIT_OK
@@ -340,14 +350,16 @@ def _report_cmd(args: argparse.Namespace) -> int:
 def _add_file_commands(sub: Any) -> None:
     p = sub.add_parser("import", help="a cue sheet (.xlsx/.csv) or an Ontime project (.json) into schedule TOML")
     p.add_argument("file")
-    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the active one, else the first with a header)")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the active one)")
     p.add_argument("-o", "--output", metavar="SCHEDULE.toml", help="write here (default: standard output)")
-    p.add_argument("--map", action="append", metavar="FIELD=HEADER", help="read column HEADER as FIELD, e.g. title=내용")
+    p.add_argument("--map", action="append", metavar="FIELD=HEADER", help="read HEADER as FIELD: title=내용")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the event's date when the file names none (default: today)")
     p.add_argument("--timezone", default="Asia/Seoul", help="IANA zone when the file names none (default Asia/Seoul)")
     p.add_argument("--lang", default="ko", choices=("ko", "en"), help="language of the problems (default ko)")
-    for name, help_text in (("export", "the cue sheet as a printable .xlsx, with actual times from a journal"),
-                            ("report", "the post-event report: PDF and/or CSV from the journal")):
+    for name, help_text in (
+        ("export", "the cue sheet as a printable .xlsx, with actual times from a journal"),
+        ("report", "the post-event report: PDF and/or CSV from the journal"),
+    ):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file")
         p.add_argument("--journal", metavar="J", help="the journal (default: this schedule's live journal)")

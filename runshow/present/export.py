@@ -19,10 +19,38 @@ from typing import Any
 from runshow.plan.model import Plan
 from runshow.present.report import Report, Row, fmt_delta, fmt_length
 
-HEADERS_KO = ("구분", "시간", "소요", "내용", "발표자", "소속", "담당", "비고",
-              "실제 시작", "실제 종료", "실제 소요", "차이", "종류", "ID")
-HEADERS_EN = ("Part", "Time", "Duration", "Title", "Presenter", "Affiliation", "Owner", "Notes",
-              "Actual start", "Actual end", "Actual length", "Delta", "Kind", "ID")
+HEADERS_KO = (
+    "구분",
+    "시간",
+    "소요",
+    "내용",
+    "발표자",
+    "소속",
+    "담당",
+    "비고",
+    "실제 시작",
+    "실제 종료",
+    "실제 소요",
+    "차이",
+    "종류",
+    "ID",
+)
+HEADERS_EN = (
+    "Part",
+    "Time",
+    "Duration",
+    "Title",
+    "Presenter",
+    "Affiliation",
+    "Owner",
+    "Notes",
+    "Actual start",
+    "Actual end",
+    "Actual length",
+    "Delta",
+    "Kind",
+    "ID",
+)
 WIDTHS = (22, 14, 7, 42, 14, 14, 20, 30, 10, 10, 9, 8, 11, 10)
 FONT = "맑은 고딕"  # what Korean Excel has; LibreOffice falls back to any Hangul font
 
@@ -55,25 +83,47 @@ def sheet_rows(plan: Plan, report: Report | None = None) -> list[tuple[int | Non
         for sid in part.segment_ids:
             seg = plan.segment(sid)
             a = actual.get((sid, "segment", 0))
-            out.append((pi, [
-                None,
-                f"{_clock(seg.start, plan)}~{_clock(seg.end, plan)}",
-                _minutes(int(seg.duration.total_seconds())),
-                seg.title, "", "", seg.owner, seg.notes,
-                *_actual_cells(a, plan),
-                seg.kind.value, seg.id,
-            ], "segment"))
+            out.append(
+                (
+                    pi,
+                    [
+                        None,
+                        f"{_clock(seg.start, plan)}~{_clock(seg.end, plan)}",
+                        _minutes(int(seg.duration.total_seconds())),
+                        seg.title,
+                        "",
+                        "",
+                        seg.owner,
+                        seg.notes,
+                        *_actual_cells(a, plan),
+                        seg.kind.value,
+                        seg.id,
+                    ],
+                    "segment",
+                )
+            )
             t = seg.start
             for k, sp in enumerate(seg.speakers):
                 a = actual.get((sid, "speaker", k))
-                out.append((pi, [
-                    None,
-                    f"{_clock(t, plan)}~{_clock(t + sp.duration, plan)}",
-                    _minutes(int(sp.duration.total_seconds())),
-                    "", sp.name, sp.affiliation, "", sp.topic,
-                    *_actual_cells(a, plan),
-                    "", "",
-                ], "speaker"))
+                out.append(
+                    (
+                        pi,
+                        [
+                            None,
+                            f"{_clock(t, plan)}~{_clock(t + sp.duration, plan)}",
+                            _minutes(int(sp.duration.total_seconds())),
+                            "",
+                            sp.name,
+                            sp.affiliation,
+                            "",
+                            sp.topic,
+                            *_actual_cells(a, plan),
+                            "",
+                            "",
+                        ],
+                        "speaker",
+                    )
+                )
                 t += sp.duration
     return out
 
@@ -81,8 +131,12 @@ def sheet_rows(plan: Plan, report: Report | None = None) -> list[tuple[int | Non
 def _actual_cells(row: Row | None, plan: Plan) -> list[Any]:
     if row is None:
         return [None, None, "", ""]
-    return [_local_time(row.actual_start, plan), _local_time(row.actual_end, plan),
-            fmt_length(row.actual_length), fmt_delta(row.overrun)]
+    return [
+        _local_time(row.actual_start, plan),
+        _local_time(row.actual_end, plan),
+        fmt_length(row.actual_length),
+        fmt_delta(row.overrun),
+    ]
 
 
 def write_cue_sheet(plan: Plan, path: str | Path, report: Report | None = None, lang: str = "ko") -> Path:
@@ -104,8 +158,12 @@ def write_cue_sheet(plan: Plan, path: str | Path, report: Report | None = None, 
 
     ws.cell(1, 1, ev.title).font = Font(name=FONT, size=16, bold=True)
     weekday = "월화수목금토일"[ev.date.weekday()]
-    ws.cell(2, 1, f"일시: {ev.date:%Y. %m. %d.}({weekday}) {_clock(plan.start, plan)}~{_clock(plan.end, plan)}"
-                  f"   /   장소: {ev.venue or '-'}").font = base
+    ws.cell(
+        2,
+        1,
+        f"일시: {ev.date:%Y. %m. %d.}({weekday}) {_clock(plan.start, plan)}~{_clock(plan.end, plan)}"
+        f"   /   장소: {ev.venue or '-'}",
+    ).font = base
     ws.cell(3, 1, f"시간대: {ev.timezone.key}").font = Font(name=FONT, size=9, color="606060")
     if report is not None:
         kind = "리허설 기록" if report.rehearsal else "실제 기록"
@@ -130,9 +188,12 @@ def write_cue_sheet(plan: Plan, path: str | Path, report: Report | None = None, 
             cell = ws.cell(r, c, v)
             cell.font = bold if (level == "segment" and c == 4) else base
             cell.border = border
-            cell.alignment = Alignment(vertical="center", wrap_text=c in (1, 4, 7, 8),
-                                       horizontal="center" if c in (2, 3, 9, 10, 11, 12, 13, 14) else "left",
-                                       indent=1 if level == "speaker" and c == 5 else 0)
+            cell.alignment = Alignment(
+                vertical="center",
+                wrap_text=c in (1, 4, 7, 8),
+                horizontal="center" if c in (2, 3, 9, 10, 11, 12, 13, 14) else "left",
+                indent=1 if level == "speaker" and c == 5 else 0,
+            )
             if isinstance(v, time):
                 cell.number_format = "hh:mm:ss"
     for pi, part in enumerate(plan.parts):

@@ -277,7 +277,9 @@ def _alert(record: Mapping[str, Any], plan: Plan) -> AlertRecord:
                 break
     status = {"ack": "acknowledged", "acked": "acknowledged", "acknowledge": "acknowledged"}.get(status, status)
     inner = record.get("alert") if isinstance(record.get("alert"), dict) else {}
-    rule = str(record.get("rule") or inner.get("rule") or record.get("id") or inner.get("id") or record.get("key") or "")
+    rule = str(
+        record.get("rule") or inner.get("rule") or record.get("id") or inner.get("id") or record.get("key") or ""
+    )
     text = str(record.get("text") or inner.get("text") or record.get("message") or "")
     at = _aware(record.get("at") or record.get("fired_at"), plan)
     planned = _aware(record.get("planned") or record.get("due") or inner.get("at"), plan)
@@ -354,28 +356,58 @@ def build_report(
         idx = by_segment[seg.id]
         first, last = timings[idx[0]], timings[idx[-1]]
         part = plan.part_of(seg).title
-        rows.append(Row("segment", part, seg.id, seg.title, "", seg.start, seg.end,
-                        first.actual_start, last.actual_end if last.actual_end is not None else None))
+        rows.append(
+            Row(
+                "segment",
+                part,
+                seg.id,
+                seg.title,
+                "",
+                seg.start,
+                seg.end,
+                first.actual_start,
+                last.actual_end if last.actual_end is not None else None,
+            )
+        )
         if seg.speakers:
             for i in idx:
                 t = timings[i]
                 sp = t.cue.speaker
-                rows.append(Row("speaker", part, seg.id, seg.title, sp.name if sp else "", t.cue.planned_start,
-                                t.cue.planned_end, t.actual_start, t.actual_end))
+                rows.append(
+                    Row(
+                        "speaker",
+                        part,
+                        seg.id,
+                        seg.title,
+                        sp.name if sp else "",
+                        t.cue.planned_start,
+                        t.cue.planned_end,
+                        t.actual_start,
+                        t.actual_end,
+                    )
+                )
     parts: list[PartTotal] = []
     for part in plan.parts:
         segs = [r for r in rows if r.level == "segment" and r.segment_id in part.segment_ids]
         starts = [r.actual_start for r in segs if r.actual_start is not None]
         ends = [r.actual_end for r in segs if r.actual_end is not None]
         done = all(r.actual_end is not None for r in segs)
-        parts.append(PartTotal(
-            part.title, segs[0].planned_start, segs[-1].planned_end, part.declared,
-            min(starts) if starts else None, max(ends) if ends and done else None,
-            sum((r.overrun for r in segs if r.overrun is not None), ZERO),
-        ))
+        parts.append(
+            PartTotal(
+                part.title,
+                segs[0].planned_start,
+                segs[-1].planned_end,
+                part.declared,
+                min(starts) if starts else None,
+                max(ends) if ends and done else None,
+                sum((r.overrun for r in segs if r.overrun is not None), ZERO),
+            )
+        )
     cue_rows = [r for r in rows if r.level == "speaker" or not plan.segment(r.segment_id).speakers]
-    overruns = sorted((r for r in cue_rows if r.overrun is not None and r.overrun > ZERO),
-                      key=lambda r: (-(r.overrun or ZERO), r.planned_start))[:top]
+    overruns = sorted(
+        (r for r in cue_rows if r.overrun is not None and r.overrun > ZERO),
+        key=lambda r: (-(r.overrun or ZERO), r.planned_start),
+    )[:top]
 
     # Actions, undo and alerts from the raw records when there are any, else from the actions.
     action_rows: list[ActionRow] = []
@@ -396,12 +428,20 @@ def build_report(
             except (ValueError, KeyError, TypeError):
                 action = None
             if action is not None and pointer < len(actions) and actions[pointer] == action:
-                action_rows.append(ActionRow(action.at, action.kind.value, _detail(action), applied[pointer],
-                                             is_undo=kind in UNDO_KINDS | REDO_KINDS))
+                action_rows.append(
+                    ActionRow(
+                        action.at,
+                        action.kind.value,
+                        _detail(action),
+                        applied[pointer],
+                        is_undo=kind in UNDO_KINDS | REDO_KINDS,
+                    )
+                )
                 pointer += 1
             elif kind in UNDO_KINDS | REDO_KINDS and at is not None:
-                action_rows.append(ActionRow(at, kind, str(rec.get("target") or rec.get("of") or ""), True,
-                                             is_undo=True))
+                action_rows.append(
+                    ActionRow(at, kind, str(rec.get("target") or rec.get("of") or ""), True, is_undo=True)
+                )
             elif action is not None:
                 action_rows.append(ActionRow(action.at, action.kind.value, _detail(action), False))
     else:
@@ -413,7 +453,7 @@ def build_report(
     live_actions = [r for r in action_rows if r.applied and not r.undone and not r.is_undo]
     for i, r in enumerate(live_actions):
         if r.kind == "message":
-            cleared = next((x.at for x in live_actions[i + 1:] if x.kind in ("message", "clear_message")), None)
+            cleared = next((x.at for x in live_actions[i + 1 :] if x.kind in ("message", "clear_message")), None)
             messages.append(MessageRow(r.at, r.detail, cleared))
 
     counts: dict[str, int] = {}
@@ -489,14 +529,19 @@ def drift_series(plan: Plan, actions: Sequence[Action], until: datetime) -> list
     return out
 
 
-def report_from_journal(
-    plan: Plan, path: Path, *, as_of: datetime | None = None, rehearsal: bool = False
-) -> Report:
+def report_from_journal(plan: Plan, path: Path, *, as_of: datetime | None = None, rehearsal: bool = False) -> Report:
     """The report of a journal file (the live one, or a rehearsal's saved scratch record)."""
     contents: JournalContents = read_journal(path)
     problems = [str(p) for p in contents.problems if "not an action" not in p.message]
-    return build_report(plan, contents.actions, records=read_records(path), as_of=as_of, rehearsal=rehearsal,
-                        source=str(path), problems=problems)
+    return build_report(
+        plan,
+        contents.actions,
+        records=read_records(path),
+        as_of=as_of,
+        rehearsal=rehearsal,
+        source=str(path),
+        problems=problems,
+    )
 
 
 # ── formatting ────────────────────────────────────────────────────────────
@@ -506,7 +551,7 @@ def fmt_delta(value: timedelta | None) -> str:
     """``+4:00`` late, ``−1:30`` early, ``0:00``; hours when there are any (``+1:02:03``)."""
     if value is None:
         return ""
-    total = int(round(value.total_seconds()))
+    total = round(value.total_seconds())
     sign = "+" if total > 0 else ("−" if total < 0 else "")
     h, rest = divmod(abs(total), 3600)
     m, s = divmod(rest, 60)
@@ -516,7 +561,7 @@ def fmt_delta(value: timedelta | None) -> str:
 def fmt_length(value: timedelta | None) -> str:
     if value is None:
         return ""
-    total = int(round(value.total_seconds()))
+    total = round(value.total_seconds())
     h, rest = divmod(abs(total), 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
@@ -545,8 +590,20 @@ def row_cells(report: Report, row: Row, words: Wording) -> list[str]:
     ]
 
 
-ROW_KEYS = ("part", "segment", "speaker", "planned_start", "actual_start", "start_delta", "planned_end",
-            "actual_end", "end_delta", "planned_length", "actual_length", "length_delta")
+ROW_KEYS = (
+    "part",
+    "segment",
+    "speaker",
+    "planned_start",
+    "actual_start",
+    "start_delta",
+    "planned_end",
+    "actual_end",
+    "end_delta",
+    "planned_length",
+    "actual_length",
+    "length_delta",
+)
 
 
 def report_csv(report: Report, words: Wording | None = None) -> str:
@@ -560,19 +617,42 @@ def report_csv(report: Report, words: Wording | None = None) -> str:
         out.writerow([r.level, *row_cells(report, r, w), "" if ov is None else int(ov.total_seconds())])
     plan = report.plan
     for p in report.parts:
-        out.writerow(["part", p.part, "", "", fmt_time(p.planned_start, plan), fmt_time(p.actual_start, plan),
-                      fmt_delta(None if p.actual_start is None else p.actual_start - p.planned_start),
-                      fmt_time(p.planned_end, plan), fmt_time(p.actual_end, plan), fmt_delta(p.end_delta),
-                      fmt_length(p.declared), fmt_length(p.actual_length),
-                      fmt_delta(None if p.actual_length is None else p.actual_length - p.declared),
-                      int(p.overrun_sum.total_seconds())])
+        out.writerow(
+            [
+                "part",
+                p.part,
+                "",
+                "",
+                fmt_time(p.planned_start, plan),
+                fmt_time(p.actual_start, plan),
+                fmt_delta(None if p.actual_start is None else p.actual_start - p.planned_start),
+                fmt_time(p.planned_end, plan),
+                fmt_time(p.actual_end, plan),
+                fmt_delta(p.end_delta),
+                fmt_length(p.declared),
+                fmt_length(p.actual_length),
+                fmt_delta(None if p.actual_length is None else p.actual_length - p.declared),
+                int(p.overrun_sum.total_seconds()),
+            ]
+        )
     end = report.actual_end
     start = report.actual_start
-    out.writerow(["show", w("show"), "", "", fmt_time(plan.start, plan), fmt_time(start, plan),
-                  fmt_delta(None if start is None else start - plan.start), fmt_time(plan.end, plan),
-                  fmt_time(end, plan), fmt_delta(None if end is None else end - plan.end),
-                  fmt_length(plan.end - plan.start),
-                  fmt_length(None if end is None or start is None else end - start),
-                  fmt_delta(None if end is None or start is None else (end - start) - (plan.end - plan.start)),
-                  ""])
+    out.writerow(
+        [
+            "show",
+            w("show"),
+            "",
+            "",
+            fmt_time(plan.start, plan),
+            fmt_time(start, plan),
+            fmt_delta(None if start is None else start - plan.start),
+            fmt_time(plan.end, plan),
+            fmt_time(end, plan),
+            fmt_delta(None if end is None else end - plan.end),
+            fmt_length(plan.end - plan.start),
+            fmt_length(None if end is None or start is None else end - start),
+            fmt_delta(None if end is None or start is None else (end - start) - (plan.end - plan.start)),
+            "",
+        ]
+    )
     return buf.getvalue()

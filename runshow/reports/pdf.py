@@ -84,10 +84,14 @@ class _Pdf:
         self.w = words
         self.writer = QPdfWriter(str(path))
         self.writer.setResolution(RESOLUTION)
-        self.writer.setPageLayout(QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(12, 10, 12, 10),
-            QPageLayout.Unit.Millimeter,
-        ))
+        self.writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                QMarginsF(12, 10, 12, 10),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
         self.writer.setTitle(f"{report.plan.event.title} — {words('report')}")
         self.writer.setCreator("runshow")
         self.p = QPainter(self.writer)
@@ -111,8 +115,14 @@ class _Pdf:
             f.setFeature(QFont.Tag(tag), 0)
         return f
 
-    def text(self, rect: QRectF, s: str, pt: float = 8.5, bold: bool = False,
-             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+    def text(
+        self,
+        rect: QRectF,
+        s: str,
+        pt: float = 8.5,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
         self.p.setFont(self.font(pt, bold))
         self.p.setPen(QPen(QColor(0, 0, 0)))
         fm = QFontMetricsF(self.p.font())
@@ -160,8 +170,14 @@ class _Pdf:
         self.y += self.mm(1.5)
 
     # tables
-    def table(self, headers: Sequence[str], widths: Sequence[float], rows: Sequence[Sequence[str]],
-              styles: Sequence[str] = (), right: Sequence[int] = ()) -> None:
+    def table(
+        self,
+        headers: Sequence[str],
+        widths: Sequence[float],
+        rows: Sequence[Sequence[str]],
+        styles: Sequence[str] = (),
+        right: Sequence[int] = (),
+    ) -> None:
         total = sum(widths)
         xs = [0.0]
         for wv in widths:
@@ -172,8 +188,13 @@ class _Pdf:
             r = QRectF(0, self.y, self.W, rh)
             self.p.fillRect(r, QColor(215, 215, 215))
             for i, h in enumerate(headers):
-                self.text(QRectF(xs[i] + self.mm(1), self.y, xs[i + 1] - xs[i] - self.mm(2), rh), h, 7.5, True,
-                          Qt.AlignmentFlag.AlignRight if i in right else Qt.AlignmentFlag.AlignLeft)
+                self.text(
+                    QRectF(xs[i] + self.mm(1), self.y, xs[i + 1] - xs[i] - self.mm(2), rh),
+                    h,
+                    7.5,
+                    True,
+                    Qt.AlignmentFlag.AlignRight if i in right else Qt.AlignmentFlag.AlignLeft,
+                )
             self.y += rh
 
         self.need(rh * 2)
@@ -191,8 +212,13 @@ class _Pdf:
             bold = "bold" in style or "over" in style
             for i, c in enumerate(cells):
                 pad = self.mm(4) if (i == 2 and "speaker" in style) else self.mm(1)
-                self.text(QRectF(xs[i] + pad, self.y, xs[i + 1] - xs[i] - pad - self.mm(1), rh), c, 7.5, bold,
-                          Qt.AlignmentFlag.AlignRight if i in right else Qt.AlignmentFlag.AlignLeft)
+                self.text(
+                    QRectF(xs[i] + pad, self.y, xs[i + 1] - xs[i] - pad - self.mm(1), rh),
+                    c,
+                    7.5,
+                    bold,
+                    Qt.AlignmentFlag.AlignRight if i in right else Qt.AlignmentFlag.AlignLeft,
+                )
             self.p.setPen(QPen(QColor(170, 170, 170), self.mm(0.1)))
             self.p.drawLine(QPointF(0, self.y + rh), QPointF(self.W, self.y + rh))
             self.y += rh
@@ -213,9 +239,11 @@ class _Pdf:
         self.y += self.mm(6)
         start = fmt_time(rep.actual_start, plan) or w("not_started")
         end = fmt_time(rep.actual_end, plan) or w("running")
-        summary = (f"{w('planned')} {fmt_time(plan.start, plan)}–{fmt_time(plan.end, plan)}   ·   "
-                   f"{w('actual')} {start}–{end}   ·   {w('final_drift')} {fmt_delta(rep.final_drift) or '0:00'}   ·   "
-                   f"{w('as_of')} {fmt_time(rep.as_of, plan)}")
+        summary = (
+            f"{w('planned')} {fmt_time(plan.start, plan)}–{fmt_time(plan.end, plan)}   ·   "
+            f"{w('actual')} {start}–{end}   ·   {w('final_drift')} {fmt_delta(rep.final_drift) or '0:00'}   ·   "
+            f"{w('as_of')} {fmt_time(rep.as_of, plan)}"
+        )
         self.text(QRectF(0, self.y, self.W, self.mm(6)), summary, 10, True)
         self.y += self.mm(6)
         if rep.source:
@@ -230,9 +258,23 @@ class _Pdf:
                 cells[-1] = "▲ " + cells[-1]
             if r.level == "speaker":
                 cells[0] = cells[1] = ""
-        headers = [w(k) for k in ("part", "segment", "speaker", "planned_start", "actual_start", "start_delta",
-                                  "planned_end", "actual_end", "end_delta", "planned_length", "actual_length",
-                                  "length_delta")]
+        headers = [
+            w(k)
+            for k in (
+                "part",
+                "segment",
+                "speaker",
+                "planned_start",
+                "actual_start",
+                "start_delta",
+                "planned_end",
+                "actual_end",
+                "end_delta",
+                "planned_length",
+                "actual_length",
+                "length_delta",
+            )
+        ]
         self.table(headers, (15, 30, 11, 7, 7, 6, 7, 7, 6, 6, 6, 7), rows, styles, right=range(3, 12))
 
     def summary_page(self) -> None:
@@ -242,28 +284,64 @@ class _Pdf:
         rows = []
         for p in rep.parts:
             over = None if p.actual_length is None else p.actual_length - p.declared
-            rows.append([p.part, fmt_time(p.planned_start, plan), fmt_time(p.actual_start, plan),
-                         fmt_time(p.planned_end, plan), fmt_time(p.actual_end, plan), fmt_delta(p.end_delta),
-                         fmt_length(p.declared), fmt_length(p.actual_length), fmt_delta(over)])
-        self.table([w("part"), w("planned_start"), w("actual_start"), w("planned_end"), w("actual_end"),
-                    w("end_delta"), w("planned_length"), w("actual_length"), w("length_delta")],
-                   (34, 8, 8, 8, 8, 7, 7, 7, 7), rows, right=range(1, 9))
+            rows.append(
+                [
+                    p.part,
+                    fmt_time(p.planned_start, plan),
+                    fmt_time(p.actual_start, plan),
+                    fmt_time(p.planned_end, plan),
+                    fmt_time(p.actual_end, plan),
+                    fmt_delta(p.end_delta),
+                    fmt_length(p.declared),
+                    fmt_length(p.actual_length),
+                    fmt_delta(over),
+                ]
+            )
+        self.table(
+            [
+                w("part"),
+                w("planned_start"),
+                w("actual_start"),
+                w("planned_end"),
+                w("actual_end"),
+                w("end_delta"),
+                w("planned_length"),
+                w("actual_length"),
+                w("length_delta"),
+            ],
+            (34, 8, 8, 8, 8, 7, 7, 7, 7),
+            rows,
+            right=range(1, 9),
+        )
         self.heading(w("overruns"))
-        rows = [[f"{i + 1}", r.segment, r.speaker, fmt_length(r.planned_length), fmt_length(r.actual_length),
-                 "▲ " + fmt_delta(r.overrun)] for i, r in enumerate(rep.overruns)]
-        self.table(["#", w("segment"), w("speaker"), w("planned_length"), w("actual_length"), w("length_delta")],
-                   (3, 45, 14, 9, 9, 9), rows or [["", "—", "", "", "", ""]], right=range(3, 6))
+        rows = [
+            [
+                f"{i + 1}",
+                r.segment,
+                r.speaker,
+                fmt_length(r.planned_length),
+                fmt_length(r.actual_length),
+                "▲ " + fmt_delta(r.overrun),
+            ]
+            for i, r in enumerate(rep.overruns)
+        ]
+        self.table(
+            ["#", w("segment"), w("speaker"), w("planned_length"), w("actual_length"), w("length_delta")],
+            (3, 45, 14, 9, 9, 9),
+            rows or [["", "—", "", "", "", ""]],
+            right=range(3, 6),
+        )
         self.heading(w("alerts"))
         if not rep.has_alert_records:
             self.text(QRectF(0, self.y, self.W, self.mm(6)), w("no_alerts"), 9)
             self.y += self.mm(7)
         else:
-            counts = "   ".join(f"{w(k)} {rep.alert_counts.get(k, 0)}"
-                               for k in ("fired", "missed", "dropped", "acknowledged"))
+            counts = "   ".join(
+                f"{w(k)} {rep.alert_counts.get(k, 0)}" for k in ("fired", "missed", "dropped", "acknowledged")
+            )
             self.text(QRectF(0, self.y, self.W, self.mm(6)), counts, 9.5, True)
             self.y += self.mm(7)
-            rows = [[fmt_time(a.at, plan), w(a.status), a.rule, fmt_time(a.planned, plan), a.text]
-                    for a in rep.alerts]
+            rows = [[fmt_time(a.at, plan), w(a.status), a.rule, fmt_time(a.planned, plan), a.text] for a in rep.alerts]
             self.table([w("time"), w("status"), "rule", w("planned"), w("text")], (8, 9, 14, 8, 61), rows)
         self.heading(w("messages"))
         if not rep.messages:
@@ -309,15 +387,20 @@ class _Pdf:
             x = area.left() + (t - lo).total_seconds() / span * area.width()
             self.p.setPen(QPen(QColor(200, 200, 200), self.mm(0.1), Qt.PenStyle.DotLine))
             self.p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-            self.text(QRectF(x - self.mm(8), area.bottom() + self.mm(0.5), self.mm(16), self.mm(4)),
-                      f"{t:%H:%M}", 7, align=Qt.AlignmentFlag.AlignCenter)
+            self.text(
+                QRectF(x - self.mm(8), area.bottom() + self.mm(0.5), self.mm(16), self.mm(4)),
+                f"{t:%H:%M}",
+                7,
+                align=Qt.AlignmentFlag.AlignCenter,
+            )
             t += step
 
     def drift_chart(self, box: QRectF) -> None:
         rep, w = self.report, self.w
         self.text(QRectF(box.left(), box.top(), box.width(), self.mm(6)), w("drift_chart"), 11, True)
-        area = QRectF(box.left() + self.mm(14), box.top() + self.mm(8), box.width() - self.mm(18),
-                      box.height() - self.mm(14))
+        area = QRectF(
+            box.left() + self.mm(14), box.top() + self.mm(8), box.width() - self.mm(18), box.height() - self.mm(14)
+        )
         lo, hi = self._axis_times()
         span = max((hi - lo).total_seconds(), 60.0)
         vals = [d.drift.total_seconds() / 60 for d in rep.drift] or [0.0]
@@ -325,10 +408,10 @@ class _Pdf:
         vmin = min(0.0, min(vals))
         vmin, vmax = vmin - 0.5 if vmin < 0 else vmin, vmax + 0.5
 
-        def X(t: datetime) -> float:
+        def xof(t: datetime) -> float:
             return area.left() + (t - lo).total_seconds() / span * area.width()
 
-        def Y(v: float) -> float:
+        def yof(v: float) -> float:
             return area.bottom() - (v - vmin) / (vmax - vmin) * area.height()
 
         self._time_axis(area, lo, hi)
@@ -336,16 +419,20 @@ class _Pdf:
         v = float(int(vmin // step) * step)
         while v <= vmax:
             self.p.setPen(QPen(QColor(200, 200, 200), self.mm(0.1)))
-            self.p.drawLine(QPointF(area.left(), Y(v)), QPointF(area.right(), Y(v)))
-            self.text(QRectF(box.left(), Y(v) - self.mm(2), self.mm(12), self.mm(4)), f"{v:+.0f}" if v else "0", 7,
-                      align=Qt.AlignmentFlag.AlignRight)
+            self.p.drawLine(QPointF(area.left(), yof(v)), QPointF(area.right(), yof(v)))
+            self.text(
+                QRectF(box.left(), yof(v) - self.mm(2), self.mm(12), self.mm(4)),
+                f"{v:+.0f}" if v else "0",
+                7,
+                align=Qt.AlignmentFlag.AlignRight,
+            )
             v += step
         self.p.setPen(QPen(QColor(0, 0, 0), self.mm(0.35), Qt.PenStyle.DashLine))
-        self.p.drawLine(QPointF(area.left(), Y(0)), QPointF(area.right(), Y(0)))
+        self.p.drawLine(QPointF(area.left(), yof(0)), QPointF(area.right(), yof(0)))
         # part boundaries, named
         plan = rep.plan
         for part in plan.parts:
-            x = X(plan.segment(part.segment_ids[0]).start.astimezone(plan.event.timezone))
+            x = xof(plan.segment(part.segment_ids[0]).start.astimezone(plan.event.timezone))
             self.p.setPen(QPen(QColor(90, 90, 90), self.mm(0.2), Qt.PenStyle.DashDotLine))
             self.p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
             self.text(QRectF(x + self.mm(1), area.top(), self.mm(60), self.mm(4)), part.title, 6.5)
@@ -353,43 +440,63 @@ class _Pdf:
             path = QPainterPath()
             fill = QPainterPath()
             first = rep.drift[0]
-            path.moveTo(X(first.at), Y(first.drift.total_seconds() / 60))
-            fill.moveTo(X(first.at), Y(0))
+            path.moveTo(xof(first.at), yof(first.drift.total_seconds() / 60))
+            fill.moveTo(xof(first.at), yof(0))
             for d in rep.drift:
-                pt = QPointF(X(d.at), Y(d.drift.total_seconds() / 60))
+                pt = QPointF(xof(d.at), yof(d.drift.total_seconds() / 60))
                 path.lineTo(pt)
                 fill.lineTo(pt)
-            fill.lineTo(X(rep.drift[-1].at), Y(0))
+            fill.lineTo(xof(rep.drift[-1].at), yof(0))
             fill.closeSubpath()
             self.p.fillPath(fill, QBrush(QColor(110, 110, 110), Qt.BrushStyle.Dense5Pattern))
             self.p.setPen(QPen(QColor(0, 0, 0), self.mm(0.6)))
             self.p.drawPath(path)
             peak = max(rep.drift, key=lambda d: d.drift)
-            if peak.drift > timedelta(0):
-                x, y = X(peak.at), Y(peak.drift.total_seconds() / 60)
+            if peak.drift > timedelta(0) and peak.drift != rep.drift[-1].drift:  # the final one is labelled below
+                x, y = xof(peak.at), yof(peak.drift.total_seconds() / 60)
                 self.p.setBrush(QColor(0, 0, 0))
                 self.p.drawEllipse(QPointF(x, y), self.mm(0.9), self.mm(0.9))
-                self.text(QRectF(x + self.mm(1.5), y - self.mm(5), self.mm(50), self.mm(4)),
-                          f"{fmt_delta(peak.drift)} ({fmt_time(peak.at, plan)})", 8, True)
+                left = x > area.right() - self.mm(50)  # near the right edge: the label goes to the left
+                self.text(
+                    QRectF(x - self.mm(51.5) if left else x + self.mm(1.5), y - self.mm(5), self.mm(50), self.mm(4)),
+                    f"최대 {fmt_delta(peak.drift)} ({fmt_time(peak.at, plan)})"
+                    if self.w.lang == "ko"
+                    else f"peak {fmt_delta(peak.drift)} ({fmt_time(peak.at, plan)})",
+                    8,
+                    True,
+                    Qt.AlignmentFlag.AlignRight if left else Qt.AlignmentFlag.AlignLeft,
+                )
             last = rep.drift[-1]
-            self.text(QRectF(X(last.at) - self.mm(30), Y(last.drift.total_seconds() / 60) + self.mm(1), self.mm(29),
-                             self.mm(4)), f"{w('final_drift')} {fmt_delta(last.drift) or '0:00'}", 8, True,
-                      Qt.AlignmentFlag.AlignRight)
+            self.text(
+                QRectF(
+                    xof(last.at) - self.mm(30),
+                    yof(last.drift.total_seconds() / 60) + self.mm(1),
+                    self.mm(29),
+                    self.mm(4),
+                ),
+                f"{w('final_drift')} {fmt_delta(last.drift) or '0:00'}",
+                8,
+                True,
+                Qt.AlignmentFlag.AlignRight,
+            )
         self.p.setPen(QPen(QColor(0, 0, 0), self.mm(0.25)))
         self.p.setBrush(Qt.BrushStyle.NoBrush)
         self.p.drawRect(area)
 
     def timeline_chart(self, box: QRectF) -> None:
         rep, w = self.report, self.w
-        plan = rep.plan
         self.text(QRectF(box.left(), box.top(), box.width(), self.mm(6)), w("timeline_chart"), 11, True)
         label_w = self.mm(62)
-        area = QRectF(box.left() + label_w, box.top() + self.mm(8), box.width() - label_w - self.mm(16),
-                      box.height() - self.mm(14))
+        area = QRectF(
+            box.left() + label_w,
+            box.top() + self.mm(8),
+            box.width() - label_w - self.mm(16),
+            box.height() - self.mm(14),
+        )
         lo, hi = self._axis_times()
         span = max((hi - lo).total_seconds(), 60.0)
 
-        def X(t: datetime) -> float:
+        def xof(t: datetime) -> float:
             return area.left() + (t - lo).total_seconds() / span * area.width()
 
         self._time_axis(area, lo, hi)
@@ -398,20 +505,27 @@ class _Pdf:
         for i, r in enumerate(segs):
             y = area.top() + i * rh
             self.text(QRectF(box.left(), y, label_w - self.mm(2), rh), r.segment, 7, align=Qt.AlignmentFlag.AlignRight)
-            pr = QRectF(X(r.planned_start), y + rh * 0.12, X(r.planned_end) - X(r.planned_start), rh * 0.38)
+            pr = QRectF(xof(r.planned_start), y + rh * 0.12, xof(r.planned_end) - xof(r.planned_start), rh * 0.38)
             self.p.setPen(QPen(QColor(0, 0, 0), self.mm(0.2)))
             self.p.setBrush(QBrush(QColor(60, 60, 60), Qt.BrushStyle.BDiagPattern))
             self.p.drawRect(pr)
             if r.actual_start is not None:
                 end = r.actual_end or rep.as_of
-                ar = QRectF(X(r.actual_start), y + rh * 0.52, max(self.mm(0.4), X(end) - X(r.actual_start)),
-                            rh * 0.38)
+                ar = QRectF(
+                    xof(r.actual_start), y + rh * 0.52, max(self.mm(0.4), xof(end) - xof(r.actual_start)), rh * 0.38
+                )
                 self.p.fillRect(ar, QColor(70, 70, 70))
                 ov = r.overrun
                 if ov is not None and ov != timedelta(0):
                     mark = ("▲ " if ov > timedelta(0) else "▼ ") + fmt_delta(ov)
-                    self.text(QRectF(ar.right() + self.mm(1), ar.top() - self.mm(0.6), self.mm(16), ar.height() +
-                                     self.mm(1.2)), mark, 6.5, ov > timedelta(0))
+                    self.text(
+                        QRectF(
+                            ar.right() + self.mm(1), ar.top() - self.mm(0.6), self.mm(16), ar.height() + self.mm(1.2)
+                        ),
+                        mark,
+                        6.5,
+                        ov > timedelta(0),
+                    )
         self.p.setPen(QPen(QColor(0, 0, 0), self.mm(0.25)))
         self.p.setBrush(Qt.BrushStyle.NoBrush)
         self.p.drawRect(area)
@@ -421,8 +535,19 @@ class _Pdf:
         self.p.end()
 
 
-_ACTION_KINDS = {"start", "next", "previous", "goto", "pause", "resume", "adjust", "mode", "message",
-                 "clear_message", "blackout"}
+_ACTION_KINDS = {
+    "start",
+    "next",
+    "previous",
+    "goto",
+    "pause",
+    "resume",
+    "adjust",
+    "mode",
+    "message",
+    "clear_message",
+    "blackout",
+}
 
 
 def _style(r: Row) -> str:

@@ -19,8 +19,9 @@ CUE_SHEET = Path(__file__).with_name("data") / "2021-conference-cue-sheet.xlsx"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUNSHOW_DATA_DIR": str(cwd / "data")}
-    return subprocess.run([sys.executable, "-m", "runshow", *args], capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "runshow", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+    )
 
 
 def test_import_writes_a_schedule_that_validates(tmp_path):
@@ -49,8 +50,17 @@ def test_export_and_report_from_a_journal(tmp_path, plan_2021):
         j.extend(list(load_scenario(SCENARIO, plan_2021).actions))
     r = run("export", str(SCHEDULE), "--journal", str(journal), "-o", str(tmp_path / "s.xlsx"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    r = run("report", str(SCHEDULE), "--journal", str(journal), "--pdf", str(tmp_path / "r.pdf"), "--csv",
-            str(tmp_path / "r.csv"), cwd=tmp_path)
+    r = run(
+        "report",
+        str(SCHEDULE),
+        "--journal",
+        str(journal),
+        "--pdf",
+        str(tmp_path / "r.pdf"),
+        "--csv",
+        str(tmp_path / "r.csv"),
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "r.pdf").read_bytes()[:4] == b"%PDF"
     assert "패널토론 및 질의응답" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")

@@ -25,7 +25,11 @@ def test_export_then_import_is_the_same_plan(tmp_path, plan_2021):
     assert shape(back) == shape(plan_2021)
     assert _full(back) == _full(plan_2021)  # ids, kinds, notes and affiliations too
     assert (back.event.title, back.event.date, back.event.venue, str(back.event.timezone)) == (
-        plan_2021.event.title, plan_2021.event.date, plan_2021.event.venue, "Asia/Seoul")
+        plan_2021.event.title,
+        plan_2021.event.date,
+        plan_2021.event.venue,
+        "Asia/Seoul",
+    )
 
 
 def test_export_with_actuals_still_round_trips_and_shows_deltas(tmp_path, plan_2021):
@@ -34,7 +38,12 @@ def test_export_with_actuals_still_round_trips_and_shows_deltas(tmp_path, plan_2
     assert shape(import_sheet(path).plan) == shape(plan_2021)
     ws = load_workbook(path).active
     header = [c.value for c in ws[5]]
-    assert header[:4] == ["구분", "시간", "소요", "내용"] and header[8:12] == ["실제 시작", "실제 종료", "실제 소요", "차이"]
+    assert header[:4] == ["구분", "시간", "소요", "내용"] and header[8:12] == [
+        "실제 시작",
+        "실제 종료",
+        "실제 소요",
+        "차이",
+    ]
     panel = next(r for r in ws.iter_rows(min_row=6, values_only=True) if r[3] == "패널토론 및 질의응답")
     assert panel[1] == "15:40~16:20" and panel[8] == time(15, 43) and panel[9] == time(16, 28)
     assert panel[10] == "45:00" and panel[11] == "+5:00"

@@ -51,8 +51,11 @@ def test_hand_computed_overruns(plan_2021, late, at):
     assert _row(r, "break1").overrun == -3 * M
     assert _row(r, "panel").overrun == 5 * M
     # Biggest overruns: speakers and single-cue segments, largest first.
-    assert [(o.label, o.overrun) for o in r.overruns] == [("패널토론 및 질의응답", 5 * M), ("전남", 3 * M),
-                                                          ("개회사 및 인사말", 1 * M)]
+    assert [(o.label, o.overrun) for o in r.overruns] == [
+        ("패널토론 및 질의응답", 5 * M),
+        ("전남", 3 * M),
+        ("개회사 및 인사말", 1 * M),
+    ]
     # Totals per part: 사전행사 13:32–13:53 (21′ of 20′), 1부 13:53–15:03 (70′), 2부 15:03–16:33 (90′ of 85′).
     got = [(p.actual_start, p.actual_end, p.actual_length, p.overrun_sum) for p in r.parts]
     assert got == [
@@ -102,7 +105,13 @@ def _append(path: Path, *records: dict) -> None:
 def test_alert_records_and_undo_records_when_the_journal_has_them(plan_2021, journal):
     _append(
         journal,
-        {"kind": "alert", "status": "fired", "rule": "wrapup_warning", "text": "마무리 2분", "at": "2021-10-15T16:38:00+09:00"},
+        {
+            "kind": "alert",
+            "status": "fired",
+            "rule": "wrapup_warning",
+            "text": "마무리 2분",
+            "at": "2021-10-15T16:38:00+09:00",
+        },
         {"kind": "alert", "status": "acknowledged", "rule": "wrapup_warning", "at": "2021-10-15T16:38:05+09:00"},
         {"kind": "alert_missed", "rule": "show_end", "at": "2021-10-15T16:38:06+09:00"},
         {"kind": "message", "text": "오타", "at": "2021-10-15T16:39:00+09:00"},
@@ -130,10 +139,29 @@ def test_csv_has_a_row_per_segment_speaker_part_and_the_show(plan_2021, late):
     assert levels.count("segment") == 12 and levels.count("speaker") == 7
     assert levels.count("part") == 3 and levels[-1] == "show"
     panel = next(r for r in rows if r[2] == "패널토론 및 질의응답")
-    assert panel[4:] == ["15:40:00", "15:43:00", "+3:00", "16:20:00", "16:28:00", "+8:00", "40:00", "45:00", "+5:00",
-                         "300"]
-    assert rows[-1][4:13] == ["13:30:00", "13:32:00", "+2:00", "16:25:00", "16:33:00", "+8:00", "2:55:00", "3:01:00",
-                              "+6:00"]
+    assert panel[4:] == [
+        "15:40:00",
+        "15:43:00",
+        "+3:00",
+        "16:20:00",
+        "16:28:00",
+        "+8:00",
+        "40:00",
+        "45:00",
+        "+5:00",
+        "300",
+    ]
+    assert rows[-1][4:13] == [
+        "13:30:00",
+        "13:32:00",
+        "+2:00",
+        "16:25:00",
+        "16:33:00",
+        "+8:00",
+        "2:55:00",
+        "3:01:00",
+        "+6:00",
+    ]
 
 
 def test_a_show_still_on_reports_up_to_its_last_action(plan_2021, late, at):

@@ -55,8 +55,9 @@ def test_pdf_is_a4_landscape_with_korean_text(qapp, plan_2021, tmp_path):
 def test_a_rehearsal_report_says_so_on_every_page(qapp, plan_2021, tmp_path):
     pdf = _render(qapp, plan_2021, tmp_path, rehearsal=True)
     for page in (1, 2, 3):  # the banner is drawn on every page
-        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "리허설 기록 · REHEARSAL" in text
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
     png = next(Path(tmp_path).glob("p-*.png"))

@@ -105,8 +105,22 @@ def test_time_cells_as_cells_hold_them(cell, expected):
 
 @pytest.mark.parametrize(
     ("cell", "minutes"),
-    [("5'", 5), ("5’", 5), ("5′", 5), ("5분", 5), ("10 min", 10), ("1시간 30분", 90), ("1h30m", 90), (5, 5),
-     ("5", 5), ("(20')", 20), (time(0, 5), 5), (timedelta(minutes=7), 7), (5 / 1440, 5), ("0:05", 5)],
+    [
+        ("5'", 5),
+        ("5’", 5),
+        ("5′", 5),
+        ("5분", 5),
+        ("10 min", 10),
+        ("1시간 30분", 90),
+        ("1h30m", 90),
+        (5, 5),
+        ("5", 5),
+        ("(20')", 20),
+        (time(0, 5), 5),
+        (timedelta(minutes=7), 7),
+        (5 / 1440, 5),
+        ("0:05", 5),
+    ],
 )
 def test_duration_cells(cell, minutes):
     assert parse_duration_cell(cell) == timedelta(minutes=minutes)
@@ -148,7 +162,10 @@ def test_merged_part_cells_and_durations_chained(tmp_path):
     plan = import_sheet(path).plan
     assert [p.title for p in plan.parts] == ["1부", "2부"]
     assert [(s.start.time(), s.end.time()) for s in plan.segments] == [
-        (time(13, 30), time(13, 35)), (time(13, 35), time(13, 45)), (time(13, 45), time(14, 0))]
+        (time(13, 30), time(13, 35)),
+        (time(13, 35), time(13, 45)),
+        (time(13, 45), time(14, 0)),
+    ]
     assert plan.parts[0].segment_ids == ("s1", "s2")
     assert [s.kind for s in plan.segments] == ["ceremony", "speech", "panel"]
 
@@ -166,17 +183,30 @@ def test_speakers_on_their_own_rows_and_in_one_cell(tmp_path):
     plan = _basic(tmp_path, rows).plan
     s1, s2, s3 = plan.segments
     assert [(k.name, k.duration, k.affiliation) for k in s1.speakers] == [
-        ("김철수", timedelta(minutes=10), "A사"), ("이영희", timedelta(minutes=20), "B사")]
+        ("김철수", timedelta(minutes=10), "A사"),
+        ("이영희", timedelta(minutes=20), "B사"),
+    ]
     assert [(k.name, k.duration) for k in s2.speakers] == [(n, timedelta(minutes=5)) for n in ("전남", "경북", "인천")]
     assert [(k.name, k.duration) for k in s3.speakers] == [
-        ("국토교통부", timedelta(minutes=4)), ("산업통상자원부", timedelta(minutes=6))]
+        ("국토교통부", timedelta(minutes=4)),
+        ("산업통상자원부", timedelta(minutes=6)),
+    ]
 
 
 def test_a_start_only_row_ends_at_the_next_start_and_says_so(tmp_path):
-    rows = [HEAD, ["순서", "시간", "내용"], ["1", "10:00", "개회"], ["2", "10:07", "강연"], ["3", "10:30~10:40", "폐회"]]
+    rows = [
+        HEAD,
+        ["순서", "시간", "내용"],
+        ["1", "10:00", "개회"],
+        ["2", "10:07", "강연"],
+        ["3", "10:30~10:40", "폐회"],
+    ]
     result = _basic(tmp_path, rows)
     assert [(s.start.time(), s.end.time()) for s in result.plan.segments] == [
-        (time(10, 0), time(10, 7)), (time(10, 7), time(10, 30)), (time(10, 30), time(10, 40))]
+        (time(10, 0), time(10, 7)),
+        (time(10, 7), time(10, 30)),
+        (time(10, 30), time(10, 40)),
+    ]
     assert "end 10:07 is the next row's start" in result.toml
 
 
@@ -237,7 +267,10 @@ def test_every_problem_at_once_located_by_cell_in_korean_and_english(tmp_path):
         "bad.xlsx:식순!C5: 소요시간: 소요시간을 읽을 수 없습니다: '분' (예: 5', 5분, 1시간 30분)",
         "bad.xlsx:식순!D7: 내용: 내용이 비어 있습니다",
     ]
-    assert en[0] == "bad.xlsx:식순!B4: time: cannot read a time from '10:05~10:1O' (expected e.g. 13:30, 13:30~13:35, 1:30 PM)"
+    assert (
+        en[0]
+        == "bad.xlsx:식순!B4: time: cannot read a time from '10:05~10:1O' (expected e.g. 13:30, 13:30~13:35, 1:30 PM)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -318,8 +351,10 @@ def test_map_problems_are_located(tmp_path):
 
 
 def test_no_date_anywhere_is_a_problem(tmp_path):
-    ko, en = _problems(tmp_path, [["시간", "내용"], ["10:00~10:10", "개회"]])
-    assert ko == ["bad.csv: (파일): 행사 날짜를 찾지 못했습니다 (머리글 위에 '2021. 10. 15.' 처럼 적거나 --date 로 지정하세요)"]
+    ko, _en = _problems(tmp_path, [["시간", "내용"], ["10:00~10:10", "개회"]])
+    assert ko == [
+        "bad.csv: (파일): 행사 날짜를 찾지 못했습니다 (머리글 위에 '2021. 10. 15.' 처럼 적거나 --date 로 지정하세요)"
+    ]
 
 
 def test_unreadable_files_are_one_located_problem(tmp_path):
@@ -336,7 +371,8 @@ def test_unreadable_files_are_one_located_problem(tmp_path):
     with pytest.raises(SourceError) as info:
         import_sheet(CUE_SHEET_2021, sheet="없는시트")
     assert str(info.value.problems[0]) == (
-        "2021-conference-cue-sheet.xlsx: (파일): 시트 '없는시트'가 없습니다 (있는 시트: 진행순서)")
+        "2021-conference-cue-sheet.xlsx: (파일): 시트 '없는시트'가 없습니다 (있는 시트: 진행순서)"
+    )
     with pytest.raises(SourceError) as info:
         import_sheet(tmp_path / "missing.csv")
     assert "파일을 읽을 수 없습니다" in str(info.value.problems[0])

@@ -254,13 +254,15 @@ def check_draft(draft: Draft) -> list[SourceProblem]:
                         where.problem(
                             f"앞 항목 '{prev.title}'(종료 {fmt_clock(prev.end)}) 뒤에 {gap} 빈 시간이 있습니다; "
                             "빠진 항목이나 휴식 행을 넣으세요",
-                            f"gap of {gap} after '{prev.title}' (ends {fmt_clock(prev.end)}); add the missing row or a break",
+                            f"gap of {gap} after '{prev.title}' (ends {fmt_clock(prev.end)}); "
+                            "add the missing row or a break",
                         )
                     )
                 elif seg.start < prev.end:
                     out.append(
                         where.problem(
-                            f"{fmt_clock(seg.start)}에 시작해 앞 항목 '{prev.title}'(종료 {fmt_clock(prev.end)})와 겹칩니다",
+                            f"{fmt_clock(seg.start)}에 시작해 앞 항목 '{prev.title}'"
+                            f"(종료 {fmt_clock(prev.end)})와 겹칩니다",
                             f"starts at {fmt_clock(seg.start)} and overlaps '{prev.title}', which ends at "
                             f"{fmt_clock(prev.end)}",
                         )
@@ -291,8 +293,10 @@ def check_draft(draft: Draft) -> list[SourceProblem]:
             w = part.where or _nowhere(draft)
             out.append(
                 w.problem(
-                    f"'{part.title}'은 {fmt_duration(part.length)}로 적혀 있지만 항목 합계는 {fmt_duration(total)}입니다",
-                    f"part '{part.title}' declares {fmt_duration(part.length)} but its rows add up to {fmt_duration(total)}",
+                    f"'{part.title}'은 {fmt_duration(part.length)}로 적혀 있지만 "
+                    f"항목 합계는 {fmt_duration(total)}입니다",
+                    f"part '{part.title}' declares {fmt_duration(part.length)} "
+                    f"but its rows add up to {fmt_duration(total)}",
                 )
             )
     return out

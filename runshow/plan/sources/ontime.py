@@ -74,29 +74,39 @@ def import_ontime(
         raw = p.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise SourceError([_problem(name, "(파일)", f"파일을 읽을 수 없습니다: {reason}", f"cannot read: {reason}")]) from None
+        raise SourceError(
+            [_problem(name, "(파일)", f"파일을 읽을 수 없습니다: {reason}", f"cannot read: {reason}")]
+        ) from None
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         where = f"{name}:{line}" if line else name
-        raise SourceError([_problem(
-            where, "(JSON)", f"Ontime 프로젝트 JSON이 아닙니다: {exc}", f"not an Ontime project JSON: {exc}"
-        )]) from None
+        raise SourceError(
+            [_problem(where, "(JSON)", f"Ontime 프로젝트 JSON이 아닙니다: {exc}", f"not an Ontime project JSON: {exc}")]
+        ) from None
     return ontime_to_toml(doc, name, event_date=event_date, timezone=timezone, rundown=rundown)
 
 
-def _entries(doc: Mapping[str, Any], name: str, rundown: str | None) -> tuple[list[tuple[str, dict[str, Any], str | None]], str]:
+def _entries(
+    doc: Mapping[str, Any], name: str, rundown: str | None
+) -> tuple[list[tuple[str, dict[str, Any], str | None]], str]:
     """(entry path, entry, parent group id) in running order, and the rundown's title."""
     rundowns = doc.get("rundowns")
     if isinstance(rundowns, dict) and rundowns:
         key = rundown if rundown is not None else ("default" if "default" in rundowns else next(iter(rundowns)))
         rd = rundowns.get(key)
         if not isinstance(rd, dict):
-            raise SourceError([_problem(
-                name, "rundowns", f"런다운 '{key}'가 없습니다 (있는 것: {', '.join(rundowns)})",
-                f"no rundown '{key}' (there are: {', '.join(rundowns)})",
-            )])
+            raise SourceError(
+                [
+                    _problem(
+                        name,
+                        "rundowns",
+                        f"런다운 '{key}'가 없습니다 (있는 것: {', '.join(rundowns)})",
+                        f"no rundown '{key}' (there are: {', '.join(rundowns)})",
+                    )
+                ]
+            )
         entries = rd.get("entries") if isinstance(rd.get("entries"), dict) else {}
         order = rd.get("flatOrder") or rd.get("order") or list(entries)
         out: list[tuple[str, dict[str, Any], str | None]] = []
@@ -124,11 +134,16 @@ def _entries(doc: Mapping[str, Any], name: str, rundown: str | None) -> tuple[li
             else:
                 out.append((f"rundown[{i}]", e, block))
         return out, ""
-    raise SourceError([_problem(
-        name, "(JSON)",
-        "Ontime 프로젝트가 아닙니다: 'rundowns'(v4) 또는 'rundown'(v3)이 없습니다",
-        "not an Ontime project: it has neither 'rundowns' (v4) nor 'rundown' (v3)",
-    )])
+    raise SourceError(
+        [
+            _problem(
+                name,
+                "(JSON)",
+                "Ontime 프로젝트가 아닙니다: 'rundowns'(v4) 또는 'rundown'(v3)이 없습니다",
+                "not an Ontime project: it has neither 'rundowns' (v4) nor 'rundown' (v3)",
+            )
+        ]
+    )
 
 
 def _ms(value: Any) -> int | None:
@@ -147,8 +162,13 @@ def ontime_to_toml(
     inferred: list[str] = []
     problems: list[SourceProblem] = []
     title = str(project.get("title") or rd_title or Path(name).stem)
-    ev = DraftEvent(title, event_date, timezone, notes=str(project.get("description") or ""),
-                    where=Where(name, "project", "project"))
+    ev = DraftEvent(
+        title,
+        event_date,
+        timezone,
+        notes=str(project.get("description") or ""),
+        where=Where(name, "project", "project"),
+    )
     inferred.append(f"date {event_date.isoformat()} and time zone {timezone}: an Ontime file has neither")
     day0 = datetime.combine(event_date, time(0))
     groups: dict[str, DraftPart] = {}
@@ -162,8 +182,12 @@ def ontime_to_toml(
         kind = e.get("type")
         where = Where(f"{name}: {path}", "", "")
         if kind == "group":
-            p = DraftPart(f"part{len(parts) + 1}", str(e.get("title") or f"{len(parts) + 1}부"), timedelta(-1),
-                          where=Where(f"{name}: {path}", "title", "title"))
+            p = DraftPart(
+                f"part{len(parts) + 1}",
+                str(e.get("title") or f"{len(parts) + 1}부"),
+                timedelta(-1),
+                where=Where(f"{name}: {path}", "title", "title"),
+            )
             colour = str(e.get("colour") or "")
             if colour:
                 p.comments.append(f"Ontime colour {colour} (runshow has no part colour)")
@@ -173,8 +197,10 @@ def ontime_to_toml(
             continue
         if kind == "delay":
             d = _ms(e.get("duration")) or 0
-            inferred.append(f"{path}: a delay of {fmt_duration(timedelta(milliseconds=d))} left out "
-                            "(runshow adjusts live, with +/−)")
+            inferred.append(
+                f"{path}: a delay of {fmt_duration(timedelta(milliseconds=d))} left out "
+                "(runshow adjusts live, with +/−)"
+            )
             continue
         if kind == "milestone":
             text = " ".join(t for t in (str(e.get("cue") or ""), str(e.get("title") or "")) if t).strip()
@@ -189,14 +215,21 @@ def ontime_to_toml(
             continue
         start_ms, end_ms, dur_ms = _ms(e.get("timeStart")), _ms(e.get("timeEnd")), _ms(e.get("duration"))
         if start_ms is None:
-            problems.append(_problem(where.ref, "timeStart", "시작 시간(ms)이 숫자가 아닙니다",
-                                     "timeStart is not a number of milliseconds"))
+            problems.append(
+                _problem(
+                    where.ref,
+                    "timeStart",
+                    "시작 시간(ms)이 숫자가 아닙니다",
+                    "timeStart is not a number of milliseconds",
+                )
+            )
             continue
         if dur_ms is None and end_ms is not None:
             dur_ms = (end_ms - start_ms) % DAY_MS
         if dur_ms is None or dur_ms <= 0:
-            problems.append(_problem(where.ref, "duration", "길이가 0보다 길어야 합니다",
-                                     "the event needs a duration above zero"))
+            problems.append(
+                _problem(where.ref, "duration", "길이가 0보다 길어야 합니다", "the event needs a duration above zero")
+            )
             continue
         offset = _ms(e.get("dayOffset")) or 0
         s_at = day0 + timedelta(days=offset, milliseconds=start_ms)
@@ -209,14 +242,22 @@ def ontime_to_toml(
         n += 1
         seg_title = str(e.get("title") or "").strip() or f"(제목 없음 {n})"
         seg_id = to_toml_id(str(e.get("cue") or ""), f"s{n}")
-        if seg_id in used or seg_id[0].isdigit() and seg_id.replace("-", "").replace(".", "").isdigit():
+        if seg_id in used or (seg_id[0].isdigit() and seg_id.replace("-", "").replace(".", "").isdigit()):
             seg_id = f"s{n}" if f"s{n}" not in used else f"s{n}-{len(used)}"
         used.add(seg_id)
         guessed, sure = guess_kind(seg_title)
-        seg = DraftSegment(seg_id, seg_title, guessed, s_at, e_at,
-                           where={"title": Where(f"{name}: {path}", "title", "title"),
-                                  "start": Where(f"{name}: {path}", "timeStart", "timeStart"),
-                                  "end": Where(f"{name}: {path}", "timeEnd", "timeEnd")})
+        seg = DraftSegment(
+            seg_id,
+            seg_title,
+            guessed,
+            s_at,
+            e_at,
+            where={
+                "title": Where(f"{name}: {path}", "title", "title"),
+                "start": Where(f"{name}: {path}", "timeStart", "timeStart"),
+                "end": Where(f"{name}: {path}", "timeEnd", "timeEnd"),
+            },
+        )
         notes = [str(e.get("note") or "").strip(), *pending_notes]
         custom = e.get("custom")
         if isinstance(custom, dict):
@@ -236,16 +277,28 @@ def ontime_to_toml(
         part = groups.get(parent) if parent else None
         if part is None:
             if loose is None or (parts and parts[-1] is not loose):
-                loose = DraftPart(f"part{len(parts) + 1}", title if not parts else f"{title} ({len(parts) + 1})",
-                                  timedelta(-1), where=Where(name, "rundown", "rundown"))
+                loose = DraftPart(
+                    f"part{len(parts) + 1}",
+                    title if not parts else f"{title} ({len(parts) + 1})",
+                    timedelta(-1),
+                    where=Where(name, "rundown", "rundown"),
+                )
                 loose.comments.append("Ontime events outside any group: one part")
                 parts.append(loose)
             part = loose
         if prev is not None and s_at > prev.end:
-            gap = DraftSegment(f"gap{n}", "휴식", "break", prev.end, s_at,
-                               where={"start": seg.where["start"]},
-                               comments=[f"the {fmt_duration(s_at - prev.end)} gap before '{seg_title}' in Ontime "
-                                         "(runshow needs every minute accounted for)"])
+            gap = DraftSegment(
+                f"gap{n}",
+                "휴식",
+                "break",
+                prev.end,
+                s_at,
+                where={"start": seg.where["start"]},
+                comments=[
+                    f"the {fmt_duration(s_at - prev.end)} gap before '{seg_title}' in Ontime "
+                    "(runshow needs every minute accounted for)"
+                ],
+            )
             inferred.append(f"{path}: a break {fmt_clock(prev.end)}–{fmt_clock(s_at)} fills Ontime's gap")
             part.segments.append(gap)
         part.segments.append(seg)

@@ -405,13 +405,16 @@ def parse_time_cell(value: Any) -> tuple[time | None, time | None, timedelta | N
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 0 <= value < 1:
             secs = round(float(value) * 86400)
-            return (datetime.min + timedelta(seconds=secs)).time(), None, None
+            h, rest = divmod(min(secs, 86399), 3600)
+            return time(h, rest // 60, rest % 60), None, None
         raise _bad_time(value)
     text = _clean(value).translate(_FULLWIDTH)
     if not text:
         return None, None, None
-    if ":" not in text and not re.search(r"\d\s*시(?!간)|오전|오후|am|pm", text, re.IGNORECASE) and not _DUR_BARE.match(
-        text
+    if (
+        ":" not in text
+        and not re.search(r"\d\s*시(?!간)|오전|오후|am|pm", text, re.IGNORECASE)
+        and not _DUR_BARE.match(text)
     ):
         try:  # a length in the time column: "5'", "(10분)"
             return None, None, parse_duration_cell(text)
@@ -688,7 +691,8 @@ class _SheetReader:
             self.problems.append(
                 _file_problem(
                     g.whole(),
-                    f"머리글 행을 찾지 못했습니다 (처음 {HEADER_SCAN_ROWS}행에 '시간', '내용' 같은 열 이름이 필요합니다; "
+                    f"머리글 행을 찾지 못했습니다 (처음 {HEADER_SCAN_ROWS}행에 '시간', '내용' 같은 "
+                    "열 이름이 필요합니다; "
                     "--map title=열이름 으로 지정할 수 있습니다)",
                     f"no header row found in the first {HEADER_SCAN_ROWS} rows (expected column names such as "
                     "시간/time and 내용/title; or name them with --map title=HEADER)",
@@ -706,7 +710,8 @@ class _SheetReader:
                         "--map",
                         "--map",
                         f"{f}={header}: 머리글에 '{header}' 열이 없습니다 (있는 열: {', '.join(headers.values())})",
-                        f"{f}={header}: the header row has no column '{header}' (columns: {', '.join(headers.values())})",
+                        f"{f}={header}: the header row has no column '{header}' "
+                        f"(columns: {', '.join(headers.values())})",
                     )
                 )
                 continue
@@ -767,7 +772,12 @@ class _SheetReader:
         comments: list[str] = []
         title = ""
         for t in texts:
-            if find_date(t) is None and not _VENUE.search(t) and not _TZ.search(t) and not re.match(r"^[ㅇ□○\-•]?\s*\(", t):
+            if (
+                find_date(t) is None
+                and not _VENUE.search(t)
+                and not _TZ.search(t)
+                and not re.match(r"^[ㅇ□○\-•]?\s*\(", t)
+            ):
                 title = _TITLE_SUFFIX.sub("", t).strip() or t
                 if title != t:
                     comments.append(self.infer(f"title: '{t}' → '{title}'"))
@@ -806,9 +816,7 @@ class _SheetReader:
         if not tz:
             tz = self.tz
             comments.append(self.infer(f"timezone: {tz} (the sheet does not say; change it if the event is elsewhere)"))
-        return DraftEvent(
-            title, found_date, tz, venue, where=Where(g.whole(), "(행사)", "(event)"), comments=comments
-        )
+        return DraftEvent(title, found_date, tz, venue, where=Where(g.whole(), "(행사)", "(event)"), comments=comments)
 
     def _cell(self, row: list[Any], f: str) -> Any:
         c = self.cols.get(f)
@@ -1127,7 +1135,8 @@ class _SheetReader:
             names = ", ".join(s.speakers[i].name for i in idx)
             s.comments.append(
                 self.infer(
-                    f"'{s.title}': {fmt_duration(left)} split equally among {names} ({fmt_duration(timedelta(seconds=each_s))}"
+                    f"'{s.title}': {fmt_duration(left)} split equally among {names} "
+                    f"({fmt_duration(timedelta(seconds=each_s))}"
                     f" each{'; the remainder to the last' if rest else ''}): the sheet gives no per-speaker length"
                 )
             )
