@@ -616,13 +616,6 @@ def import_sheet(
     return sheet_to_toml(grid, mapping=mapping, default_date=default_date, timezone=timezone, stem=p.stem)
 
 
-@dataclass
-class _Row:
-    r: int
-    part_raw: Any = None  # the part cell as written (None under a merged cell's top-left)
-    values: dict[str, Any] = field(default_factory=dict)
-
-
 def sheet_to_toml(
     grid: Grid,
     *,
@@ -817,12 +810,6 @@ class _SheetReader:
             tz = self.tz
             comments.append(self.infer(f"timezone: {tz} (the sheet does not say; change it if the event is elsewhere)"))
         return DraftEvent(title, found_date, tz, venue, where=Where(g.whole(), "(행사)", "(event)"), comments=comments)
-
-    def _cell(self, row: list[Any], f: str) -> Any:
-        c = self.cols.get(f)
-        if c is None or c >= len(row):
-            return None
-        return row[c]
 
     def _rows(self, hr: int, event: DraftEvent) -> Draft | None:
         g = self.g
