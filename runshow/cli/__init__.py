@@ -202,6 +202,171 @@ def _default_language() -> str:
     return "en" if os.environ.get("RUNSHOW_LANG", "ko").lower().startswith("en") else "ko"
 
 
+# ── files: import cue sheets and Ontime projects, export the cue sheet, the post-event report ──
+
+
+def _file_problems(problems: Sequence[Any], path: str, lang: str) -> None:
+    for problem in problems:
+        print(problem.text(lang), file=sys.stderr)
+    summary = f"{len(problems)} problem(s) in {path}" if lang == "en" else f"{path}: 문제 {len(problems)}건"
+    print(summary, file=sys.stderr)
+
+
+def _today() -> Any:
+    from runshow.live.clock import SystemClock
+
+    return SystemClock().now().date()
+
+
+@command("import")
+def _import(args: argparse.Namespace) -> int:
+    from datetime import date as _date
+    from pathlib import Path
+
+    from runshow.plan.sources.ontime import import_ontime
+    from runshow.plan.sources.sheet import SourceError, import_sheet
+
+    mapping: dict[str, str] = {}
+    for item in args.map or []:
+        key, sep, header = item.partition("=")
+        if not sep or not key.strip() or not header.strip():
+            print(f"--map {item}: expected FIELD=HEADER, e.g. title=내용", file=sys.stderr)
+            return EXIT_INVALID
+        mapping[key.strip()] = header.strip()
+    when = None
+    if args.date:
+        try:
+            when = _date.fromisoformat(args.date)
+        except ValueError:
+            print(f"--date {args.date}: expected YYYY-MM-DD", file=sys.stderr)
+            return EXIT_INVALID
+    src = Path(args.file)
+    try:
+        if src.suffix.lower() == ".json":
+            result: Any = import_ontime(src, event_date=when or _today(), timezone=args.timezone, shown_as=args.file)
+        else:
+            result = import_sheet(
+                src,
+                sheet=args.sheet,
+                mapping=mapping,
+                default_date=when or _today(),
+                timezone=args.timezone,
+                shown_as=args.file,
+            )
+    except SourceError as exc:
+        _file_problems(exc.problems, args.file, args.lang)
+        return EXIT_INVALID
+    if args.output:
+        Path(args.output).write_text(result.toml, encoding="utf-8")
+        plan = result.plan
+        print(
+            f"{args.output}: {plan.event.title} — {len(plan.parts)} parts, {len(plan.segments)} segments, "
+            f"{len(result.inferred)} inference(s) noted as comments",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(result.toml)
+    return EXIT_OK
+
+
+def _journal_report(args: argparse.Namespace, plan: Plan) -> Any:
+    from pathlib import Path
+
+    from runshow.live.journal import journal_path
+    from runshow.present.report import build_report, report_from_journal
+
+    at = None
+    if getattr(args, "at", None):
+        try:
+            at = datetime.combine(plan.event.date, parse_time(args.at), tzinfo=plan.event.timezone)
+        except ValueError as exc:
+            print(f"--at: {exc}", file=sys.stderr)
+            return None
+    path = Path(args.journal) if args.journal else journal_path(plan)
+    if args.journal and not path.exists():
+        print(f"{path}: no such journal", file=sys.stderr)
+        return None
+    if not path.exists():
+        print(f"no journal for this schedule at {path}: the plan only", file=sys.stderr)
+        return build_report(plan, [], as_of=at, rehearsal=args.rehearsal)
+    report = report_from_journal(plan, path, as_of=at, rehearsal=args.rehearsal)
+    for problem in report.problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    return report
+
+
+@command("export")
+def _export(args: argparse.Namespace) -> int:
+    from runshow.present.export import write_cue_sheet
+
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    report = None
+    if args.journal:
+        report = _journal_report(args, plan)
+        if report is None:
+            return EXIT_INVALID
+    write_cue_sheet(plan, args.output, report, lang=args.lang)
+    print(f"{args.output}: cue sheet{' with actual times' if report else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
+@command("report")
+def _report_cmd(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from runshow.present.report import Wording, report_csv
+
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    if not args.pdf and not args.csv:
+        print("report needs --pdf FILE and/or --csv FILE", file=sys.stderr)
+        return EXIT_INVALID
+    report = _journal_report(args, plan)
+    if report is None:
+        return EXIT_INVALID
+    words = Wording(args.lang)
+    if args.csv:
+        Path(args.csv).write_text(report_csv(report, words), encoding="utf-8-sig", newline="")
+    if args.pdf:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from runshow.reports.pdf import render_report_pdf
+
+        render_report_pdf(report, args.pdf, words)
+    print(" ".join(f for f in (args.pdf, args.csv) if f) + f": report as of {report.as_of:%H:%M:%S}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_file_commands(sub: Any) -> None:
+    p = sub.add_parser("import", help="a cue sheet (.xlsx/.csv) or an Ontime project (.json) into schedule TOML")
+    p.add_argument("file")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the active one)")
+    p.add_argument("-o", "--output", metavar="SCHEDULE.toml", help="write here (default: standard output)")
+    p.add_argument("--map", action="append", metavar="FIELD=HEADER", help="read HEADER as FIELD: title=내용")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the event's date when the file names none (default: today)")
+    p.add_argument("--timezone", default="Asia/Seoul", help="IANA zone when the file names none (default Asia/Seoul)")
+    p.add_argument("--lang", default="ko", choices=("ko", "en"), help="language of the problems (default ko)")
+    for name, help_text in (
+        ("export", "the cue sheet as a printable .xlsx, with actual times from a journal"),
+        ("report", "the post-event report: PDF and/or CSV from the journal"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file")
+        p.add_argument("--journal", metavar="J", help="the journal (default: this schedule's live journal)")
+        p.add_argument("--at", metavar="HH:MM:SS", help="report as of this time (default: the last record)")
+        p.add_argument("--rehearsal", action="store_true", help="mark the record as a rehearsal")
+        p.add_argument("--lang", default="ko", choices=("ko", "en"))
+        if name == "export":
+            p.add_argument("-o", "--output", required=True, metavar="sheet.xlsx")
+        else:
+            p.add_argument("--pdf", metavar="R.pdf")
+            p.add_argument("--csv", metavar="R.csv")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="runshow", description="Run-of-show for live events.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -229,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure the show clock against its performance targets (offscreen)")
     p.add_argument("--quick", action="store_true", help="every figure briefly: a smoke, not a measurement")
     p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the rows as JSON")
+    _add_file_commands(sub)
     p = sub.add_parser("app", help="open the stage and operator windows")
     p.add_argument("file", nargs="?", default=None)
     p.add_argument("qt_args", nargs=argparse.REMAINDER)
