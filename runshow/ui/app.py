@@ -296,6 +296,15 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
         report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule)
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal)
+    reopen: list[Path] = []  # File → Open: the schedule to open once this show has closed
+    if windows.operator is not None:
+        from runshow.ui.files_menu import install_files_menu
+
+        def open_other(path: Path) -> None:
+            reopen.append(path)
+            app.exit(0)
+
+        install_files_menu(windows.operator, windows.controller, on_open=open_other)
     show_windows(windows)
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
@@ -311,4 +320,11 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     if remote is not None:
         remote.stop()
     windows.close()
+    if reopen:  # the journal is closed (its lock released): open the other schedule in this app
+        for window in (windows.operator, windows.stage):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        gc.unfreeze()
+        return _open_and_run(app, str(reopen[-1]), web_args=web_args)
     return int(code)

@@ -35,6 +35,17 @@ class Ask:
         return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
 
     @staticmethod
+    def confirm(parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a stray Enter keeps the show that is on
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
     def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:
         box = QMessageBox.warning if problem else QMessageBox.information
         box(parent, title, text)
@@ -70,6 +81,18 @@ def install_files_menu(
         else window.menuBar().addMenu(QCoreApplication.translate("FilesMenu", "&File"))
     )
 
+    def open_it(path: Path) -> None:
+        """Hand ``path`` over to open, once the operator agreed that the show on now closes."""
+        assert on_open is not None
+        if ask.confirm(
+            window,
+            QCoreApplication.translate("FilesMenu", "Open another schedule"),
+            QCoreApplication.translate(
+                "FilesMenu", "The show that is open now closes (its journal is kept) and %1 opens. Go on?"
+            ).replace("%1", path.name),
+        ):
+            on_open(path)
+
     def do_open() -> None:
         path = ask.open_path(
             window,
@@ -81,7 +104,7 @@ def install_files_menu(
         src = Path(path)
         if src.suffix.lower() == ".toml":
             if on_open is not None:
-                on_open(src)
+                open_it(src)
             return
         from runshow.plan.sources.ontime import import_ontime
         from runshow.plan.sources.sheet import SourceError, import_sheet
@@ -111,7 +134,7 @@ def install_files_menu(
             return
         Path(target).write_text(result.toml, encoding="utf-8")
         if on_open is not None:
-            on_open(Path(target))
+            open_it(Path(target))
         else:
             ask.tell(
                 window,

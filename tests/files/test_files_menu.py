@@ -25,10 +25,15 @@ class FakeController:
         self.journal = journal
 
 
-def _asker(open_path="", save_path=""):
+def _asker(open_path="", save_path="", agree=True):
     told: list[tuple[str, str, bool]] = []
 
     class A(Ask):
+        @staticmethod
+        def confirm(parent, title, text):
+            told.append((title, text, agree))
+            return agree
+
         @staticmethod
         def open_path(parent, title, filters):
             return open_path
@@ -59,7 +64,19 @@ def test_open_a_cue_sheet_imports_saves_and_hands_it_on(qtbot, plan_2021, at, tm
     assert names == ["&Open schedule or cue sheet…", "&Export cue sheet…", "&Report…"]
     _actions(menu)["&Open schedule or cue sheet…"].trigger()
     assert opened == [target] and target.read_text(encoding="utf-8").startswith("# Imported from")
-    assert told == []
+    assert [agreed for _, _, agreed in told] == [True]  # asked once: the show on now closes
+
+
+def test_opening_another_schedule_asks_first_and_a_no_keeps_the_show(qtbot, plan_2021, at, tmp_path):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    opened: list[Path] = []
+    other = tmp_path / "other.toml"
+    other.write_text("# another schedule\n", encoding="utf-8")
+    ask, told = _asker(str(other), agree=False)
+    menu = install_files_menu(window, FakeController(plan_2021, ManualClock(at(12, 0))), opened.append, ask)
+    _actions(menu)["&Open schedule or cue sheet…"].trigger()
+    assert opened == [] and len(told) == 1 and "other.toml" in told[0][1]
 
 
 def test_open_a_bad_sheet_shows_located_problems(qtbot, plan_2021, at, tmp_path):
