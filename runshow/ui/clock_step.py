@@ -26,10 +26,6 @@ from runshow.session.controller import ShowController
 from runshow.ui.operator import OperatorWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClockStep", text)
-
-
 def step_text(step: ClockStep, controller: ShowController) -> str:
     """The bar's words, in the event's time zone."""
     p = step.params(controller.plan.event.timezone)
@@ -61,8 +57,8 @@ class ClockStepBar(QFrame):
         layout.setContentsMargins(16, 6, 8, 6)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.keep_button = QPushButton(_tr("Keep show time"))
-        self.follow_button = QPushButton(_tr("Follow the new time"))
+        self.keep_button = QPushButton(QCoreApplication.translate("ClockStep", "Keep show time"))
+        self.follow_button = QPushButton(QCoreApplication.translate("ClockStep", "Follow the new time"))
         for button in (self.keep_button, self.follow_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next"
         layout.addWidget(self.label, 1)

@@ -33,10 +33,6 @@ log = logging.getLogger(__name__)
 SETTINGS_GROUP = "journal/continued"  # QSettings: <journal name> = the journal the show continued into
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JournalFault", text)
-
-
 def fault_text(fault: JournalFault) -> str:
     """What the bar says for ``fault`` (%1 the OS's words, %2 the journal's path)."""
     templates = {
@@ -101,7 +97,7 @@ class JournalFaultBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.continue_button = QPushButton(_tr("Continue in another folder…"))
+        self.continue_button = QPushButton(QCoreApplication.translate("JournalFault", "Continue in another folder…"))
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next"
         self.continue_button.clicked.connect(self.continue_elsewhere)
         layout.addWidget(self.label, 1)
@@ -121,7 +117,9 @@ class JournalFaultBar(QFrame):
     def ask(cls, parent: QWidget | None) -> Path | None:
         """The folder to continue the journal in, or None (cancelled). Tests replace this."""
         chosen = QFileDialog.getExistingDirectory(
-            parent, _tr("Continue the journal in another folder"), str(Path.home())
+            parent,
+            QCoreApplication.translate("JournalFault", "Continue the journal in another folder"),
+            str(Path.home()),
         )
         return Path(chosen) if chosen else None
 
@@ -145,7 +143,9 @@ class JournalFaultBar(QFrame):
             done = continue_elsewhere(self._controller, folder, base=self._base)
         except OSError as exc:
             log.error("could not continue the journal in %s: %s", folder, exc)
-            why = _tr("The journal cannot be written in %1 either (%2). Choose another folder.")
+            why = QCoreApplication.translate(
+                "JournalFault", "The journal cannot be written in %1 either (%2). Choose another folder."
+            )
             self.label.setText(
                 fault_text(self.fault) + "\n" + why.replace("%1", str(folder)).replace("%2", exc.strerror or str(exc))
                 if self.fault is not None
@@ -163,7 +163,9 @@ class JournalFaultBar(QFrame):
 def continued_message(path: Path, carried: int) -> str:
     """The status line after continuing: "The show continues in %1 (%2 actions carried)"."""
     return (
-        _tr("The journal continues in %1 (%2 actions carried). The next start resumes from it.")
+        QCoreApplication.translate(
+            "JournalFault", "The journal continues in %1 (%2 actions carried). The next start resumes from it."
+        )
         .replace("%1", str(path))
         .replace("%2", str(carried))
     )
