@@ -387,7 +387,8 @@ class OperatorWindow(QMainWindow):
 
     def add_bar(self, bar: QWidget) -> None:
         """A persistent bar under the header (a journal that cannot record, a clock step to decide)."""
-        layout = self.centralWidget().layout()
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.fault_bar) + 1, bar)
 
