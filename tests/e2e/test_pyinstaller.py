@@ -26,20 +26,9 @@ def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     base = tmp_path_factory.mktemp("pyinstaller")
     out = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "build_app.py"),
-            "--dist",
-            str(base / "dist"),
-            "--work",
-            str(base / "work"),
-            "--console",
-        ],
-        cwd=base,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
+        [sys.executable, str(ROOT / "scripts" / "build_app.py"), "--dist", str(base / "dist"), "--work",
+         str(base / "work"), "--console"],
+        cwd=base, capture_output=True, text=True, timeout=900, check=False,
     )
     assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-4000:]
     return base / "dist" / "runshow"
@@ -56,23 +45,15 @@ def _env() -> dict[str, str]:
 
 
 def test_the_built_app_answers_help(app_dir: Path, tmp_path: Path) -> None:
-    out = subprocess.run(
-        [_exe(app_dir), "--help"], cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=60, check=False
-    )
+    out = subprocess.run([_exe(app_dir), "--help"], cwd=tmp_path, env=_env(), capture_output=True, text=True,
+                         timeout=60, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "--self-check" in out.stdout
 
 
 def test_the_built_app_builds_its_windows_with_the_bundled_font(app_dir: Path, tmp_path: Path) -> None:
-    out = subprocess.run(
-        [_exe(app_dir), "--self-check"],
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    out = subprocess.run([_exe(app_dir), "--self-check"], cwd=tmp_path, env=_env(), capture_output=True,
+                         text=True, timeout=120, check=False)
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     assert lines, out.stdout + out.stderr
     report = json.loads(lines[-1])

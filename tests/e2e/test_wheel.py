@@ -58,19 +58,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "runshow", src / "runshow", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     dist = tmp_path_factory.mktemp("dist")
     _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-w",
-            str(dist),
-            str(src),
-        ],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+         "-w", str(dist), str(src)],
         cwd=src,
     )
     (built,) = dist.glob("runshow-*.whl")
@@ -83,11 +72,14 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("venv") / "v"
     _run([sys.executable, "-m", "venv", "--without-pip", str(home)], cwd=home.parent)
     python = home / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    purelib = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=home).strip()
+    purelib = _run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=home
+    ).strip()
     ours = [p for p in [*site.getsitepackages(), sysconfig.get_paths()["purelib"]] if Path(p).is_dir()]
     Path(purelib, "zz_runshow_test_deps.pth").write_text("\n".join(dict.fromkeys(ours)) + "\n", encoding="utf-8")
     _run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index",
+         str(wheel)],
         cwd=home,
     )
     return home
@@ -130,12 +122,7 @@ def test_installed_runshow_validates_the_bundled_schedule(venv: Path, tmp_path: 
     ).strip()
     out = subprocess.run(
         [_bin(venv, "runshow"), "validate", schedule],
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+        cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=60, check=False,
     )
     assert out.returncode == 0, out.stdout + out.stderr
     rundown = _run([_bin(venv, "runshow"), "rundown", schedule], cwd=tmp_path, env=_env())
@@ -146,12 +133,7 @@ def test_installed_runshow_validates_the_bundled_schedule(venv: Path, tmp_path: 
 def test_installed_app_launches_offscreen_with_the_bundled_font(venv: Path, tmp_path: Path) -> None:
     out = subprocess.run(
         [_bin(venv, "python"), "-m", "runshow.ui.selfcheck"],
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=120, check=False,
     )
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     assert lines, out.stdout + out.stderr
