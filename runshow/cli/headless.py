@@ -22,12 +22,18 @@ Commands, one per line::
     tick <seconds>      advance the (fake) clock; ignored on the system clock
     state               print "state <json>": the version-1 show state (runshow.present.state_json)
                         plus cue, status, adjustments, actual_start and actions
+    clock keep|follow   answer a pending step of the system clock (keep show time, or follow it)
+    continue <folder>   carry the show into a journal under <folder> (the journal cannot be written)
     quit
 
 Usage: ``python -m runshow.cli.headless SCHEDULE [--data-dir DIR] [--start ISO | --system-clock]``.
 On start it opens this schedule's journal as the app does (resuming it without
 asking, since nobody is there to ask) and prints
-``ready <number of actions replayed> <journal problems>``.
+``ready <number of actions replayed> <journal problems>``. With ``--system-clock``
+the show runs on the app's :class:`~runshow.live.clock.TimelineClock`: a step of
+the system clock larger than a second is printed as ``clock-step <json>`` and show
+time is kept until ``clock keep`` or ``clock follow``. A journal that cannot
+record is printed as ``journal-fault <code> <json>`` once, when it appears.
 """
 
 from __future__ import annotations
@@ -44,13 +50,13 @@ from typing import Any, TextIO
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from runshow.live.actions import Action, ActionKind, Mode
-from runshow.live.clock import Clock, ManualClock, SystemClock
+from runshow.live.clock import Clock, ClockStep, ManualClock, TimelineClock
 from runshow.plan import ScheduleError, load_plan
 from runshow.present.state_json import show_state_json
 from runshow.present.translate import english
 from runshow.remote.session import start_remote
 from runshow.session.controller import ShowController
-from runshow.session.opening import Outcome, open_show
+from runshow.session.opening import Outcome, continue_elsewhere, open_show
 
 _SIMPLE = {
     "start": ActionKind.START,
@@ -109,11 +115,25 @@ class _Lines(QObject):
 class HeadlessDriver(QObject):
     """Applies one command line at a time through the controller and answers on ``out``."""
 
-    def __init__(self, controller: ShowController, out: TextIO) -> None:
+    def __init__(self, controller: ShowController, out: TextIO, data_dir: Path | None = None) -> None:
         super().__init__()
         self.controller = controller
+        self.data_dir = data_dir
         self._out = out
         self.done = False
+        self._fault: object = None
+        controller.wall_watch.on_step.append(self._on_step)
+
+    def _on_step(self, step: ClockStep) -> None:
+        tz = self.controller.plan.event.timezone
+        said = {"code": step.code, **step.params(tz), "text": step.describe(tz)}
+        self._say(f"clock-step {json.dumps(said, ensure_ascii=False)}")
+
+    def say_fault(self) -> None:
+        fault = getattr(self.controller.journal, "fault", None)
+        if fault is not None and fault != self._fault:
+            self._say(f"journal-fault {fault.code} {json.dumps(fault.params, ensure_ascii=False)}")
+        self._fault = fault
 
     def _say(self, text: str) -> None:
         print(text, file=self._out, flush=True)
@@ -139,18 +159,52 @@ class HeadlessDriver(QObject):
         if word == "state":
             self._say(f"state {json.dumps(state_json(self.controller), ensure_ascii=False)}")
             return
+        if word == "clock":
+            self._answer_step(line.split()[1:])
+            return
+        if word == "continue":
+            self._continue(line.strip().partition(" ")[2].strip())
+            return
         parsed = parse_command(line)
         if isinstance(parsed, str):
             self._say(f"rejected {parsed}")
             return
         kind, fields = parsed
         reason = self.controller.act(kind, **fields)  # checked, journaled (fsync), applied
+        self.say_fault()
         if reason is not None:
             self._say(f"rejected {reason}")
             return
         actions = self.controller.show.actions
         action: Action = actions[-1]
         self._say(f"ack {len(actions)} {json.dumps(action.to_json(), ensure_ascii=False)}")
+
+    def _answer_step(self, words: list[str]) -> None:
+        clock = self.controller.clock
+        if not isinstance(clock, TimelineClock) or clock.pending_step is None:
+            self._say("rejected no clock step is pending")
+            return
+        if words == ["keep"]:
+            clock.keep_show_time()
+        elif words == ["follow"]:
+            clock.accept_step()
+        else:
+            self._say("rejected clock keep|follow")
+            return
+        self.controller.refresh()
+        self._say(f"clock {words[0]}")
+
+    def _continue(self, folder: str) -> None:
+        if not folder:
+            self._say("rejected continue needs a folder")
+            return
+        try:
+            done = continue_elsewhere(self.controller, Path(folder), base=self.data_dir)
+        except OSError as exc:
+            self._say(f"rejected the journal cannot be written in {folder} either ({exc.strerror or exc})")
+            return
+        self._fault = None
+        self._say(f"continued {done.carried} {done.journal.path}")
 
     @Slot()
     def finish(self) -> None:
@@ -184,7 +238,8 @@ def run(
     except ScheduleError as exc:
         print(f"error {exc}", file=stdout, flush=True)
         return 2
-    clock: Clock = SystemClock() if system_clock else ManualClock(start or plan.start)
+    # The app's clock: show time on a monotonic timeline (a stepped system clock is reported, not used).
+    clock: Clock = TimelineClock() if system_clock else ManualClock(start or plan.start)
     opened = open_show(plan, clock, base=data_dir, ask=lambda _decision: True)  # nobody to ask: resume
     if opened.journal is None:
         print(f"error {opened.outcome.value}: {opened.error}", file=stdout, flush=True)
@@ -196,15 +251,18 @@ def run(
     if opened.outcome not in (Outcome.NEW, Outcome.RESUMED, Outcome.ASKED_RESUMED, Outcome.FRESH):
         problems.append(f"journal {opened.outcome.value}; kept as {opened.kept}")
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    with opened.journal as journal:
-        controller = ShowController(plan, clock, journal=journal, actions=actions)
-        driver = HeadlessDriver(controller, stdout)
+    controller = ShowController(plan, clock, journal=opened.journal, actions=actions)
+    try:
+        driver = HeadlessDriver(controller, stdout, data_dir)
         # The browser views, fed by the controller's states like the app's (runshow/remote).
         remote = start_remote(controller, web_args)
         lines = _Lines()
         lines.line.connect(driver.handle, Qt.ConnectionType.QueuedConnection)
         lines.ended.connect(driver.finish, Qt.ConnectionType.QueuedConnection)
         print(f"ready {len(actions)} {json.dumps(problems, ensure_ascii=False)}", file=stdout, flush=True)
+        driver.say_fault()  # a read-only journal: replayed, but said at once
+        if isinstance(clock, TimelineClock):
+            controller.start_ticking()  # every tick polls the wall clock for steps, as in the app
         reader = threading.Thread(target=_read, args=(stdin, lines), name="stdin", daemon=True)
         reader.start()
         if not driver.done:
@@ -212,6 +270,10 @@ def run(
         controller.stop_ticking()
         if remote is not None:
             remote.stop()
+    finally:
+        close = getattr(controller.journal, "close", None)  # the journal it records into now (maybe continued)
+        if callable(close):
+            close()
     return 0
 
 

@@ -22,8 +22,12 @@ not to the schedule file's bytes:
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import json
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -36,11 +40,14 @@ from runshow.live.journal import (
     JournalHeader,
     JournalProblem,
     SegmentStamp,
+    _fsync_dir,
     archive,
+    data_dir,
     ensure_not_busy,
     event_key,
     event_stem,
     journal_dir,
+    journal_name,
     journal_path,
     key_is_derived,
     legacy_journal_path,
@@ -469,7 +476,9 @@ def start_clean(path: Path, now: datetime) -> Path:
     return archive(path, now)
 
 
-def resume_journal(plan: Plan, decision: Decision, base: Path | None, now: datetime) -> Journal:
+def resume_journal(
+    plan: Plan, decision: Decision, base: Path | None, now: datetime, *, target: Path | None = None
+) -> Journal:
     """The journal a resumed show appends to; never loses the actions of ``decision``.
 
     - the event's own file, intact: appended to (read-only → a journal with a ``read-only`` fault);
@@ -479,12 +488,14 @@ def resume_journal(plan: Plan, decision: Decision, base: Path | None, now: datet
       (or, when it *is* the event's file, is archived first). If the folder cannot be written,
       the old file is kept open read-only, so the show replays and the fault is shown.
 
+    ``target`` is the event's journal when it is not ``journal_path(plan, base)`` (a journal the
+    show continued into, :func:`continued_journal`).
     Raises :class:`~runshow.live.journal.JournalBusyError` if another runshow holds the journal.
     """
     assert decision.path is not None
     old = decision.path
     ensure_not_busy(old)
-    exact = journal_path(plan, base)
+    exact = target if target is not None else journal_path(plan, base)
     contents = decision.contents
     next_seq = contents.next_seq if contents is not None else None
     if old == exact and not decision.carry:
@@ -504,3 +515,85 @@ def resume_journal(plan: Plan, decision: Decision, base: Path | None, now: datet
         journal.close()
         raise
     return journal
+
+
+# ── a show continued into another folder ──────────────────────────────────
+CONTINUED_FILE = "continued.json"  # in the data folder: {journal name: the journal the show continued into}
+
+
+def continuation_file(base: Path | None = None) -> Path:
+    return (base if base is not None else data_dir()) / CONTINUED_FILE
+
+
+def _pointers(base: Path | None) -> dict[str, str]:
+    try:
+        data = json.loads(continuation_file(base).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def remember_continuation(plan: Plan, journal: Path, base: Path | None = None) -> Path:
+    """Write down, in the data folder, that this event's journal is now ``journal`` (another folder).
+
+    The next start (:func:`continued_journal`) finds it there. Written whole or not at all
+    (a temporary file renamed over the old one); raises ``OSError`` if the data folder cannot
+    be written (a read-only disk: the caller keeps it elsewhere too, e.g. in the app's settings).
+    """
+    target = continuation_file(base)
+    pointers = _pointers(base)
+    pointers[journal_name(plan)] = str(journal)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(pointers, fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(target.parent)
+    return target
+
+
+def belongs_to(plan: Plan, path: Path) -> bool:
+    """``path`` is a readable journal of this event (its header or rundown stamp names the event)."""
+    try:
+        if not path.is_file():
+            return False
+    except OSError:
+        return False
+    return read_preamble(path).event_id == event_key(plan)
+
+
+def continued_journal(plan: Plan, base: Path | None = None, elsewhere: Sequence[Path] = ()) -> Path | None:
+    """The journal this event's show continued into, if it is still there; never raises.
+
+    Candidates: the data folder's note (:func:`remember_continuation`) and ``elsewhere`` (what the
+    app remembered in its settings). Only a file that exists and belongs to the event counts; the
+    newest wins. It is the show's journal from then on only if it is newer than the data folder's
+    own (:func:`journal_home`): a show that went back to the data folder (the other disk was
+    missing at a start) is not pulled back to an older copy later.
+    """
+    seen: list[Path] = []
+    pointed = _pointers(base).get(journal_name(plan))
+    for candidate in [*([Path(pointed)] if pointed else []), *elsewhere]:
+        if candidate not in seen and belongs_to(plan, candidate):
+            seen.append(candidate)
+    return max(seen, key=_newest) if seen else None
+
+
+def journal_home(plan: Plan, base: Path | None = None, elsewhere: Sequence[Path] = ()) -> tuple[Path, Path | None]:
+    """Where this event's journal lives now, and the journal found there (None: none yet).
+
+    The data folder's own (:func:`find_journal`) unless the show continued into another folder
+    and that journal is at least as new; never raises.
+    """
+    found = find_journal(plan, base)
+    moved = continued_journal(plan, base, elsewhere)
+    if moved is not None and (found is None or _newest(moved)[0] >= _newest(found)[0]):
+        return moved, moved
+    return journal_path(plan, base), found

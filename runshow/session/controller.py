@@ -38,6 +38,7 @@ class ShowController(QObject):
     actionApplied = Signal(object)  # Action
     actionRejected = Signal(object)  # why: a runshow.live.reasons.Refusal (a str with .reason, .params)
     showReplaced = Signal()  # a new Show/clock (rehearsal in or out, reload)
+    journalReplaced = Signal(object)  # the live show continues into another journal (another folder)
 
     def __init__(
         self,
@@ -101,6 +102,12 @@ class ShowController(QObject):
         self._unsubscribe = clock.subscribe(self._on_clock_changed)
         self.showReplaced.emit()
         self.refresh()
+
+    def swap_journal(self, journal: ActionSink | None) -> ActionSink | None:
+        """Record into ``journal`` from now on (the show goes on); returns the one set aside."""
+        old, self._journal = self._journal, journal
+        self.journalReplaced.emit(journal)
+        return old
 
     # ── write side ────────────────────────────────────────────────────────
     def act(self, kind: ActionKind, **fields: Any) -> Refusal | None:

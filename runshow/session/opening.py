@@ -18,17 +18,27 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from runshow.live.actions import Action
 from runshow.live.clock import Clock
-from runshow.live.journal import Journal, JournalBusyError, data_dir, journal_path, read_journal
-from runshow.live.recovery import Decision, Verdict, decide, find_journal, resume_journal, start_clean, today_of
+from runshow.live.journal import Journal, JournalBusyError, continue_journal, data_dir, journal_path, read_journal
+from runshow.live.recovery import (
+    Decision,
+    Verdict,
+    decide,
+    journal_home,
+    remember_continuation,
+    resume_journal,
+    start_clean,
+    today_of,
+)
 from runshow.plan import load_plan
 from runshow.plan.model import Plan
+from runshow.session.controller import ShowController
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +80,21 @@ class Opened:
 
 
 def open_journal(
-    plan: Plan, clock: Clock, *, fresh: bool = False, base: Path | None = None, ask: Ask = _never
+    plan: Plan,
+    clock: Clock,
+    *,
+    fresh: bool = False,
+    base: Path | None = None,
+    ask: Ask = _never,
+    elsewhere: Sequence[Path] = (),
 ) -> Opened:
-    """This show's journal and the actions to replay; never raises on a bad or busy journal."""
+    """This show's journal and the actions to replay; never raises on a bad or busy journal.
+
+    ``elsewhere``: journals this show may have continued into (another folder, remembered by the
+    app); the data folder's own note of it is read too (:func:`runshow.live.recovery.journal_home`).
+    """
     try:
-        return _open(plan, clock, fresh, base if base is not None else data_dir(), ask)
+        return _open(plan, clock, fresh, base if base is not None else data_dir(), ask, elsewhere)
     except JournalBusyError as exc:
         log.error("journal busy: %s", exc)
         return Opened(plan, Outcome.BUSY, None, error=exc)
@@ -90,19 +110,22 @@ def open_show(
     fresh: bool = False,
     base: Path | None = None,
     ask: Ask = _never,
+    elsewhere: Sequence[Path] = (),
 ) -> Opened:
     """Load the plan (a :class:`~runshow.plan.ScheduleError` is the caller's to report) and open its journal."""
     plan = schedule if isinstance(schedule, Plan) else load_plan(schedule)
-    return open_journal(plan, clock, fresh=fresh, base=base, ask=ask)
+    return open_journal(plan, clock, fresh=fresh, base=base, ask=ask, elsewhere=elsewhere)
 
 
-def _open(plan: Plan, clock: Clock, fresh: bool, base: Path, ask: Ask) -> Opened:
+def _open(plan: Plan, clock: Clock, fresh: bool, base: Path, ask: Ask, elsewhere: Sequence[Path]) -> Opened:
     now = clock.now()
-    exact = journal_path(plan, base)
+    # The event's journal: the data folder's, or the one the show continued into (another folder).
+    exact, found = journal_home(plan, base, elsewhere)
+    if exact != journal_path(plan, base):
+        log.info("this show continued into %s", exact)
     if fresh:
         kept = start_clean(exact, now) if exact.exists() else None
         return Opened(plan, Outcome.FRESH, Journal.create(exact, plan, created=now), path=exact, kept=kept)
-    found = find_journal(plan, base)
     contents = read_journal(found) if found is not None else None
     d = decide(plan, contents, today_of(plan, now))
     log.info("journal %s: %s %s", found, d.verdict.value, d.reason)
@@ -122,7 +145,7 @@ def _resume(plan: Plan, d: Decision, exact: Path, now: datetime, outcome: Outcom
     # The event's own file is appended to; any other (an old name, a damaged preamble, mapped
     # segment ids) is carried into the event's journal and left untouched; a folder that cannot
     # be written gives a read-only journal that still replays (runshow.live.recovery).
-    journal = resume_journal(plan, d, exact.parent.parent, now)
+    journal = resume_journal(plan, d, exact.parent.parent, now, target=exact)
     return Opened(plan, outcome, journal, list(d.actions), decision=d, path=exact)
 
 
@@ -131,3 +154,42 @@ def _clean(plan: Plan, d: Decision, exact: Path, now: datetime, outcome: Outcome
     if d.path is not None and d.path == exact:
         kept = start_clean(exact, now)
     return Opened(plan, outcome, Journal.create(exact, plan, created=now), decision=d, path=exact, kept=kept)
+
+
+@dataclass
+class Continued:
+    """What :func:`continue_elsewhere` did: the new journal, how many actions it carried, and
+    whether the data folder could note where the show went (else only the caller remembers)."""
+
+    journal: Journal
+    carried: int
+    came_from: Path | None
+    noted: Path | None  # the data folder's note (runshow.live.recovery.remember_continuation), or None
+
+
+def continue_elsewhere(controller: ShowController, folder: Path, *, base: Path | None = None) -> Continued:
+    """Carry the live show into a journal under ``folder`` (the old one cannot be written).
+
+    Every action of the show so far is copied into the new journal and fsynced, then the
+    controller records into it; the old journal is closed (nothing more is ever written to it).
+    The data folder notes where the show went, so the next start resumes from there
+    (:func:`open_journal`). Raises ``OSError`` if ``folder`` cannot be written either; the
+    controller then keeps its old journal.
+    """
+    old = controller.journal
+    came_from = getattr(old, "path", None)
+    journal = continue_journal(
+        controller.plan, list(controller.show.actions), folder, came_from or "", created=controller.clock.now()
+    )
+    noted: Path | None
+    try:
+        noted = remember_continuation(controller.plan, journal.path, base)
+    except OSError as exc:  # a read-only data folder: the app keeps the note in its settings too
+        log.warning("could not note the continued journal in the data folder: %s", exc)
+        noted = None
+    controller.swap_journal(journal)
+    close = getattr(old, "close", None)
+    if callable(close):
+        close()
+    log.info("the show continues into %s (%d actions carried)", journal.path, journal.appended)
+    return Continued(journal, journal.appended, came_from if isinstance(came_from, Path) else None, noted)

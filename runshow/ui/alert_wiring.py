@@ -136,6 +136,8 @@ class AlertPresenter(QObject):
         append = getattr(self._controller.journal, "append_alert", None)
         if not callable(append):
             return
+        if getattr(self._controller.journal, "writable", True) is False:
+            return  # a read-only journal: its own bar says so (runshow/ui/journal_fault.py), once
         record = AlertRecord(event, at or self._controller.clock.now(), key, alert)
         try:
             append(record.to_json())

@@ -43,10 +43,13 @@ from runshow.session.controller import ActionSink, ShowController
 from runshow.session.rehearsal import RehearsalMode
 from runshow.ui.alert_wiring import install_alerts
 from runshow.ui.chime import Chime
+from runshow.ui.clock_step import ClockStepBar, install_clock_step
 from runshow.ui.fonts import load_fonts, use_bundled_font
+from runshow.ui.journal_fault import JournalFaultBar, install_journal_fault, remembered_journals
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
+from runshow.ui.screens import default_settings
 from runshow.ui.stage import StageView, StageWindow
 
 log = logging.getLogger(__name__)
@@ -68,6 +71,8 @@ class AppWindows:
     rehearsal: RehearsalMode | None = None
     rehearsal_panel: RehearsalPanel | None = None
     journal: ActionSink | None = None
+    journal_fault: JournalFaultBar | None = None
+    clock_step: ClockStepBar | None = None
 
     def close(self) -> None:
         """Stop every timer this app owns (the tick, the alert scheduler)."""
@@ -141,7 +146,12 @@ def scripted_actions(plan: Plan, clock: Clock, environ: dict[str, str] | None = 
 
 
 def open_journal(
-    plan: Plan, clock: Clock, *, fresh: bool = False, environ: dict[str, str] | None = None
+    plan: Plan,
+    clock: Clock,
+    *,
+    fresh: bool = False,
+    environ: dict[str, str] | None = None,
+    elsewhere: Sequence[Path] = (),
 ) -> tuple[ActionSink | None, list[Action] | None]:
     """The live journal to append to and the actions to replay from it.
 
@@ -151,7 +161,7 @@ def open_journal(
     env = os.environ if environ is None else environ
     if env.get("RUNSHOW_FAKE_NOW") or env.get("RUNSHOW_SCENARIO"):
         return None, None
-    journal, actions = open_live_journal(plan, clock, None, fresh=fresh)
+    journal, actions = open_live_journal(plan, clock, None, fresh=fresh, elsewhere=elsewhere)
     return journal, actions
 
 
@@ -165,12 +175,18 @@ def build_app(
     settings: QSettings | None = None,
     with_operator: bool = True,
     chime: Chime | None = None,
+    journal_settings: QSettings | None = None,
 ) -> AppWindows:
-    """Wire controller, stage and control room; nothing is shown and no loop runs."""
+    """Wire controller, stage and control room; nothing is shown and no loop runs.
+
+    ``journal_settings``: where the control room remembers a journal continued in another folder
+    (the app's own settings; None in tests unless they give one).
+    """
     load_fonts()
     controller = ShowController(plan, clock, journal=journal, actions=actions)
     stage = StageWindow(controller, settings=settings)
     windows = AppWindows(controller, stage, None, journal=journal)
+    controller.journalReplaced.connect(lambda new: setattr(windows, "journal", new))  # closed at the end
     # The alerts belong to the session, not to a window: armed even without the control room.
     # A first start (nothing replayed) has missed nothing: the app was never running.
     since = None if actions else clock.now()
@@ -185,6 +201,8 @@ def build_app(
         views = _stage_views(operator, stage)
         install_alerts(controller, operator, views, chime=chime, settings=settings, armer=armer)
         windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
+        windows.journal_fault = install_journal_fault(controller, operator, settings=journal_settings)
+        windows.clock_step = install_clock_step(controller, operator)
     else:
         armer.start()
     return windows
@@ -287,7 +305,8 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     try:
         plan = load_plan(schedule)
         clock = make_clock()
-        journal, replayed = open_journal(plan, clock, fresh=fresh)
+        remember = default_settings()  # where a journal continued in another folder is remembered
+        journal, replayed = open_journal(plan, clock, fresh=fresh, elsewhere=remembered_journals(remember, plan))
         actions = replayed if replayed is not None else scripted_actions(plan, clock)
     except ScheduleError as exc:
         report_problems(exc.problems, schedule)
@@ -295,7 +314,7 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     except Exception as exc:  # whatever a file does to opening the show: a dialog, never a traceback
         report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule)
         return EXIT_BAD_SCHEDULE
-    windows = build_app(plan, clock, actions=actions, journal=journal)
+    windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember)
     reopen: list[Path] = []  # File → Open: the schedule to open once this show has closed
     if windows.operator is not None:
         from runshow.ui.files_menu import install_files_menu

@@ -385,6 +385,13 @@ class OperatorWindow(QMainWindow):
         # miniature: the rundown keeps room for a readable title.
         self.rundown.setMinimumWidth(fixed + cells.horizontalAdvance("산업단지 대개조 발전방향 연구"))
 
+    def add_bar(self, bar: QWidget) -> None:
+        """A persistent bar under the header (a journal that cannot record, a clock step to decide)."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.fault_bar) + 1, bar)
+
     def show_fault(self, text: str) -> None:
         """Put a fault in front of the operator (a red line under the header), never only in a log."""
         self.fault_bar.show_fault(text)

@@ -213,6 +213,7 @@ def open_live_journal(
     *,
     fresh: bool = False,
     base: Path | None = None,
+    elsewhere: Sequence[Path] = (),
 ) -> tuple[Journal | None, list[Action]]:
     """The journal to append to and the actions to replay; never raises on a bad journal.
 
@@ -220,6 +221,7 @@ def open_live_journal(
     its one question in a dialog and says what happened.
     ``fresh`` archives this schedule's journal (never deletes it) and starts a new one.
     Returns ``(None, [])`` only if the journal cannot be written at all (the operator is warned).
+    ``elsewhere``: journals the show may have continued into (the app's settings remember them).
     """
     title = QCoreApplication.translate("Recovery", "runshow — journal")
 
@@ -232,7 +234,7 @@ def open_live_journal(
         ).replace("%2", str(len(d.actions)))
         return RecoveryDialogs.ask(parent, title, question + _changes_text(d.changes) + _problems_text(d.problems))
 
-    opened = open_journal(plan, clock, fresh=fresh, base=base, ask=ask)
+    opened = open_journal(plan, clock, fresh=fresh, base=base, ask=ask, elsewhere=elsewhere)
     say_opened(opened, clock, parent, title)
     return opened.journal, opened.actions
 
