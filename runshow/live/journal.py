@@ -18,6 +18,8 @@ Format (JSON lines, UTF-8):
 - alert history lines ``{"alert": {...}, "crc": ...}`` (:meth:`Journal.append_alert`): what the
   alert log showed (fired, missed, dropped, acknowledged), so it comes back after a crash. The
   fold never sees them; they are read into ``JournalContents.alerts``.
+- session notes ``{"session": {...}, "crc": ...}`` (:meth:`Journal.append_note`): the remote
+  lock switched on or off (``runshow.remote.control``); read into ``JournalContents.notes``.
 
 Reading never raises on content: every complete, valid record is kept and
 everything else (a torn last line after a crash, garbage, bad fields, an
@@ -192,6 +194,7 @@ class JournalContents:
     problems: list[JournalProblem] = field(default_factory=list)
     lines: int = 0  # how many lines the file has, torn ones included
     alerts: list[dict[str, Any]] = field(default_factory=list)  # alert history lines, in order
+    notes: list[dict[str, Any]] = field(default_factory=list)  # session notes (the remote lock), in order
 
 
 def read_journal(path: Path) -> JournalContents:
@@ -233,6 +236,9 @@ def read_journal(path: Path) -> JournalContents:
             continue
         if isinstance(record.get("alert"), dict):  # alert history, not an action
             out.alerts.append(record["alert"])
+            continue
+        if isinstance(record.get("session"), dict):  # a session note (the remote lock), not an action
+            out.notes.append(record["session"])
             continue
         try:
             action = Action.from_json(record)
@@ -391,6 +397,11 @@ class Journal:
     def append_alert(self, record: dict[str, Any]) -> None:
         """Make one line of alert history durable (``runshow.live.alerts.AlertRecord.to_json``)."""
         line = {"alert": record}
+        self._write_line({**line, "crc": _crc(line)})
+
+    def append_note(self, record: dict[str, Any]) -> None:
+        """Make one session note durable (``{"session": {...}}``: the remote lock); replay skips it."""
+        line = {"session": record}
         self._write_line({**line, "crc": _crc(line)})
 
     def extend(self, actions: list[Action]) -> None:
