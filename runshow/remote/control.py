@@ -49,6 +49,7 @@ from runshow.live.actions import ActionKind, Mode
 from runshow.live.journal import read_journal
 from runshow.live.reasons import Reason, Refusal
 from runshow.present.reasons import reason_text
+from runshow.present.translate import Words
 from runshow.remote.content import Snapshot
 from runshow.remote.options import server_options
 from runshow.remote.server import RemoteServer, WsClient, WsReply, json_error
@@ -297,7 +298,7 @@ class RemoteEvent:
 def outcome_error(outcome: Outcome, say: Translator) -> dict[str, Any]:
     """The JSON error of a refused :class:`Outcome`, worded by ``say``."""
     if outcome.code == LOCKED:
-        text = say("RemoteControl", "Remote control is locked by the operator")
+        text = Words(say).translate("RemoteControl", "Remote control is locked by the operator")
         return {"status": outcome.status, "code": LOCKED, "message": text}
     if outcome.refusal is not None:
         return {
