@@ -604,3 +604,19 @@ def start_control(
     control.install()
     session.start()
     return control
+
+
+def actions_markdown() -> str:
+    """The API reference table of docs/control.md, from :data:`ACTIONS` (a test keeps the two equal)."""
+    lines = [
+        "| action | HTTP | JSON body | OSC | what it does |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for spec in ACTIONS:
+        body = "; ".join(
+            f"`{f.name}` ({f.kind}{', required' if f.required else ''}): {f.about}" for f in spec.fields
+        ) or "—"
+        osc = f"`{spec.osc}{' ' + spec.osc_args if spec.osc_args else ''}`"
+        cells = (f"`{spec.name}`", f"`POST {spec.path}`", body, osc, spec.about)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
