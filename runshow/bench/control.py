@@ -212,8 +212,8 @@ def measure_flips_under_actions(seconds: float) -> dict[str, list[float]]:
             if phase == "none":
                 run_for(seconds)
             else:
-                count = int(seconds * 20)
-                _in_thread(lambda n=count: _http_client(control.server.port, n, 0.05, "message"), seconds + 30)
+                port, count = control.server.port, int(seconds * 20)
+                _in_thread(lambda: _http_client(port, count, 0.05, "message"), seconds + 30)  # noqa: B023
             controller.stateChanged.disconnect(log.on_state)
             controller.flip_timer.fired.disconnect(log.on_fired)
             out[phase] = log.errors_ms

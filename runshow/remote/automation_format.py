@@ -96,10 +96,6 @@ class _Problems:
         self.items.append(Problem(self.file, line, describe(path), message))
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _osc(raw: object, path: tuple[str | int, ...], out: _Problems) -> OscOut | None:
     if not isinstance(raw, Mapping):
         out.add(path, "expected a table { host, port, address, args }")
@@ -114,9 +110,10 @@ def _osc(raw: object, path: tuple[str | int, ...], out: _Problems) -> OscOut | N
         out.add((*path, "host"), "expected a host name or address")
         ok = False
     port = raw.get("port")
-    if not _is_int(port) or not 1 <= int(port) <= 65535:  # type: ignore[call-overload]
+    if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
         out.add((*path, "port"), "expected a port number 1–65535")
         ok = False
+        port = 0
     address = raw.get("address")
     if not isinstance(address, str) or not address.startswith("/"):
         out.add((*path, "address"), 'expected an OSC address starting with "/"')
@@ -130,7 +127,7 @@ def _osc(raw: object, path: tuple[str | int, ...], out: _Problems) -> OscOut | N
             ok = False
     if not ok:
         return None
-    return OscOut(str(host).strip(), int(port), str(address), tuple(args))  # type: ignore[call-overload]
+    return OscOut(str(host).strip(), port, str(address), tuple(args))
 
 
 def _http(raw: object, path: tuple[str | int, ...], out: _Problems) -> HttpOut | None:

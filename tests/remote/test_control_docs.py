@@ -13,7 +13,7 @@ def test_the_reference_table_is_the_route_table() -> None:
     text = DOC.read_text(encoding="utf-8")
     start, end = text.index("<!-- actions:begin -->"), text.index("<!-- actions:end -->")
     assert text[start:end].split("\n", 1)[1].strip() == actions_markdown().strip(), (
-        "regenerate the table: python -c 'from runshow.remote.control import actions_markdown; print(actions_markdown())'"
+        "regenerate the table from runshow.remote.control.actions_markdown()"
     )
     for spec in ACTIONS:
         assert spec.path in text and spec.osc in text
