@@ -789,10 +789,11 @@ def run(quick: bool, only_windows: bool = False) -> Report:
         "< 5 MB",
         growth < 5,
     )
-    from runshow.bench import remote, windows
+    from runshow.bench import control, remote, windows
 
     windows.rows(report, plan, env, quick)
     remote.add_rows(report, quick)
+    control.add_rows(report, quick)
     return report
 
 
@@ -815,9 +816,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.launch_child:
         return launch_child()
     if args.figures:
-        from runshow.bench import remote, windows
+        from runshow.bench import control, remote, windows
 
-        print(json.dumps([*FIGURES, *windows.FIGURES, *remote.FIGURES], ensure_ascii=False))
+        print(json.dumps([*FIGURES, *windows.FIGURES, *remote.FIGURES, *control.FIGURES], ensure_ascii=False))
         return 0
     home = Path(tempfile.mkdtemp(prefix="runshow-bench-home-"))
     for key, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):

@@ -54,7 +54,7 @@ from runshow.live.clock import Clock, ClockStep, ManualClock, TimelineClock
 from runshow.plan import ScheduleError, load_plan
 from runshow.present.state_json import show_state_json
 from runshow.present.translate import english
-from runshow.remote.session import start_remote
+from runshow.remote.stack import start_remote_stack
 from runshow.session.controller import ShowController
 from runshow.session.opening import Outcome, continue_elsewhere, open_show
 
@@ -231,7 +231,7 @@ def run(
     system_clock: bool,
     stdin: TextIO,
     stdout: TextIO,
-    web_args: Sequence[str] = ("--no-web",),
+    web_args: Sequence[str] = ("--no-web", "--no-osc"),
 ) -> int:
     try:
         plan = load_plan(plan_path)
@@ -255,7 +255,8 @@ def run(
     try:
         driver = HeadlessDriver(controller, stdout, data_dir)
         # The browser views, fed by the controller's states like the app's (runshow/remote).
-        remote = start_remote(controller, web_args)
+        # + the control API, OSC and automations; the token lives beside the journals
+        remote = start_remote_stack(controller, web_args, schedule=plan_path, token_base=data_dir)
         lines = _Lines()
         lines.line.connect(driver.handle, Qt.ConnectionType.QueuedConnection)
         lines.ended.connect(driver.finish, Qt.ConnectionType.QueuedConnection)
@@ -286,12 +287,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     group.add_argument("--system-clock", action="store_true", help="use the machine's clock")
     parser.add_argument("--port", type=int, help="the browser views' port (default 4080, or RUNSHOW_PORT)")
     parser.add_argument("--lan", action="store_true", help="serve the browser views on the LAN, not only this machine")
-    parser.add_argument("--no-web", action="store_true", help="no browser views")
+    parser.add_argument("--no-web", action="store_true", help="no browser views (and no control API, no OSC)")
+    parser.add_argument("--osc-port", type=int, help="the OSC listener's port (default 4081)")
+    parser.add_argument("--no-osc", action="store_true", help="no OSC listener")
     args = parser.parse_args(argv)
     if args.start is not None and args.start.tzinfo is None:
         parser.error("--start needs a time zone offset")
     web = [*(["--port", str(args.port)] if args.port else []), *(["--lan"] if args.lan else [])]
     web += ["--no-web"] if args.no_web else []
+    web += [*(["--osc-port", str(args.osc_port)] if args.osc_port else []), *(["--no-osc"] if args.no_osc else [])]
     return run(args.schedule, args.data_dir, args.start, args.system_clock, sys.stdin, sys.stdout, web)
 
 

@@ -146,6 +146,7 @@ class Action:
     text: str | None = None  # message
     on: bool | None = None  # blackout
     amend: Amendment | None = None  # amend
+    source: str | None = None  # who asked, when not this machine's keys: "http 10.0.0.5", "osc 10.0.0.7:53000"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind.value, "at": self.at.isoformat()}
@@ -161,6 +162,8 @@ class Action:
             out["on"] = self.on
         if self.amend is not None:
             out["amend"] = self.amend.to_json()
+        if self.source is not None:
+            out["source"] = self.source
         return out
 
     @classmethod
@@ -181,6 +184,9 @@ class Action:
         segment = data.get("segment")
         if segment is not None and not isinstance(segment, str):
             raise TypeError("segment must be a string")
+        source = data.get("source")
+        if source is not None and not isinstance(source, str):
+            raise TypeError("source must be a string")
         raw_amend = data.get("amend")
         return cls(
             kind=ActionKind(data["kind"]),
@@ -191,6 +197,7 @@ class Action:
             text=text,
             on=on,
             amend=Amendment.from_json(raw_amend) if raw_amend is not None else None,
+            source=source,
         )
 
 

@@ -25,7 +25,9 @@ Format (JSON lines, UTF-8), version 2:
   and ``crc`` (CRC-32 of the record's canonical JSON);
 - alert history lines ``{"alert": {...}, "crc": ...}`` (:meth:`Journal.append_alert`): what the
   alert log showed (fired, missed, dropped, acknowledged), so it comes back after a crash. The
-  fold never sees them, they take no ``seq``; they are read into ``JournalContents.alerts``.
+  fold never sees them, they take no ``seq``; they are read into ``JournalContents.alerts``;
+- session notes ``{"session": {...}, "crc": ...}`` (:meth:`Journal.append_note`): the remote
+  lock switched on or off (``runshow.remote.control``); no ``seq``, read into ``JournalContents.notes``.
 
 Every line carries its own checksum, and the preamble says the event and the
 schedule three times, so a flipped byte costs one line, never the show.
@@ -291,6 +293,7 @@ class JournalContents:
     dropped_duplicates: int = 0
     reordered: int = 0
     alerts: list[dict[str, Any]] = field(default_factory=list)  # alert history lines, in order
+    notes: list[dict[str, Any]] = field(default_factory=list)  # session notes (the remote lock), in order
 
 
 @dataclass
@@ -352,6 +355,9 @@ def parse_journal(raw: bytes, path: Path) -> JournalContents:
             continue
         if has_crc and isinstance(record.get("alert"), dict):  # alert history, not an action
             out.alerts.append(record["alert"])
+            continue
+        if has_crc and isinstance(record.get("session"), dict):  # a session note (the remote lock), not an action
+            out.notes.append(record["session"])
             continue
         seq = record.pop("seq", None)
         if not has_crc and not set(record) <= ACTION_KEYS:
@@ -769,6 +775,11 @@ class Journal:
     def append_alert(self, record: dict[str, Any]) -> None:
         """Make one line of alert history durable (``runshow.live.alerts.AlertRecord.to_json``)."""
         line = {"alert": record}
+        self._write(_encode({**line, "crc": _crc(line)}))
+
+    def append_note(self, record: dict[str, Any]) -> None:
+        """Make one session note durable (``{"session": {...}}``: the remote lock); replay skips it."""
+        line = {"session": record}
         self._write(_encode({**line, "crc": _crc(line)}))
 
     def extend(self, actions: list[Action]) -> None:

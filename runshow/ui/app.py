@@ -36,7 +36,8 @@ from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
 from runshow.remote.options import server_options
-from runshow.remote.session import start_remote
+from runshow.remote.osc import osc_options
+from runshow.remote.stack import start_remote_stack
 from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
@@ -49,6 +50,7 @@ from runshow.ui.journal_fault import JournalFaultBar, install_journal_fault, rem
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
+from runshow.ui.remote_panel import install_remote_panel
 from runshow.ui.screens import default_settings
 from runshow.ui.stage import StageView, StageWindow
 
@@ -282,6 +284,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
     """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
     lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
     _, rest = server_options(rest, {})  # --port N, --lan, --no-web are runshow's, not Qt's
+    _, rest = osc_options(rest, {})  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
     app.setApplicationName("runshow")
@@ -327,7 +330,13 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     show_windows(windows)
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
-    remote = start_remote(windows.controller, web_args)  # the browser views (runshow/remote)
+    # The browser views, the control API, OSC and the schedule's automations (runshow/remote).
+    armer_fired = windows.armer.alertFired if windows.armer is not None else None
+    remote = start_remote_stack(windows.controller, web_args, schedule=schedule, alert_fired=armer_fired)
+    if windows.operator is not None and remote.control is not None:
+        install_remote_panel(windows.operator, remote.control, remote.osc, remote.automations)
+    if windows.operator is not None and remote.problems:
+        windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
     # collector's full passes from walking them again and again, which showed as 10–25 ms
     # pauses in a re-plan on a 1,000-segment schedule (runshow bench).
@@ -336,8 +345,7 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
-    if remote is not None:
-        remote.stop()
+    remote.stop()
     windows.close()
     if reopen:  # the journal is closed (its lock released): open the other schedule in this app
         for window in (windows.operator, windows.stage):

@@ -104,4 +104,4 @@ def test_a_read_only_journal_is_said_refused_and_continued_elsewhere(qapp, plan_
 @pytest.fixture(autouse=True)
 def _no_web(monkeypatch):
     """The driver's browser views stay off in these in-process runs."""
-    monkeypatch.setattr(headless, "start_remote", lambda controller, args: None)
+    monkeypatch.setattr(headless, "start_remote_stack", lambda controller, args, **_: None)
