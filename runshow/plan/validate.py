@@ -301,6 +301,17 @@ def validate(tree: LocatedTree) -> Plan:
     out = _Collector(tree)
     try:
         plan = _build(tree.doc, out)
+        if plan is not None and "automation" in tree.doc:  # automations out (runshow.remote), checked here
+            from runshow.plan.automations import parse_automations
+
+            _, problems = parse_automations(
+                tree.doc["automation"],
+                file=tree.source,
+                segment_ids={s.id for s in (plan.all_segments or plan.segments)},
+                alert_ids={c.id for c in plan.custom_alerts},
+                locate=tree.locate,
+            )
+            out.problems.extend(problems)
     except Exception as exc:  # a bound this validator lacks: still a located answer, never a traceback
         out.add((), "internal", detail=f"{type(exc).__name__}: {str(exc)[:120]}")
         plan = None
@@ -312,8 +323,8 @@ def validate(tree: LocatedTree) -> Plan:
 
 def _build(doc: dict[str, Any], out: _Collector) -> Plan | None:
     for key in doc:
-        if key not in ("event", "alerts", "part"):
-            out.add((key,), "top.unknown", allowed="event, alerts, part")
+        if key not in ("event", "alerts", "part", "automation"):
+            out.add((key,), "top.unknown", allowed="event, alerts, part, automation")
     if "event" not in doc:
         out.add(("event",), "event.missing", line=1)
     if "part" not in doc:

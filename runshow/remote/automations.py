@@ -1,5 +1,5 @@
 """Automations out: on cue start, warning, danger, overtime, cue end, break start/end or a named alert,
-send the schedule's OSC message or HTTP request (``[[automation]]``, :mod:`runshow.remote.automation_format`).
+send the schedule's OSC message or HTTP request (``[[automation]]``, :mod:`runshow.plan.automations`).
 
 The triggers are read on the GUI thread from the controller's states (the same
 flips the stage paints) and from the alert armer's ``alertFired``; the sending
@@ -36,7 +36,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 from runshow.live.clock import RehearsalClock
 from runshow.live.show import Status
 from runshow.live.state import ShowState
-from runshow.remote.automation_format import Automation
+from runshow.plan.automations import Automation
 from runshow.remote.content import timing, wrapup_level
 from runshow.remote.loop_thread import LoopThread
 from runshow.remote.osc import build_message

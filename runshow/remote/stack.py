@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, SignalInstance
 
 from runshow.live.alerts import Rule
+from runshow.plan.automations import Automation, load_automations
 from runshow.plan.errors import Problem
-from runshow.remote.automation_format import Automation, load_automations
 from runshow.remote.automations import AutomationRunner
 from runshow.remote.control import RemoteControl, start_control
 from runshow.remote.osc import OscBridge, osc_options

@@ -16,7 +16,7 @@ from pythonosc.osc_message import OscMessage
 
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock, RehearsalClock
-from runshow.remote.automation_format import Automation, HttpOut, OscOut, load_automations, parse_automations
+from runshow.plan.automations import Automation, HttpOut, OscOut, load_automations, parse_automations
 from runshow.remote.automations import AutomationResult, AutomationRunner
 from runshow.session.controller import ShowController
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 import json
 import math
 import tomllib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from runshow.plan.errors import Problem
+from runshow.plan.errors import Location, Problem
 from runshow.plan.locate import LineIndex, describe
 
 TRIGGERS = ("cue_start", "warning", "danger", "overtime", "cue_end", "break_start", "break_end")
@@ -86,14 +86,21 @@ class Automation:
 
 
 class _Problems:
-    def __init__(self, file: str, index: LineIndex | None) -> None:
+    def __init__(
+        self, file: str, index: LineIndex | None, locate: Callable[[tuple[str | int, ...]], Location] | None = None
+    ) -> None:
         self.file = file
         self.index = index
+        self.locate = locate
         self.items: list[Problem] = []
 
     def add(self, path: Sequence[str | int], message: str) -> None:
-        line = self.index.line_of(path) if self.index is not None else None
-        self.items.append(Problem(self.file, line, describe(path), message))
+        where: Location | int | None
+        if self.locate is not None:
+            where = self.locate(tuple(path))
+        else:
+            where = self.index.line_of(path) if self.index is not None else None
+        self.items.append(Problem(self.file, where, describe(path), message, "automation"))
 
 
 def _osc(raw: object, path: tuple[str | int, ...], out: _Problems) -> OscOut | None:
@@ -177,9 +184,11 @@ def parse_automations(
     text: str | None = None,
     segment_ids: Collection[str] | None = None,
     alert_ids: Collection[str] | None = None,
+    locate: Callable[[tuple[str | int, ...]], Location] | None = None,
 ) -> tuple[list[Automation], list[Problem]]:
-    """The ``automation`` array of tables as :class:`Automation` records, and every problem, located."""
-    out = _Problems(file, LineIndex.of(text) if text is not None else None)
+    """The ``automation`` array of tables as :class:`Automation` records, and every problem, located
+    (by ``locate``, the validator's located tree, or by a line index of ``text``)."""
+    out = _Problems(file, LineIndex.of(text) if text is not None else None, locate)
     if raw is None:
         return [], []
     if not isinstance(raw, list):
