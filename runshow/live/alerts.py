@@ -197,7 +197,7 @@ def _cue_alerts(
     """
     rules = cue.segment.alerts
     tag = f"#{cue.index}{suffix}"
-    on = (cue.index,)
+    on: tuple[int, ...] = (cue.index,)
     if cue.untimed:
         tag = f"#{cue.seg_first}{suffix}"
         on = tuple(range(cue.seg_first, cue.seg_last + 1))
@@ -427,8 +427,8 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
 
     closing = cues[-1].segment
     rules = closing.alerts
-    last_t = timings[-1] if timings else None
-    show_end_at = None if last_t is None else (last_t.actual_end or last_t.projected_end)
+    final = timings[-1] if timings else None
+    show_end_at = None if final is None else (final.actual_end or final.projected_end)
     if rules.show_end_warning is not None and show_end_at is not None and not held and not ended:
         # Before the end of the show as projected (the last segment's end), not its start.
         ko, en = _lead_words(rules.show_end_warning)

@@ -73,14 +73,14 @@ def cues_of(plan: Plan) -> tuple[Cue, ...]:
             gaps[i] = gap
     firsts: dict[int, int] = {}
     lasts: dict[int, int] = {}
-    for i, (si, *_rest) in enumerate(raw):
-        firsts.setdefault(si, i)
-        lasts[si] = i
+    for i, entry in enumerate(raw):
+        firsts.setdefault(entry[0], i)
+        lasts[entry[0]] = i
     out: list[Cue | None] = [None] * len(raw)
     upcoming: int | None = None
     for i in range(len(raw) - 1, -1, -1):
-        si, seg, ki, start, end = raw[i]
+        s_index, seg, k_index, start, end = raw[i]
         if gaps[i] > _ZERO:
             upcoming = i
-        out[i] = Cue(i, si, seg, ki, start, end, gaps[i], upcoming, firsts[si], lasts[si])
+        out[i] = Cue(i, s_index, seg, k_index, start, end, gaps[i], upcoming, firsts[s_index], lasts[s_index])
     return tuple(c for c in out if c is not None)
