@@ -101,3 +101,21 @@ def test_a_scenario_step_on_an_earlier_time_hints_at_its_day(tmp_path: Path) -> 
     out = runshow("simulate", KAM, sc, "--at", "D2 08:00", "--lang", "en")
     assert out.returncode == 2
     assert "D2 07:04" in out.stderr
+
+
+def test_the_app_chooses_its_room_and_words_schedule_problems_in_korean(qapp, monkeypatch, bad: Path) -> None:
+    from runshow.plan import ScheduleError, load_plan
+    from runshow.ui import app as shell
+
+    assert shell.split_room(["--room", "Workshop room 2", "--lang", "en"]) == ("Workshop room 2", ["--lang", "en"])
+    assert shell.split_room(["--room=A"]) == ("A", [])
+    plan = load_plan(KAM)
+    assert shell.choose_room(plan, None, str(KAM)).room == "Workshop room 1"
+    assert shell.choose_room(plan, "Workshop room 2", str(KAM)).room == "Workshop room 2"
+    with pytest.raises(ScheduleError, match="no room 'Attic'"):
+        shell.choose_room(plan, "Attic", str(KAM))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(shell.ErrorReport, "show", staticmethod(lambda title, text: shown.append((title, text))))
+    assert shell.run_app(str(bad), []) == shell.EXIT_BAD_SCHEDULE
+    ((_title, text),) = shown
+    assert "'debate'" in text and "unknown kind" not in text  # the Korean wording, not the English
