@@ -243,7 +243,7 @@ class ShowState:
             a_start = None if (i == current and self.gap_until is not None) else cue.planned_start
             if a_start is not None and a_end is not None:
                 a_start = min(a_start, a_end)
-        if a_start is not None and a_start > self.at:
+        if a_start is not None and cue.gap_before > _ZERO and self.mode is Mode.FOLLOW and a_start > self.at:
             a_start = None  # follow mode across a gap: the plan's clock brings it on later
         if current is not None and i == current:
             assert self.length is not None
