@@ -11,15 +11,18 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from runshow.live.instants import far_outside, parse_instant
 from runshow.live.scenario import Scenario, load_scenario
 from runshow.live.show import Show
 from runshow.live.state import ShowState, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
-from runshow.plan.values import format_duration, parse_time
+from runshow.plan.values import format_duration
+from runshow.present import timefmt
 from runshow.present.state_json import legacy_json, show_state_json
+from runshow.present.timefmt import APPROX
 from runshow.present.translate import for_language
 
 EXIT_OK = 0
@@ -37,62 +40,159 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
-def _report(exc: ScheduleError, path: str) -> None:
+# The command line's own sentences, Korean first (the problems themselves are worded by
+# runshow.plan.messages, through Problem.worded).
+_SAY: dict[str, tuple[str, str]] = {
+    "problems": ("{n} problem(s) in {path}", "{path}: 문제 {n}건"),
+    "ok": (
+        "ok: {title} — {when} ({length}), {parts} parts, {segments} segments, {speakers} speakers",
+        "확인: {title} — {when} ({length}), {parts}부, 순서 {segments}개, 발표자 {speakers}명",
+    ),
+    "rooms": ("rooms: {rooms} (running: {room})", "방: {rooms} (진행: {room})"),
+    "no-room": (
+        "--room: no room {room!r} in {path} (rooms: {rooms})",
+        "--room: {path}에 {room!r} 방이 없습니다 (방: {rooms})",
+    ),
+    "no-rooms": ("--room: {path} has no rooms", "--room: {path}에는 방이 없습니다"),
+    "far": ("warning: {what}", "경고: {what}"),
+    "at-needed": (
+        "simulate needs at least one --at HH:MM:SS",
+        "simulate에는 --at HH:MM:SS가 하나 이상 필요합니다",
+    ),
+    "ignored": ("{file}: {kind} at {at} ignored: {reason}", "{file}: {at}의 {kind} 무시됨: {reason}"),
+    "stream": ("stream: {stream}", "송출: {stream}"),
+}
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    en, ko = _SAY[key]
+    return (en if lang == "en" else ko).format(**values)
+
+
+def _report(exc: ScheduleError, path: str, lang: str = "ko") -> None:
     for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
+        print(problem.worded(lang), file=sys.stderr)
+    print(_say("problems", lang, n=len(exc.problems), path=path), file=sys.stderr)
 
 
-def _load(path: str) -> Plan | None:
+def _load(path: str, lang: str = "ko", room: str | None = None) -> Plan | None:
     try:
-        return load_plan(path)
+        plan = load_plan(path)
     except ScheduleError as exc:
-        _report(exc, path)
+        _report(exc, path, lang)
         return None
+    if room:
+        if not plan.rooms:
+            print(_say("no-rooms", lang, path=path), file=sys.stderr)
+            return None
+        if room not in plan.rooms:
+            print(_say("no-room", lang, room=room, path=path, rooms=", ".join(plan.rooms)), file=sys.stderr)
+            return None
+        plan = plan.for_room(room)
+    return plan
 
 
-def _load_scenario(path: str, plan: Plan) -> Scenario | None:
+def _load_scenario(path: str, plan: Plan, lang: str = "ko") -> Scenario | None:
     try:
-        return load_scenario(path, plan)
+        scenario = load_scenario(path, plan)
     except ScheduleError as exc:
-        _report(exc, path)
+        _report(exc, path, lang)
         return None
+    for warning in scenario.warnings:
+        print(_say("far", lang, what=warning), file=sys.stderr)
+    return scenario
+
+
+def _when(plan: Plan) -> str:
+    """``2021-10-15 13:30–16:25``, or ``2025-10-28 08:00 – 2025-10-31 11:15`` over several days."""
+    zone = plan.event.timezone
+    segments = plan.all_segments or plan.segments
+    start = min(s.start for s in segments).astimezone(zone)
+    end = max(s.end for s in segments).astimezone(zone)
+    if start.date() == end.date():
+        return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+    return f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
 
 
 @command("validate")
 def _validate(args: argparse.Namespace) -> int:
-    plan = _load(args.file)
+    plan = _load(args.file, args.lang)
     if plan is None:
         return EXIT_INVALID
-    speakers = sum(len(s.speakers) for s in plan.segments)
+    segments = plan.all_segments or plan.segments
+    speakers = sum(len(s.speakers) for s in segments)
+    segments_all = plan.all_segments or plan.segments
+    start = min(s.start for s in segments_all)
+    end = max(s.end for s in segments_all)
     print(
-        f"ok: {plan.event.title} — {plan.event.date:%Y-%m-%d} {plan.start:%H:%M}–{plan.end:%H:%M} "
-        f"({format_duration(plan.end - plan.start)}), {len(plan.parts)} parts, {len(plan.segments)} segments, "
-        f"{speakers} speakers"
+        _say(
+            "ok",
+            args.lang,
+            title=plan.event.title,
+            when=_when(plan),
+            length=format_duration(end - start),
+            parts=len(plan.all_parts or plan.parts),
+            segments=len(segments),
+            speakers=speakers,
+        )
     )
+    if plan.rooms:
+        print(_say("rooms", args.lang, rooms=", ".join(plan.rooms), room=plan.room))
     return EXIT_OK
+
+
+_RUNDOWN_HEAD = {
+    "en": ("part", "time", "len", "title", "owner", "speakers"),
+    "ko": ("부", "시간", "길이", "제목", "담당", "발표자"),
+}
+
+
+def _length(seg_or_speaker_duration: timedelta, approximate: bool) -> str:
+    text = format_duration(seg_or_speaker_duration)
+    return f"{APPROX}{text}" if approximate else text
 
 
 @command("rundown")
 def _rundown(args: argparse.Namespace) -> int:
-    plan = _load(args.file)
+    plan = _load(args.file, args.lang, args.room)
     if plan is None:
         return EXIT_INVALID
     ev = plan.event
-    print(f"{ev.title}  {ev.date:%Y-%m-%d}  {plan.start:%H:%M}–{plan.end:%H:%M}  {ev.venue}")
+    zone = ev.timezone
+    print(f"{ev.title}  {_when(plan)}  {ev.venue}".rstrip())
     if ev.stream:
-        print(f"stream: {ev.stream}")
-    rows = [("part", "time", "len", "title", "owner", "speakers")]
-    for part in plan.parts:
+        print(_say("stream", args.lang, stream=ev.stream))
+    all_rooms = bool(args.all_rooms) and bool(plan.rooms)
+    if plan.rooms and not all_rooms:
+        print(_say("rooms", args.lang, rooms=", ".join(plan.rooms), room=plan.room))
+    head = _RUNDOWN_HEAD["en" if args.lang == "en" else "ko"]
+    room_head = ("room",) if args.lang == "en" else ("방",)
+    rows: list[tuple[str, ...]] = [(*head[:2], *(room_head if all_rooms else ()), *head[2:])]
+    segments = (plan.all_segments or plan.segments) if all_rooms else plan.segments
+    by_id = {s.id: s for s in segments}
+    for part in plan.all_parts or plan.parts if all_rooms else plan.parts:
         for sid in part.segment_ids:
-            seg = plan.segment(sid)
-            speakers = " → ".join(f"{s.name} {format_duration(s.duration)}" for s in seg.speakers)
+            seg = by_id.get(sid)
+            if seg is None:
+                continue
+            speakers = " → ".join(
+                f"{s.name} {_length(s.duration, s.approximate)}" if s.timed else s.name for s in seg.speakers
+            )
+            if seg.moderator:
+                speakers = f"[{seg.moderator}] {speakers}".rstrip()
+            title = f"{seg.title} — {seg.topic}" if seg.topic else seg.title
+            span = timefmt.span_hm(seg.start, seg.end, zone, ev.date)
+            if seg.approximate:
+                span = f"{APPROX}{span}"
+            if seg.open_end:
+                span = f"{timefmt.clock_hm_day(seg.start, zone, ev.date)}–…"
             rows.append(
                 (
                     part.title,
-                    f"{seg.start:%H:%M}–{seg.end:%H:%M}",
-                    format_duration(seg.duration),
-                    seg.title,
+                    span,
+                    *((seg.room or "*",) if all_rooms else ()),
+                    "…" if seg.open_end else _length(seg.duration, seg.approximate),
+                    title,
                     seg.owner,
                     speakers,
                 )
@@ -118,21 +218,25 @@ def state_json(state: ShowState, language: str = "ko") -> dict[str, Any]:
 
 @command("simulate")
 def _simulate(args: argparse.Namespace) -> int:
-    plan = _load(args.file)
+    plan = _load(args.file, args.lang, args.room)
     if plan is None:
         return EXIT_INVALID
-    scenario = _load_scenario(args.scenario, plan)
+    scenario = _load_scenario(args.scenario, plan, args.lang)
     if scenario is None:
         return EXIT_INVALID
     instants: list[datetime] = []
     for i, text in enumerate(args.at or []):
         try:
-            instants.append(datetime.combine(plan.event.date, parse_time(text), tzinfo=plan.event.timezone))
+            instant = parse_instant(text, plan)
         except ValueError as exc:
             print(f"--at #{i + 1}: {exc}", file=sys.stderr)
             return EXIT_INVALID
+        far = far_outside(instant, plan)
+        if far is not None:
+            print(_say("far", args.lang, what=f"--at #{i + 1}: {far}"), file=sys.stderr)
+        instants.append(instant)
     if not instants:
-        print("simulate needs at least one --at HH:MM:SS", file=sys.stderr)
+        print(_say("at-needed", args.lang), file=sys.stderr)
         return EXIT_INVALID
     pending = sorted(scenario.actions, key=lambda a: a.at)
     warned: set[int] = set()  # each --at replays the scenario; say each ignored step once
@@ -146,7 +250,14 @@ def _simulate(args: argparse.Namespace) -> int:
                 if n not in warned:
                     warned.add(n)
                     print(
-                        f"{args.scenario}: {action.kind.value} at {action.at:%H:%M:%S} ignored: {reason}",
+                        _say(
+                            "ignored",
+                            args.lang,
+                            file=args.scenario,
+                            kind=action.kind.value,
+                            at=f"{action.at:%H:%M:%S}",
+                            reason=reason,
+                        ),
                         file=sys.stderr,
                     )
                 continue
@@ -161,18 +272,18 @@ def _simulate(args: argparse.Namespace) -> int:
 
 @command("rehearse")
 def _rehearse(args: argparse.Namespace) -> int:
-    plan = _load(args.file)
+    plan = _load(args.file, args.lang, args.room)
     if plan is None:
         return EXIT_INVALID
     scenario = None
     if args.scenario:
-        scenario = _load_scenario(args.scenario, plan)
+        scenario = _load_scenario(args.scenario, plan, args.lang)
         if scenario is None:
             return EXIT_INVALID
     start = None
     if args.start:
         try:
-            start = datetime.combine(plan.event.date, parse_time(args.start), tzinfo=plan.event.timezone)
+            start = parse_instant(args.start, plan)
         except ValueError as exc:
             print(f"--start: {exc}", file=sys.stderr)
             return EXIT_INVALID
@@ -195,11 +306,30 @@ def _bench(args: argparse.Namespace) -> int:
 def _app(args: argparse.Namespace) -> int:
     from runshow.ui.app import run_app
 
-    return run_app(args.file, list(args.qt_args or []))
+    return run_app(args.file, list(args.qt_args or []), room=args.room)
 
 
 def _default_language() -> str:
-    return "en" if os.environ.get("RUNSHOW_LANG", "ko").lower().startswith("en") else "ko"
+    """The user's language: $RUNSHOW_LANG, else the system locale ($LC_ALL, $LC_MESSAGES, $LANG);
+    English when it says English, Korean otherwise (the default)."""
+    for name in ("RUNSHOW_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return "en" if value.lower().startswith("en") else "ko"
+    return "ko"
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=("ko", "en"),
+        default=_default_language(),
+        help="messages in Korean or English (default: $RUNSHOW_LANG or the system locale, else Korean)",
+    )
+
+
+def _add_room(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--room", metavar="NAME", help="run this room's track (default: the first room named)")
 
 
 # ── files: import cue sheets and Ontime projects, export the cue sheet, the post-event report ──
@@ -278,7 +408,7 @@ def _journal_report(args: argparse.Namespace, plan: Plan) -> Any:
     at = None
     if getattr(args, "at", None):
         try:
-            at = datetime.combine(plan.event.date, parse_time(args.at), tzinfo=plan.event.timezone)
+            at = parse_instant(args.at, plan)
         except ValueError as exc:
             print(f"--at: {exc}", file=sys.stderr)
             return None
@@ -372,23 +502,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check a schedule file; every problem, located")
     p.add_argument("file")
+    _add_lang(p)
     p = sub.add_parser("rundown", help="print the plan as a table")
     p.add_argument("file")
+    _add_lang(p)
+    _add_room(p)
+    p.add_argument("--all-rooms", action="store_true", help="every room's segments, with a room column")
     p = sub.add_parser("simulate", help="the show state at given times under a scenario")
     p.add_argument("file")
     p.add_argument("scenario")
-    p.add_argument("--at", action="append", metavar="HH:MM:SS", help="event-local time; repeatable")
-    p.add_argument("--json", action="store_true", help="one JSON object per --at (version 1, see docs)")
     p.add_argument(
-        "--lang",
-        choices=("ko", "en"),
-        default=_default_language(),
-        help='the words under "stage" (default: Korean, or $RUNSHOW_LANG)',
+        "--at",
+        action="append",
+        metavar="WHEN",
+        help="event-local time (HH:MM:SS, D2 07:04 or 2012-09-20T07:04); repeatable",
     )
+    p.add_argument("--json", action="store_true", help="one JSON object per --at (version 1, see docs)")
+    _add_lang(p)
+    _add_room(p)
     p = sub.add_parser("rehearse", help="run the whole show headless on a rehearsal clock")
     p.add_argument("file")
+    _add_lang(p)
+    _add_room(p)
     p.add_argument("--scenario", metavar="S", help="a scenario TOML (default: an on-time operator)")
-    p.add_argument("--start", metavar="HH:MM:SS", help="rehearsal start (default: 10 min before the first segment)")
+    p.add_argument(
+        "--start", metavar="WHEN", help="rehearsal start, e.g. 13:20 or D2 07:50 (default: 10 min before the first)"
+    )
     p.add_argument("--speed", type=float, default=600.0, help="1 to 600 (default 600)")
     p.add_argument("--json", action="store_true", help="one JSON object per line (else a readable log)")
     p = sub.add_parser("bench", help="measure the show clock against its performance targets (offscreen)")
@@ -397,6 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_file_commands(sub)
     p = sub.add_parser("app", help="open the stage and operator windows")
     p.add_argument("file", nargs="?", default=None)
+    _add_room(p)
     p.add_argument("qt_args", nargs=argparse.REMAINDER)
     return parser
 

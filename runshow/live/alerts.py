@@ -22,9 +22,14 @@ How instants are found (also in ``docs/alerts.md``):
 - In manual mode, a cue before the current one that never started was skipped
   (a ``goto`` jumped over it, or ``next`` past it): its alerts go to
   ``dropped`` for the log and are never fired late.
-- ``show_end`` is the *planned* end (the stream's hard end), not the projected
-  one; ``show_end_warning`` is N before the projected start of the last
-  segment (폐회).
+- ``show_end`` is the *planned* end of the show (the last segment's planned end; "stream"
+  wording only when the event has a ``stream``), not the projected one;
+  ``show_end_warning`` is N before the *projected* end of the show (the last segment's
+  projected end), whatever kind the last segment is.
+- An untimed speaker has no countdown of their own: the wrap-up and overtime alerts of a
+  segment with untimed speakers are the segment's (keyed by its first cue, aimed at its end,
+  applying while any of its speakers is on), and only its first speaker is called to stand by.
+- The item after a real gap is waited for, not run: its alerts aim at its planned start.
 
 A :class:`PlannedAlert` has a stable ``key`` (rule, cue, and — only when the
 operator went back to a cue that had already run — the instant it restarted),
@@ -175,11 +180,27 @@ class _Builder:
         )
 
 
-def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: str, next_cue: Cue | None) -> None:
-    """Every rule of one cue, given when it starts and when it would end if left on."""
+def _cue_alerts(
+    b: _Builder,
+    cue: Cue,
+    start: datetime,
+    end: datetime,
+    suffix: str,
+    next_cue: Cue | None,
+    *,
+    countdown: bool = True,
+) -> None:
+    """Every rule of one cue, given when it starts and when it would end if left on.
+
+    For an untimed speaker ``end`` is the segment's end and ``countdown`` says whether this cue
+    carries the segment's wrap-up and overtime (one cue does: the one on, else the first).
+    """
     rules = cue.segment.alerts
     tag = f"#{cue.index}{suffix}"
-    on = (cue.index,)
+    on: tuple[int, ...] = (cue.index,)
+    if cue.untimed:
+        tag = f"#{cue.seg_first}{suffix}"
+        on = tuple(range(cue.seg_first, cue.seg_last + 1))
     if cue.segment.is_break:
         over = f"휴식 종료 — {next_cue.segment.title} (Break over)" if next_cue else "휴식 종료 (Break over)"
         if rules.break_starting is not None:
@@ -220,7 +241,10 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
                 subject=next_cue.segment.title if next_cue else "",
             )
         return
-    if rules.speaker_standby is not None and (cue.speaker is not None or cue.segment.kind in _CALLED):
+    called = cue.speaker is not None or cue.segment.kind in _CALLED
+    if cue.untimed and cue.index != cue.seg_first:
+        called = False  # no planned time of their own: the segment's first speaker is called
+    if rules.speaker_standby is not None and called:
         ko, en = _lead_words(rules.speaker_standby)
         who = _who(cue)
         b.add(
@@ -235,6 +259,8 @@ def _cue_alerts(b: _Builder, cue: Cue, start: datetime, end: datetime, suffix: s
             subject=who,
             detail=cue.segment.title,
         )
+    if not countdown:
+        return
     length = end - start
     for rule, lead, ko_word, en_word in (
         (Rule.WRAPUP_WARNING, rules.wrapup_warning, "마무리", "Wrap up"),
@@ -347,7 +373,16 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             if i < pivot - WINDOW_CUES and max(end_on, stopped) + OVERTIME_AFTER < now - MISSED_LOOKBACK:
                 continue  # long gone: nothing of it can still be reported
             before = len(active)
-            _cue_alerts(b, cue, start, end_on, "", nxt)
+            countdown = True
+            if cue.untimed:
+                # The segment's countdown: from its first speaker's start over the whole segment.
+                # Carried by its first cue, unless the segment is still on (the cue on carries it).
+                in_segment = current is not None and cue.seg_first <= current <= cue.seg_last
+                countdown = i == cue.seg_first and not in_segment
+                seg_start = timings[cue.seg_first].actual_start or start
+                end_on = seg_start + (cues[cue.seg_last].planned_end - cues[cue.seg_first].planned_start)
+                stopped = timings[cue.seg_last].actual_end or end_on
+            _cue_alerts(b, cue, start, end_on, "", nxt, countdown=countdown)
             # During-cue alerts of a cue stopped before their instant never applied (break over
             # still does right at the end: the cue after the break is on then).
             active[before:] = [
@@ -358,50 +393,70 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             continue
         if held:
             continue
+        countdown = True
         if i == current:
-            assert state.remaining is not None
+            end_if_on = state.end_if_left_on
+            assert end_if_on is not None
             start = t.projected_start or cue.planned_start
-            end = now + state.remaining
+            end = end_if_on
             suffix = ""
-            if manual and p.cue_started_at is not None and p.actual_start.get(i, p.cue_started_at) != start:
+            if (
+                manual
+                and state.gap_until is None
+                and cue.gap_before == _ZERO
+                and p.cue_started_at is not None
+                and p.actual_start.get(i, p.cue_started_at) != start
+            ):
                 suffix = f"@{start:%H%M%S%f}"  # went back to a cue that had run: its alerts apply anew
         else:
             if t.projected_start is None or t.projected_end is None:
                 continue
             start, end, suffix = t.projected_start, t.projected_end, ""
+            if cue.untimed:
+                in_segment = current is not None and cue.seg_first <= current <= cue.seg_last
+                countdown = i == cue.seg_first and not in_segment
+                last_t = timings[cue.seg_last]
+                end = last_t.projected_end or end
         times[i] = (start, end)
         first_due = start - _lead_before_start(cue)
         if i >= pivot + WINDOW_CUES and first_due > now + WINDOW_AHEAD:
             # Beyond the window: planned at a later re-plan, before its first alert is due.
             complete_until = first_due if complete_until is None else min(complete_until, first_due)
             continue
-        _cue_alerts(b, cue, start, end, suffix, nxt)
+        _cue_alerts(b, cue, start, end, suffix, nxt, countdown=countdown)
 
-    last_seg_first = show.first_cue_of(cues[-1].segment.id)
     closing = cues[-1].segment
     rules = closing.alerts
-    if rules.show_end_warning is not None and last_seg_first in times and not held:
+    final = timings[-1] if timings else None
+    show_end_at = None if final is None else (final.actual_end or final.projected_end)
+    if rules.show_end_warning is not None and show_end_at is not None and not held and not ended:
+        # Before the end of the show as projected (the last segment's end), not its start.
         ko, en = _lead_words(rules.show_end_warning)
         b.add(
             Rule.SHOW_END_WARNING,
             rules,
             "show_end_warning",
-            times[last_seg_first][0] - rules.show_end_warning,
-            f"{closing.title} {ko} 전 ({en} to {closing.title})",
-            f"{closing.title} {ko} 전",
+            show_end_at - rules.show_end_warning,
+            f"행사 종료 {ko} 전 ({en} to the end of the show, {show_end_at:%H:%M})",
+            f"종료 {ko} 전",
             lead=rules.show_end_warning,
-            subject=closing.title,
+            subject=f"{show_end_at.astimezone(show.plan.event.timezone):%H:%M}",
         )
     if rules.show_end:
         end = show.plan.end
+        hm = f"{end.astimezone(show.plan.event.timezone):%H:%M}"
+        streamed = bool(show.plan.event.stream)
         b.add(
             Rule.SHOW_END,
             rules,
             "show_end",
             end,
-            f"송출 종료 예정 시각 {end:%H:%M} (Planned stream end)",
-            f"종료 {end:%H:%M}",
-            subject=f"{end:%H:%M}",
+            f"송출 종료 예정 시각 {hm} (Planned stream end)"
+            if streamed
+            else f"행사 종료 예정 시각 {hm} (Planned end of the show)",
+            f"종료 {hm}",
+            subject=hm,
+            detail="stream" if streamed else "",
         )
     planned = {c.index: (c.planned_start, c.planned_end) for c in cues}
     for custom in show.plan.custom_alerts:

@@ -24,17 +24,17 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from runshow.live.actions import Action, ActionKind, Mode
+from runshow.live.instants import far_outside, parse_instant
 from runshow.live.show import MAX_GRANT_S
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.loader import parse_toml
 from runshow.plan.locate import LineIndex, describe
 from runshow.plan.model import Plan
-from runshow.plan.values import TimeOfDay
 
 
 class _Step(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    at: TimeOfDay
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    at: str | datetime | time  # a time of day, "D2 07:04" or a date-time (runshow.live.instants)
     do: ActionKind
     segment: str | None = None
     minutes: int | None = None
@@ -48,6 +48,7 @@ class _Step(BaseModel):
 class Scenario:
     mode: Mode
     actions: tuple[Action, ...]
+    warnings: tuple[str, ...] = ()  # steps far outside the event (probably a missing day)
 
 
 def load_scenario(path: str | FsPath, plan: Plan) -> Scenario:
@@ -99,11 +100,20 @@ def parse_scenario(raw: bytes, plan: Plan, source: str = "<scenario>") -> Scenar
         first = datetime.combine(plan.event.date, time(0), tzinfo=plan.event.timezone)
         actions.append(Action(ActionKind.MODE, first, mode=Mode.FOLLOW))
     previous: datetime | None = None
+    warnings: list[str] = []
     for i, step in steps:
         path: tuple[Any, ...] = ("step", i)
-        at = datetime.combine(plan.event.date, step.at, tzinfo=plan.event.timezone)
+        try:
+            at = parse_instant(step.at, plan)
+        except ValueError as exc:
+            add(path + ("at",), str(exc))
+            continue
         if previous is not None and at < previous:
-            add(path + ("at",), f"{step.at} is earlier than the step before it: steps must be in time order")
+            hint = "" if isinstance(step.at, datetime) else "; if it is on a later day, give its day (D2 07:04)"
+            add(path + ("at",), f"{step.at} is earlier than the step before it: steps must be in time order{hint}")
+        far = far_outside(at, plan)
+        if far is not None:
+            warnings.append(f"{source}: step[{i + 1}].at: {far}")
         previous = at
         kind = step.do
         seconds = 0
@@ -139,4 +149,4 @@ def parse_scenario(raw: bytes, plan: Plan, source: str = "<scenario>") -> Scenar
         )
     if problems:
         raise ScheduleError(sorted(problems, key=lambda p: (p.line or 0, p.field)))
-    return Scenario(mode, tuple(actions))
+    return Scenario(mode, tuple(actions), tuple(warnings))

@@ -164,6 +164,8 @@ def follow_position(p: Progress, now: datetime) -> Position:
         return Position(Status.ENDED, None, None, _ZERO, None, cues[-1].planned_end + d)
     k = p.layout.planned_cue_at(t)
     assert k is not None  # t is past the first planned start and before the last planned end
+    if t >= cues[k].planned_end and k + 1 < len(cues):
+        k += 1  # a real gap: the next item is on its way (it starts at its planned time)
     return Position(Status.RUNNING, k, _came_on(p, k), _ZERO, cues[k].planned_end + d, None)
 
 

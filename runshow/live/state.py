@@ -69,6 +69,20 @@ def _until_rise_flip(value: timedelta) -> timedelta:
     return (SECOND - rest if rest else _ZERO) + _TICK
 
 
+def _chain(cues: tuple[Cue, ...], suffix: tuple[timedelta, ...], base: datetime, f: int, i: int) -> datetime:
+    """The projected start of cue ``i`` (``len(cues)``: the show's end) when cue ``f`` can start at
+    ``base``: planned lengths, and every real gap on the way absorbs lateness (the item after a gap
+    starts no earlier than planned). O(gaps between): O(1) on a schedule without gaps."""
+    n = len(cues)
+    t, j = base, f
+    g = cues[f].next_gap if f < n else None
+    while g is not None and g <= i:
+        t = max(t + (suffix[j] - suffix[g]), cues[g].planned_start)
+        j = g
+        g = cues[g + 1].next_gap if g + 1 < n else None
+    return t + (suffix[j] - suffix[i])
+
+
 @dataclass(frozen=True, slots=True)
 class CueTiming:
     """Planned, actual and projected times of one cue, for the rundown."""
@@ -109,6 +123,13 @@ class ShowState:
     _progress: Progress  # a snapshot: the show may move on after this state was taken
     _cue_start: datetime | None
     _current_end: datetime | None
+    # The unit that is on ends at _unit_end and the cues from _unit_next on chain after it: the
+    # cue itself, or for an untimed speaker the whole segment (its countdown is the truth).
+    _unit_end: datetime | None = None
+    _unit_next: int = 0
+    # A real gap: the cue after it was entered before its planned start and waits until then
+    # (the stage shows the time to it; nothing counts down, nothing is over time).
+    gap_until: datetime | None = None
 
     # ── what the windows read ─────────────────────────────────────────────
     @property
@@ -139,7 +160,31 @@ class ShowState:
 
     @property
     def overtime(self) -> bool:
-        return self.remaining is not None and self.remaining < _ZERO
+        """The cue on has run over (never in a gap, never for an open-ended item: it runs until next)."""
+        if self.cue is not None and self.cue.segment.open_end:
+            return False
+        return self.gap_until is None and self.remaining is not None and self.remaining < _ZERO
+
+    @property
+    def in_gap(self) -> bool:
+        return self.gap_until is not None
+
+    @property
+    def until_gap_end_s(self) -> int | None:
+        """Whole seconds (ceiling) until the item after a gap starts, while waiting for it."""
+        return None if self.gap_until is None else max(0, ceil_seconds(self.gap_until - self.at))
+
+    @property
+    def segment_countdown(self) -> bool:
+        """The countdown is the segment's (an untimed speaker is on), not the speaker's own."""
+        return self.cue is not None and self.cue.untimed
+
+    @property
+    def end_if_left_on(self) -> datetime | None:
+        """When the unit on would end if left on (not clamped: an overtime instant stays put)."""
+        if self.remaining is None:
+            return None
+        return (self.gap_until or self.at) + self.remaining
 
     @property
     def remaining_s(self) -> int | None:
@@ -156,34 +201,7 @@ class ShowState:
     @cached_property
     def timings(self) -> tuple[CueTiming, ...]:
         """Every cue's planned, actual and projected times (computed on demand: O(cues))."""
-        p = self._progress
-        if self.mode is Mode.FOLLOW:
-            # The cue changes the plan's clock made up to now happened: record them (on a copy).
-            p = p.copy()
-            settle(p, self.at)
-        cues = p.layout.cues
-        current = self.cue.index if self.cue else None
-        out: list[CueTiming] = []
-        chain: datetime | None = self._cue_start if self.status is Status.PRE_SHOW else None
-        for cue in cues:
-            i = cue.index
-            upcoming = chain is not None and (current is None or i > current)
-            # Cues still to come chain at their planned lengths, exactly as projected_end does.
-            length = cue.length if upcoming else cue.length + p.adjustments.get(i, _ZERO)
-            a_start = p.actual_start.get(i)
-            a_end = p.actual_end.get(i)
-            if current is not None and i == current:
-                assert self.length is not None
-                length = self.length
-                proj_s, proj_e = self._cue_start, self._current_end
-                chain = self._current_end
-            elif upcoming and chain is not None:
-                proj_s, proj_e = chain, chain + length
-                chain = proj_e
-            else:
-                proj_s, proj_e = a_start, a_end
-            out.append(CueTiming(cue, length, a_start, a_end, proj_s, proj_e))
-        return tuple(out)
+        return tuple(self.timing(i) for i in range(len(self._settled.layout.cues)))
 
     @cached_property
     def _settled(self) -> Progress:
@@ -195,33 +213,49 @@ class ShowState:
         return p
 
     def timing(self, i: int) -> CueTiming:
-        """Cue ``i``'s entry of :attr:`timings`, in O(1): the rundown formats only the rows it shows.
+        """Cue ``i``'s entry of :attr:`timings`, in O(1) (O(gaps) with real gaps in the plan): the
+        rundown formats only the rows it shows.
 
-        Later cues chain from the current cue's projected end (or the projected first start
-        before the show) at their planned lengths, so cue ``i``'s projected start is that
-        base plus the planned lengths in between: the layout's ``suffix`` gives them at once.
+        Later cues chain from the current unit's projected end (or the projected first start
+        before the show) at their planned lengths, so cue ``i``'s projected start is that base
+        plus the planned lengths in between (the layout's ``suffix``), each real gap on the way
+        absorbing lateness. The speakers still to come in an untimed segment share what is left
+        of its countdown, at most their nominal slots each, the latest first.
         """
         p = self._settled
         layout = p.layout
-        cue = layout.cues[i]
+        cues = layout.cues
+        cue = cues[i]
         current = self.cue.index if self.cue else None
         if self.status is Status.PRE_SHOW and self._cue_start is not None:
             base: datetime | None = self._cue_start
             first_upcoming = 0
-        elif current is not None and self._current_end is not None:
-            base, first_upcoming = self._current_end, current + 1
+        elif current is not None and self._unit_end is not None:
+            base, first_upcoming = self._unit_end, self._unit_next
         else:
-            base, first_upcoming = None, len(layout.cues)
+            base, first_upcoming = None, len(cues)
         upcoming = base is not None and i >= first_upcoming
         length = cue.length if upcoming else cue.length + p.adjustments.get(i, _ZERO)
         a_start = p.actual_start.get(i)
         a_end = p.actual_end.get(i)
+        if a_start is not None and cue.gap_before > _ZERO and a_start < cue.planned_start:
+            # Entered during the gap before it: it began at its planned start (or not yet).
+            a_start = None if (i == current and self.gap_until is not None) else cue.planned_start
+            if a_start is not None and a_end is not None:
+                a_start = min(a_start, a_end)
+        if a_start is not None and cue.gap_before > _ZERO and self.mode is Mode.FOLLOW and a_start > self.at:
+            a_start = None  # follow mode across a gap: the plan's clock brings it on later
         if current is not None and i == current:
             assert self.length is not None
-            length = self.length
+            length = self.length if not cue.untimed else cue.length + p.adjustments.get(i, _ZERO)
             proj_s, proj_e = self._cue_start, self._current_end
+        elif current is not None and self._unit_end is not None and current < i < first_upcoming:
+            # A speaker still to come in the untimed segment on now.
+            length = cue.length
+            proj_s = max(self.at, self._unit_end - (layout.suffix[i] - layout.suffix[first_upcoming]))
+            proj_e = max(self.at, self._unit_end - (layout.suffix[i + 1] - layout.suffix[first_upcoming]))
         elif upcoming and base is not None:
-            proj_s = base + (layout.suffix[first_upcoming] - layout.suffix[i])
+            proj_s = _chain(cues, layout.suffix, base, first_upcoming, i)
             proj_e = proj_s + length
         else:
             proj_s, proj_e = a_start, a_end
@@ -304,7 +338,7 @@ def state_at(show: Show, now: datetime) -> ShowState:
             remaining=None,
             countdown_to_next=to_first,
             drift=late,
-            projected_end=proj_start + layout.suffix[0],
+            projected_end=_chain(cues, layout.suffix, proj_start, 0, len(cues)),
             next_flip=pre_flip,
             _cue_start=proj_start,
             _current_end=None,
@@ -312,26 +346,45 @@ def state_at(show: Show, now: datetime) -> ShowState:
         )
 
     cue = cues[idx]
+    run_start = started
+    if cue.untimed:
+        # An untimed speaker has no countdown of their own: the segment's runs from its first
+        # speaker's start, over the whole segment's length and every grant made in it.
+        run_start = min(started, p.actual_start.get(cue.seg_first, started))
+    if cue.gap_before > _ZERO and not follow:
+        run_start = max(run_start, cue.planned_start)  # entered during the gap: it starts when planned
+    waiting = now < run_start
     if pos is not None:
         # The cue gives way at the plan's time (shifted by the offset): grants do not bend it.
         assert pos.end is not None
-        length = pos.end - started - paused
+        unit_end_plan = (cues[cue.seg_last].planned_end + p.follow_offset) if cue.untimed else pos.end
+        length = unit_end_plan - run_start - paused
+    elif cue.untimed:
+        grants = sum((p.adjustments.get(j, _ZERO) for j in range(cue.seg_first, idx + 1)), _ZERO)
+        length = cues[cue.seg_last].planned_end - cues[cue.seg_first].planned_start + grants
     else:
         length = cue.length + p.adjustments.get(idx, _ZERO)
-    elapsed = now - started - paused
+    elapsed = max(_ZERO, now - run_start - paused) if waiting else now - run_start - paused
     remaining = length - elapsed
-    current_end = now + max(remaining, _ZERO)
+    unit_end = (run_start + length) if waiting else now + max(remaining, _ZERO)
+    unit_next = cue.seg_last + 1 if cue.untimed else idx + 1
+    if cue.untimed and idx < cue.seg_last:
+        current_end = max(now, unit_end - (layout.suffix[idx + 1] - layout.suffix[unit_next]))
+    else:
+        current_end = unit_end
     nxt_seg_cue = layout.next_segment_cue[idx]
     if nxt_seg_cue is not None:
-        countdown: timedelta | None = (current_end - now) + (layout.suffix[idx + 1] - layout.suffix[nxt_seg_cue])
+        countdown: timedelta | None = _chain(cues, layout.suffix, unit_end, unit_next, nxt_seg_cue) - now
         next_segment: Segment | None = cues[nxt_seg_cue].segment
     else:
         countdown, next_segment = None, None
-    drift = current_end - cue.planned_end
+    drift = unit_end - cues[unit_next - 1].planned_end
     next_flip = clock_flip
-    if status is Status.RUNNING:
+    if waiting:
+        next_flip = min(next_flip, now + _until_flip(run_start - now))
+    elif status is Status.RUNNING:
         next_flip = min(next_flip, now + _until_flip(remaining))
-    if status is Status.PAUSED or remaining <= _ZERO:
+    if not waiting and (status is Status.PAUSED or remaining <= _ZERO):
         # Paused or in overtime the projected end slides with now, so drift rises.
         next_flip = min(next_flip, now + _until_rise_flip(drift))
     return ShowState(
@@ -344,9 +397,12 @@ def state_at(show: Show, now: datetime) -> ShowState:
         remaining=remaining,
         countdown_to_next=countdown,
         drift=drift,
-        projected_end=current_end + layout.suffix[idx + 1],
+        projected_end=_chain(cues, layout.suffix, unit_end, unit_next, len(cues)),
         next_flip=next_flip,
-        _cue_start=started,
+        _cue_start=run_start if waiting or cue.gap_before > _ZERO else started,
         _current_end=current_end,
+        _unit_end=unit_end,
+        _unit_next=unit_next,
+        gap_until=run_start if waiting else None,
         **common,
     )

@@ -51,14 +51,17 @@ _WORDS: dict[Rule, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("AlertText", "%2, stand by"),
     ),
     Rule.SHOW_END_WARNING: (
-        QT_TRANSLATE_NOOP("AlertText", "%1 to %2"),
-        QT_TRANSLATE_NOOP("AlertText", "%1 to %2"),
+        QT_TRANSLATE_NOOP("AlertText", "The show ends in %1 (%2)"),
+        QT_TRANSLATE_NOOP("AlertText", "End in %1"),
     ),
     Rule.SHOW_END: (
         QT_TRANSLATE_NOOP("AlertText", "Planned stream end %2"),
         QT_TRANSLATE_NOOP("AlertText", "End %2"),
     ),
 }
+
+
+_UNSTREAMED_END = QT_TRANSLATE_NOOP("AlertText", "Planned end of the show %2")
 
 
 def lead_words(lead: timedelta | None, tr: Translator) -> str:
@@ -81,6 +84,8 @@ def _word(alert: PlannedAlert, which: int, fallback: str, tr: Translator) -> str
     template = words[which]
     if alert.rule is Rule.BREAK_OVER and not alert.subject:
         template = words[1]  # the last segment was a break: nothing comes next
+    if alert.rule is Rule.SHOW_END and which == 0 and alert.detail != "stream":
+        template = _UNSTREAMED_END  # "stream" only when the event has one
     return fill(tr(_CONTEXT, template), lead_words(alert.lead, tr), alert.subject, alert.detail)
 
 

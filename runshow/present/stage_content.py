@@ -140,10 +140,11 @@ def stage_content(
         "rehearsal": rehearsal,
         "drift_seconds": state.drift_s,
     }
+    day1 = event.date
     if state.status is Status.PRE_SHOW:
         first = state.next_segment
         start = state.next_cue.planned_start if state.next_cue else None
-        when = timefmt.clock_hm(start, zone) if start else ""
+        when = timefmt.clock_hm_day(start, zone, day1) if start else ""
         return StageContent(
             status=state.status,
             header=" · ".join(x for x in (event.date.isoformat(), event.stream) if x),
@@ -171,15 +172,40 @@ def stage_content(
             countdown=ended,
             level=Level.NEUTRAL,
             blink_lit=True,
-            next_label=fill(w.translate("StageView", "Planned end %1"), timefmt.clock_hm(state.planned_end, zone)),
+            next_label=fill(
+                w.translate("StageView", "Planned end %1"), timefmt.clock_hm_day(state.planned_end, zone, day1)
+            ),
             next_countdown="",
             drift=timefmt.drift(state.drift_s, tr),
             **common,
         )
 
     segment = state.segment
+    part = state.part
+    next_seg = state.next_segment
+    if state.gap_until is not None and segment is not None:
+        # A real gap: nothing is on; the stage counts down to the item after it.
+        when = timefmt.clock_hm_day(state.gap_until, zone, day1)
+        return StageContent(
+            status=state.status,
+            header=part.title if part else event.title,
+            title=segment.title,
+            presenter=_presenter_of(state),
+            strip=(),
+            caption=fill(w.translate("StageView", "Starts at %1"), when),
+            countdown=timefmt.countdown(state.until_gap_end_s or 0),
+            level=Level.NEUTRAL,
+            blink_lit=True,
+            next_label=w.translate("StageView", "Nothing scheduled until then"),
+            next_countdown="",
+            drift=timefmt.drift(state.drift_s, tr),
+            **common,
+        )
     remaining_s = state.remaining_s if state.remaining_s is not None else 0
     alerts = segment.alerts if segment else None
+    open_end = segment is not None and segment.open_end
+    if open_end:
+        remaining_s = max(remaining_s, 0)  # it runs until the next item: never over time
     level = wrapup_level(
         remaining_s,
         alerts.wrapup_warning if alerts else None,
@@ -189,10 +215,15 @@ def stage_content(
         caption = w.translate("StageView", "Overtime")
     elif state.status is Status.PAUSED:
         caption = w.translate("StageView", "Paused")
+    elif open_end:
+        caption = w.translate("StageView", "Until the next item")
+    elif state.segment_countdown:
+        caption = w.translate("StageView", "Segment time left")  # an untimed speaker: the segment's clock
     else:
         caption = w.translate("StageView", "Time left")
-    part = state.part
-    next_seg = state.next_segment
+    speaker = state.speaker
+    if (segment is not None and segment.approximate) or (speaker is not None and speaker.approximate):
+        caption = f"{timefmt.APPROX} {caption}"  # the length is a guide
     return StageContent(
         status=state.status,
         header=part.title if part else event.title,

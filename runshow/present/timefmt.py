@@ -8,7 +8,7 @@ as wide as a digit, so the countdown does not shift when it turns negative.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from runshow.present.translate import Translator, Words, fill
 
@@ -56,3 +56,30 @@ def clock(instant: datetime, zone: tzinfo) -> str:
 def clock_hm(instant: datetime, zone: tzinfo) -> str:
     """Wall-clock ``HH:MM`` in the event's time zone, for planned times."""
     return instant.astimezone(zone).strftime("%H:%M")
+
+
+APPROX = "\u2248"  # ≈, before a time or a length that is a guide
+
+
+def day_prefix(instant: datetime, zone: tzinfo, first: date | None) -> str:
+    """``"D2 "`` for an instant on the event's second day (``first`` is day 1), else ``""``."""
+    if first is None:
+        return ""
+    days = (instant.astimezone(zone).date() - first).days
+    if days == 0:
+        return ""
+    return f"D{days + 1} " if days > 0 else f"{instant.astimezone(zone):%m/%d} "
+
+
+def clock_hm_day(instant: datetime, zone: tzinfo, first: date | None) -> str:
+    """``HH:MM``, with its day when it is not on the event's first day: ``D2 09:00``."""
+    return day_prefix(instant, zone, first) + clock_hm(instant, zone)
+
+
+def span_hm(start: datetime, end: datetime, zone: tzinfo, first: date | None) -> str:
+    """``13:30–13:35``; a day is printed where it is not day 1 or the end is on another day
+    than the start: ``D2 09:00–10:00``, ``23:30–D2 00:30``."""
+    a = clock_hm_day(start, zone, first)
+    same_day = start.astimezone(zone).date() == end.astimezone(zone).date()
+    b = clock_hm(end, zone) if same_day else clock_hm_day(end, zone, first)
+    return f"{a}\u2013{b}"

@@ -247,8 +247,10 @@ def rehearse_unless_event_day(windows: AppWindows, plan: Plan, clock: Clock, *, 
     can never apply; what a crew opening the app early wants is the rehearsal.
     Leaving rehearsal still reaches the live show.
     """
-    if resumed or windows.rehearsal is None or today_of(plan, clock.now()) == plan.event.date:
-        return False
+    today = today_of(plan, clock.now())
+    last_day = plan.event.last_date or plan.event.date
+    if resumed or windows.rehearsal is None or plan.event.date <= today <= last_day:
+        return False  # any day of a several-day event is an event day
     windows.rehearsal.enter()
     if windows.operator is not None:
         text = QCoreApplication.translate(
@@ -269,9 +271,10 @@ class ErrorReport:
         QMessageBox.critical(None, title, text)
 
 
-def report_problems(problems: Sequence[Problem], source: str) -> None:
-    """Every located problem, on stderr and in one dialog: fix them all in one pass."""
-    lines = [str(p) for p in problems]
+def report_problems(problems: Sequence[Problem], source: str, lang: str = "ko") -> None:
+    """Every located problem, on stderr and in one dialog: fix them all in one pass, in the
+    operator's language (Korean unless ``--lang en``)."""
+    lines = [p.worded(lang) for p in problems]
     for line in lines:
         print(line, file=sys.stderr)
     title = QCoreApplication.translate("App", "runshow — cannot open the schedule")
@@ -280,8 +283,48 @@ def report_problems(problems: Sequence[Problem], source: str) -> None:
 
 
 # ── the entry point ──────────────────────────────────────────────────────
-def run_app(schedule: str | None, qt_args: list[str]) -> int:
+def split_room(args: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--room NAME`` (or ``--room=NAME``) out of the arguments; the rest goes on."""
+    room: str | None = None
+    rest: list[str] = []
+    items = list(args)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        if arg == "--room" and i + 1 < len(items):
+            room, i = items[i + 1], i + 2
+            continue
+        if arg.startswith("--room="):
+            room = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        i += 1
+    return room, rest
+
+
+def choose_room(plan: Plan, room: str | None, source: str) -> Plan:
+    """The plan running ``room``'s track (the first room when none is named); a located problem
+    when the schedule has no such room."""
+    if not room:
+        return plan
+    if room not in plan.rooms:
+        known = ", ".join(plan.rooms) or "-"
+        raise ScheduleError([Problem(source, None, "--room", f"no room {room!r} in the schedule (rooms: {known})")])
+    return plan.for_room(room)
+
+
+def _title_room(windows: AppWindows, plan: Plan) -> None:
+    """The control room's title says which room it runs when the schedule has several."""
+    if windows.operator is None or not plan.room:
+        return
+    text = QCoreApplication.translate("App", "%1 — room: %2")
+    windows.operator.setWindowTitle(text.replace("%1", windows.operator.windowTitle()).replace("%2", plan.room))
+
+
+def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None) -> int:
     """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
+    arg_room, qt_args = split_room(qt_args)
+    room = room or arg_room
     lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
     _, rest = server_options(rest, {})  # --port N, --lan, --no-web are runshow's, not Qt's
     _, rest = osc_options(rest, {})  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
@@ -292,7 +335,7 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
     previous_locale = QLocale()
     translators = install_translators(app, lang)
     try:
-        return _open_and_run(app, schedule, fresh=FRESH_FLAG in qt_args, web_args=qt_args)
+        return _open_and_run(app, schedule, fresh=FRESH_FLAG in qt_args, web_args=qt_args, room=room, lang=lang)
     finally:
         # Leave the QApplication as we found it (tests and embedders share it).
         for translator in translators:
@@ -300,22 +343,30 @@ def run_app(schedule: str | None, qt_args: list[str]) -> int:
         QLocale.setDefault(previous_locale)
 
 
-def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = False, web_args: Sequence[str] = ()) -> int:
+def _open_and_run(
+    app: QApplication,
+    schedule: str | None,
+    *,
+    fresh: bool = False,
+    web_args: Sequence[str] = (),
+    room: str | None = None,
+    lang: str = "ko",
+) -> int:
     load_fonts()
     use_bundled_font(app)
     if schedule is None:
         schedule = str(DEFAULT_SCHEDULE)
     try:
-        plan = load_plan(schedule)
+        plan = choose_room(load_plan(schedule), room, schedule)
         clock = make_clock()
         remember = default_settings()  # where a journal continued in another folder is remembered
         journal, replayed = open_journal(plan, clock, fresh=fresh, elsewhere=remembered_journals(remember, plan))
         actions = replayed if replayed is not None else scripted_actions(plan, clock)
     except ScheduleError as exc:
-        report_problems(exc.problems, schedule)
+        report_problems(exc.problems, schedule, lang)
         return EXIT_BAD_SCHEDULE
     except Exception as exc:  # whatever a file does to opening the show: a dialog, never a traceback
-        report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule)
+        report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule, lang)
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember)
     reopen: list[Path] = []  # File → Open: the schedule to open once this show has closed
@@ -327,6 +378,7 @@ def _open_and_run(app: QApplication, schedule: str | None, *, fresh: bool = Fals
             app.exit(0)
 
         install_files_menu(windows.operator, windows.controller, on_open=open_other)
+    _title_room(windows, plan)
     show_windows(windows)
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now

@@ -39,7 +39,7 @@ def runshow(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_validate_ok() -> None:
-    out = runshow("validate", SCHEDULE)
+    out = runshow("validate", SCHEDULE, "--lang", "en")
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert len(lines) == 1
@@ -53,7 +53,7 @@ def test_validate_reports_every_located_error_and_exits_2(tmp_path: Path) -> Non
     bad = bad.replace('kind = "panel"', 'kind = "debate"', 1)
     path = tmp_path / "bad.toml"
     path.write_text(bad, encoding="utf-8")
-    out = runshow("validate", path)
+    out = runshow("validate", path, "--lang", "en")
     assert out.returncode == 2
     assert out.stdout == ""
     errors = out.stderr.splitlines()
@@ -67,13 +67,13 @@ def test_validate_reports_every_located_error_and_exits_2(tmp_path: Path) -> Non
 def test_validate_non_utf8_and_empty(tmp_path: Path) -> None:
     euc = tmp_path / "euc.toml"
     euc.write_bytes(SCHEDULE.read_text(encoding="utf-8").encode("euc-kr", errors="replace"))
-    out = runshow("validate", euc)
+    out = runshow("validate", euc, "--lang", "en")
     assert out.returncode == 2 and "not UTF-8" in out.stderr
     empty = tmp_path / "empty.toml"
     empty.write_bytes(b"")
-    out = runshow("validate", empty)
+    out = runshow("validate", empty, "--lang", "en")
     assert out.returncode == 2 and "empty" in out.stderr
-    out = runshow("validate", tmp_path / "missing.toml")
+    out = runshow("validate", tmp_path / "missing.toml", "--lang", "en")
     assert out.returncode == 2 and "cannot read" in out.stderr
 
 
@@ -167,7 +167,7 @@ def test_simulate_bad_at(bad_at: str) -> None:
 def test_simulate_says_once_when_a_step_does_not_apply(tmp_path: Path) -> None:
     sc = tmp_path / "early.toml"
     sc.write_text('[[step]]\nat = "13:00"\ndo = "next"\n', encoding="utf-8")
-    out = runshow("simulate", SCHEDULE, sc, "--at", "13:10", "--at", "13:20", "--json")
+    out = runshow("simulate", SCHEDULE, sc, "--at", "13:10", "--at", "13:20", "--json", "--lang", "en")
     assert out.returncode == 0
     assert out.stderr.count("ignored") == 1
     assert [json.loads(line)["state"] for line in out.stdout.splitlines()] == ["pre-show", "pre-show"]

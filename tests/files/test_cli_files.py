@@ -29,7 +29,7 @@ def test_import_writes_a_schedule_that_validates(tmp_path):
     r = run("import", str(CUE_SHEET), "-o", str(out), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     v = run("validate", str(out), cwd=tmp_path)
-    assert v.returncode == 0 and "12 segments, 7 speakers" in v.stdout
+    assert v.returncode == 0 and "순서 12개, 발표자 7명" in v.stdout  # Korean by default
 
 
 def test_import_errors_are_located_never_a_traceback(tmp_path):

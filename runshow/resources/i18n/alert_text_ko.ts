@@ -76,8 +76,18 @@
     <message>
         <location filename="../../runshow/ui/alert_text.py" line="54"/>
         <location filename="../../runshow/ui/alert_text.py" line="55"/>
-        <source>%1 to %2</source>
-        <translation>%2 %1 전</translation>
+        <source>The show ends in %1 (%2)</source>
+        <translation>행사 종료 %1 전 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/present/alert_text.py" line="55"/>
+        <source>End in %1</source>
+        <translation>종료 %1 전</translation>
+    </message>
+    <message>
+        <location filename="../../runshow/present/alert_text.py" line="62"/>
+        <source>Planned end of the show %2</source>
+        <translation>행사 종료 예정 시각 %2</translation>
     </message>
     <message>
         <location filename="../../runshow/ui/alert_text.py" line="58"/>

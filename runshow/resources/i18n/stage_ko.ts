@@ -17,6 +17,11 @@
       <source>%1 has %2 problem(s):</source>
       <translation>%1 파일에 문제가 %2개 있습니다:</translation>
     </message>
+    <message>
+      <location filename="../../runshow/ui/app.py" line="280" />
+      <source>%1 — room: %2</source>
+      <translation>%1 — 방: %2</translation>
+    </message>
   </context>
   <context>
     <name>StagePlacement</name>
@@ -42,6 +47,26 @@
       <location filename="../../runshow/ui/stage.py" line="365" />
       <source>REHEARSAL — not the live show</source>
       <translation>리허설 · REHEARSAL — 실제 행사 아님</translation>
+    </message>
+    <message>
+      <location filename="../../runshow/present/stage_content.py" line="1" />
+      <source>Starts at %1</source>
+      <translation>%1 시작</translation>
+    </message>
+    <message>
+      <location filename="../../runshow/present/stage_content.py" line="1" />
+      <source>Nothing scheduled until then</source>
+      <translation>그때까지 예정된 순서 없음</translation>
+    </message>
+    <message>
+      <location filename="../../runshow/present/stage_content.py" line="1" />
+      <source>Until the next item</source>
+      <translation>다음 순서까지</translation>
+    </message>
+    <message>
+      <location filename="../../runshow/present/stage_content.py" line="1" />
+      <source>Segment time left</source>
+      <translation>순서 남은 시간</translation>
     </message>
     <message>
       <location filename="../../runshow/ui/stage_content.py" line="124" />
