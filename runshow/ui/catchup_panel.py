@@ -69,6 +69,7 @@ class CatchUpPanel(QFrame):
         self.trims = QLabel()
         self.trims.setWordWrap(True)
         self.trims.setTextFormat(Qt.TextFormat.PlainText)
+        self.trims.setStyleSheet("font-size: 14px;")
         self.after = QLabel()
         self.after.setWordWrap(True)
         self.miss = QLabel()
@@ -76,6 +77,7 @@ class CatchUpPanel(QFrame):
         self.miss.setStyleSheet(f"color: {OVER_COLOUR}; font-weight: bold;")
         row = QHBoxLayout()
         self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
         self.apply_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next"
         self.apply_button.clicked.connect(self.apply)
         row.addStretch(1)
@@ -136,8 +138,9 @@ class CatchUpPanel(QFrame):
         if c.trims:
             lines = [self.tr("Proposal — trim:")]
             for t in c.trims:
-                title = plan.segment(t.segment).title
-                lines.append(f"  {title}: {_minutes(t.from_s)} → {_minutes(t.to_s)}")
+                seg = plan.segment(t.segment)
+                when = timefmt.clock_hm(seg.start, zone)  # two breaks share a title: the time tells them apart
+                lines.append(f"  {when} {seg.title}: {_minutes(t.from_s)} → {_minutes(t.to_s)}")
             self.trims.setText("\n".join(lines))
         else:
             self.trims.setText(self.tr("No segment still to come may shrink (none is flexible)."))

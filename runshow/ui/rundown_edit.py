@@ -32,7 +32,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -544,13 +553,13 @@ class RundownEditor(QObject):
         self._menu = menu
         return menu
 
-    def _on_context_menu(self, pos: object) -> None:
-        index = self.view.indexAt(pos)  # type: ignore[arg-type]
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
         if not index.isValid():
             return
         self.view.setCurrentIndex(index)
         menu = self.build_menu(index)
-        menu.exec(self.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.view.viewport().mapToGlobal(pos))
         self._enable_all()
         menu.deleteLater()
 

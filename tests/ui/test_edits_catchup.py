@@ -86,9 +86,9 @@ def test_late_show_shows_the_overrun_and_the_proposal(make):
     assert panel.heading.text() == "Over the hard stop 16:25 by 12:00: projected end 16:37:00"
     assert panel.trims.text().splitlines() == [
         "Proposal — trim:",
-        "  휴식: 10′ → 5′",
-        "  휴식: 10′ → 5′",
-        "  패널토론 및 질의응답: 40′ → 38′",
+        "  14:50 휴식: 10′ → 5′",
+        "  15:30 휴식: 10′ → 5′",
+        "  15:40 패널토론 및 질의응답: 40′ → 38′",
     ]
     assert panel.after.text() == "Projected end after it: 16:25:00"
     assert panel.miss.isHidden()
