@@ -60,7 +60,9 @@ def main() -> int:
         zone = plan.event.timezone
         minute = timedelta(minutes=1)
         segments = tuple(
-            replace(s, min_length=FLEX[s.id][0] * minute, trim_order=FLEX[s.id][1]) if s.id in FLEX else s
+            replace(s, min_length=FLEX[s.id][0] * minute, trim_order=FLEX[s.id][1])
+            if s.id in FLEX
+            else replace(s, min_length=None, trim_order=None)
             for s in plan.segments
         )
         plan = replace(plan, segments=segments, event=replace(plan.event, hard_stop=instant(zone, "16:25:00")))

@@ -346,15 +346,26 @@ class OperatorWindow(QMainWindow):
         self.editor = RundownEditor(self.controller, self.rundown, self.model, self)
         self.editor.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.catchup.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.menuBar().insertMenu(self.menuBar().actions()[0], self.editor.file_menu)  # File comes first
-        self.menus["file"] = self.editor.file_menu
+        file_menu = self.add_menu("file", self.editor.file_title)
+        bar = self.menuBar()
+        bar.removeAction(file_menu.menuAction())
+        bar.insertAction(bar.actions()[0], file_menu.menuAction())  # File comes first
+        file_menu.addAction(self.editor.save)
         stage_view = getattr(stage_window, "view", None)
         views = [self.miniature] + ([stage_view] if isinstance(stage_view, StageView) else [])
         self.stage_cut = StageCutCue(self.controller, views, self)
 
     # ── structure others extend ───────────────────────────────────────────
     def add_menu(self, key: str, title: str) -> QMenu:
-        """A top-level menu, kept before Help, reachable later as ``self.menus[key]``."""
+        """A top-level menu, kept before Help, reachable later as ``self.menus[key]``.
+
+        A title already in the bar gives that menu (under ``key`` too): every feature that
+        asks for "&File" shares the one File menu.
+        """
+        for existing in self.menus.values():
+            if existing.title() == title:
+                self.menus[key] = existing
+                return existing
         menu = QMenu(title, self)
         help_menu = self.menus.get("help")
         if help_menu is not None:

@@ -335,8 +335,7 @@ class RundownEditor(QObject):
         self.save.setShortcut(key("Ctrl+Shift+S"))
         self.save.triggered.connect(lambda _checked=False: self.save_amended())
         window.addAction(self.save)
-        self.file_menu = QMenu(self.tr("&File"), window)
-        self.file_menu.addAction(self.save)
+        self.file_title = self.tr("&File")  # the window's File menu, where ``save`` goes
         self._menu: QMenu | None = None
 
     @property

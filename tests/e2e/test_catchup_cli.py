@@ -60,12 +60,13 @@ def test_late_show_gets_a_feasible_proposal_with_exactly_the_documented_keys():
     assert data["over_s"] > 0 and data["feasible"] is True
     assert data["projected_end_after"] <= "16:25:00" < data["projected_end"]
     assert all(list(t) == ["segment", "from_s", "to_s"] for t in data["trims"])
-    assert {t["segment"] for t in data["trims"]} <= {"break1", "break2", "panel"}
     # Every trim is whole minutes, never below the minimum given, and they cover the overrun.
     lows = {"break1": 300, "break2": 300, "panel": 1800}
     for t in data["trims"]:
-        assert t["to_s"] < t["from_s"] and (t["from_s"] - t["to_s"]) % 60 == 0 and t["to_s"] >= lows[t["segment"]]
+        assert t["to_s"] < t["from_s"] and (t["from_s"] - t["to_s"]) % 60 == 0
+        assert t["to_s"] >= lows.get(t["segment"], 60)
     assert sum(t["from_s"] - t["to_s"] for t in data["trims"]) >= data["over_s"]
+    # (once the loader reads the file's own minimums they may add segments: --min replaces only those named)
     assert data == in_process(LATE, "14:20:00", "16:25", FLEX[1::2])
 
 
@@ -76,8 +77,9 @@ def test_a_hard_stop_that_cannot_be_made_says_by_how_much():
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["feasible"] is False
-    assert data["trims"] == [{"segment": "break2", "from_s": 600, "to_s": 300}]  # every trim there is
+    assert {"segment": "break2", "from_s": 600, "to_s": 300} in data["trims"]  # all it may give
     assert data["projected_end_after"] > data["hard_stop"]
+    assert data == in_process(LATE, "14:20:00", "16:10", ["break2=5m"])  # every trim there is, and still late
     text = runshow(
         "catch-up", SCHEDULE, LATE, "--at", "14:20:00", "--hard-stop", "16:10", "--min", "break2=5m", "--lang", "en"
     )

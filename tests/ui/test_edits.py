@@ -367,6 +367,14 @@ def test_save_writes_a_new_file_that_reads_back_to_the_amended_plan(own_copy, cl
     controller.stop_ticking()
 
 
+def test_every_feature_that_asks_for_a_file_menu_shares_the_one_file_menu(window):
+    file_menu = window.menus["file"]
+    assert window.menuBar().actions()[0] is file_menu.menuAction()
+    assert window.add_menu("files", window.editor.file_title) is file_menu  # File → Open … joins it
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.count(file_menu.title()) == 1
+
+
 def test_save_never_rewrites_the_source_schedule(own_copy, clock, qtbot, monkeypatch):
     source, plan = own_copy
     original = source.read_bytes()

@@ -35,7 +35,10 @@ FLEX = {"break1": (5, 1), "break2": (5, 1), "panel": (30, 2)}
 
 def flexible(plan: Plan, hard_stop: datetime | None) -> Plan:
     segs = tuple(
-        replace(s, min_length=FLEX[s.id][0] * M, trim_order=FLEX[s.id][1]) if s.id in FLEX else s for s in plan.segments
+        replace(s, min_length=FLEX[s.id][0] * M, trim_order=FLEX[s.id][1])
+        if s.id in FLEX
+        else replace(s, min_length=None, trim_order=None)  # only these, whatever the file says
+        for s in plan.segments
     )
     return replace(plan, segments=segs, event=replace(plan.event, hard_stop=hard_stop))
 
