@@ -32,6 +32,7 @@ from runshow.present import timefmt
 from runshow.session.controller import ShowController
 
 CUT_CUE_SECONDS = 60  # show seconds the MC's "please cut" stays up (the cue moving on clears it sooner)
+PANEL_HEIGHT = 260  # px: the overrun, four trims, the end after it, the miss and the button
 OVER_COLOUR = "#b91c1c"
 OK_COLOUR = "#2e7d32"
 
@@ -60,6 +61,7 @@ class CatchUpPanel(QFrame):
         self.controller = controller
         self.setObjectName("catchUpPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedHeight(PANEL_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
@@ -85,6 +87,7 @@ class CatchUpPanel(QFrame):
         for widget in (self.heading, self.trims, self.after, self.miss):
             layout.addWidget(widget)
         layout.addLayout(row)
+        layout.addStretch(1)  # the words stay at the top of the panel's fixed height
         self.proposal: CatchUp | None = None
         self.computed = 0  # how many times the planner ran (the cheapness test reads it)
         self._key: tuple[object, ...] | None = None
@@ -111,11 +114,11 @@ class CatchUpPanel(QFrame):
     def _render(self, c: CatchUp, plan: Plan) -> None:
         zone = plan.event.timezone
         if c.hard_stop is None:
-            self.hide()
+            self._set_active(False)
             return
         stop = timefmt.clock_hm(c.hard_stop, zone)
         end = timefmt.clock(ceil_instant(c.projected_end), zone)
-        self.show()
+        self._set_active(True)
         if not c.needed:
             self.heading.setText(
                 self.tr("Hard stop %1: projected end %2, %3 to spare")
@@ -159,6 +162,26 @@ class CatchUpPanel(QFrame):
             self.miss.hide()
         self.apply_button.setVisible(True)
         self.apply_button.setEnabled(bool(c.trims))
+
+    @property
+    def active(self) -> bool:
+        """Whether the panel says anything (the event has a hard stop)."""
+        return not self.heading.isHidden()
+
+    def _set_active(self, on: bool) -> None:
+        """Empty, frameless room when there is no hard stop: the panel itself never hides.
+
+        Its height is fixed (:data:`PANEL_HEIGHT`), so what it says never changes the
+        window's minimum size: on a platform that cannot take new size hints (offscreen),
+        a change would warn, and on a desktop it would make the splitter jump.
+        """
+        if on == self.active:
+            return
+        self.setFrameShape(QFrame.Shape.StyledPanel if on else QFrame.Shape.NoFrame)
+        self.heading.setVisible(on)
+        if not on:
+            for widget in (self.trims, self.after, self.miss, self.apply_button):
+                widget.hide()
 
     # ── the one click ─────────────────────────────────────────────────────
     def apply(self) -> bool:

@@ -84,7 +84,7 @@ def lengths(controller: ShowController) -> dict[str, int]:
 def test_late_show_shows_the_overrun_and_the_proposal(make):
     win, _controller, _clock = make()
     panel = win.catchup
-    assert not panel.isHidden()
+    assert panel.active
     assert panel.proposal is not None and panel.proposal.needed
     assert panel.heading.text() == "Over the hard stop 16:25 by 12:00: projected end 16:37:00"
     assert panel.trims.text().splitlines() == [
@@ -161,10 +161,10 @@ def test_when_the_hard_stop_cannot_be_made_it_says_by_how_much(make, at):
 
 def test_on_time_the_panel_is_quiet_and_without_a_hard_stop_it_is_hidden(make):
     win, _controller, _clock = make(start=(13, 30))
-    assert not win.catchup.isHidden() and "to spare" in win.catchup.heading.text()
+    assert win.catchup.active and "to spare" in win.catchup.heading.text()
     assert win.catchup.apply_button.isHidden() and win.catchup.trims.isHidden()
     win2, _c, _k = make(start=(13, 42), stop=False)
-    assert win2.catchup.isHidden()
+    assert not win2.catchup.active and win2.catchup.apply_button.isHidden()
 
 
 def test_the_panel_in_korean(korean, make):
