@@ -270,6 +270,38 @@ def _simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("catch-up")
+def _catch_up(args: argparse.Namespace) -> int:
+    from runshow.cli import catchup
+
+    words = for_language(args.lang)
+    plan = _load(args.file)
+    if plan is None:
+        return EXIT_INVALID
+    plan, errors = catchup.with_overrides(plan, args.hard_stop, list(args.min or []), words)
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        return EXIT_INVALID
+    if plan.event.hard_stop is None:
+        print(catchup.no_hard_stop(args.file, words), file=sys.stderr)
+        return EXIT_INVALID
+    scenario = _load_scenario(args.scenario, plan)
+    if scenario is None:
+        return EXIT_INVALID
+    try:
+        at = parse_instant(args.at, plan)
+    except ValueError as exc:
+        print(f"--at: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    proposal = catchup.propose(plan, scenario, at, args.scenario)
+    if args.json:
+        print(catchup.catch_up_json(proposal))
+    else:
+        print("\n".join(catchup.summary(proposal, plan, words)))
+    return EXIT_OK
+
+
 @command("rehearse")
 def _rehearse(args: argparse.Namespace) -> int:
     plan = _load(args.file, args.lang, args.room)
@@ -520,6 +552,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per --at (version 1, see docs)")
     _add_lang(p)
     _add_room(p)
+    p = sub.add_parser("catch-up", help="what to trim to make the hard stop, at an instant under a scenario")
+    p.add_argument("file")
+    p.add_argument("scenario")
+    p.add_argument("--at", required=True, metavar="HH:MM:SS", help="event-local time")
+    p.add_argument("--json", action="store_true", help="the proposal as one JSON object (see docs/engine.md)")
+    p.add_argument("--hard-stop", metavar="HH:MM", help="what if: this hard stop instead of the schedule's")
+    p.add_argument(
+        "--min",
+        action="append",
+        metavar="SEGMENT=DURATION",
+        help="what if: the segment may shrink to DURATION (e.g. panel=30m); repeatable",
+    )
+    _add_lang(p)
     p = sub.add_parser("rehearse", help="run the whole show headless on a rehearsal clock")
     p.add_argument("file")
     _add_lang(p)

@@ -125,11 +125,28 @@ def _next_label(segment: Segment | None, w: Words) -> str:
     return fill(w.translate("StageView", "Next: %1"), segment.title)
 
 
+def cut_notice(minutes: int, tr: Translator) -> str:
+    """The MC's cue that the segment on now was made shorter: ``1분 줄여 주세요``."""
+    return fill(Words(tr).translate("StageView", "Please cut %1 min"), minutes)
+
+
 def stage_content(
-    state: ShowState, event: Event, tr: Translator, *, notice: str | None = None, rehearsal: bool = False
+    state: ShowState,
+    event: Event,
+    tr: Translator,
+    *,
+    notice: str | None = None,
+    rehearsal: bool = False,
+    cut_minutes: int | None = None,
 ) -> StageContent:
-    """Everything the stage shows at ``state``, decided once, in ``tr``'s language."""
+    """Everything the stage shows at ``state``, decided once, in ``tr``'s language.
+
+    ``cut_minutes``: the segment on now was made that much shorter (a catch-up or an
+    edit); the MC is asked to cut it, as the notice, unless an alert's notice is up.
+    """
     w = Words(tr)
+    if notice is None and cut_minutes and state.cue is not None:
+        notice = cut_notice(cut_minutes, tr)
     zone = event.timezone
     clock = timefmt.clock(state.at, zone)
     common: dict[str, Any] = {  # the same on every screen state

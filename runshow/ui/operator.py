@@ -37,9 +37,11 @@ from runshow.plan.model import Segment
 from runshow.present import timefmt
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
+from runshow.ui.catchup_panel import CatchUpPanel, StageCutCue
 from runshow.ui.commands import OperatorCommands
 from runshow.ui.help_overlay import HelpOverlay
-from runshow.ui.rundown_model import Column, RundownModel
+from runshow.ui.rundown_edit import EditableRundownModel, RundownEditor
+from runshow.ui.rundown_model import Column
 from runshow.ui.stage import StageView, StageWindow
 
 MINIATURE_WIDTH = 432  # 16:9 miniature of the stage monitor
@@ -73,7 +75,9 @@ class RundownView(QTreeView):
     gotoRequested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() is self.State.EditingState:
+            event.accept()  # an inline editor's Return commits the edit (the delegate): it is no goto
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
             self.gotoRequested.emit()
             event.accept()
         elif event.key() in _VIEW_KEYS:
@@ -259,7 +263,7 @@ class OperatorWindow(QMainWindow):
         self.stage_window = stage_window
         self.setWindowTitle(self.tr("runshow — control room: %1").replace("%1", controller.plan.event.title))
 
-        self.model = RundownModel(controller.plan, controller.state, self)
+        self.model = EditableRundownModel(controller.plan, controller.state, self)
         self.rundown = RundownView()
         self.rundown.setModel(self.model)
         # speaker rows of a closed segment are not on screen: the model need not signal them
@@ -281,6 +285,8 @@ class OperatorWindow(QMainWindow):
         caption = QLabel(self.tr("Stage monitor"))
         side_layout.addWidget(caption)
         side_layout.addWidget(self.miniature)
+        self.catchup = CatchUpPanel(controller)  # the overrun against the hard stop, and what to trim
+        side_layout.addWidget(self.catchup)
         side_layout.addStretch(1)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
@@ -311,6 +317,7 @@ class OperatorWindow(QMainWindow):
         show_menu.addAction(self.commands.follow_mode)
         self.add_menu("stage", self.tr("S&tage")).addActions(self.commands.stage_actions)
         self.add_menu("help", self.tr("&Help")).addAction(self.commands.help)
+        self._install_edits(stage_window)
 
         self.toolbar = QToolBar(self.tr("Show controls"))
         self.toolbar.setObjectName("showControls")
@@ -334,9 +341,31 @@ class OperatorWindow(QMainWindow):
         self._follow_current(self.model.index_of_cue(self.model.current_cue))
         self.resize(1600, 900)
 
+    def _install_edits(self, stage_window: StageWindow | None) -> None:
+        """Rundown edits (delegate, context menu, keys), File → Save amended schedule, the MC's cut cue."""
+        self.editor = RundownEditor(self.controller, self.rundown, self.model, self)
+        self.editor.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.catchup.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        file_menu = self.add_menu("file", self.editor.file_title)
+        bar = self.menuBar()
+        bar.removeAction(file_menu.menuAction())
+        bar.insertAction(bar.actions()[0], file_menu.menuAction())  # File comes first
+        file_menu.addAction(self.editor.save)
+        stage_view = getattr(stage_window, "view", None)
+        views = [self.miniature] + ([stage_view] if isinstance(stage_view, StageView) else [])
+        self.stage_cut = StageCutCue(self.controller, views, self)
+
     # ── structure others extend ───────────────────────────────────────────
     def add_menu(self, key: str, title: str) -> QMenu:
-        """A top-level menu, kept before Help, reachable later as ``self.menus[key]``."""
+        """A top-level menu, kept before Help, reachable later as ``self.menus[key]``.
+
+        A title already in the bar gives that menu (under ``key`` too): every feature that
+        asks for "&File" shares the one File menu.
+        """
+        for existing in self.menus.values():
+            if existing.title() == title:
+                self.menus[key] = existing
+                return existing
         menu = QMenu(title, self)
         help_menu = self.menus.get("help")
         if help_menu is not None:

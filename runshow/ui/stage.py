@@ -96,6 +96,7 @@ class StageView(QWidget):
         self._controller = controller
         self._state: ShowState = controller.state
         self._notice: str | None = None
+        self._cut: int | None = None  # the MC's "please cut N min" (runshow.ui.catchup_panel.StageCutCue)
         self._rehearsal = False
         self._content = self._derive()
         self._clock_rect: QRect | None = None  # where the time of day was last painted
@@ -119,6 +120,11 @@ class StageView(QWidget):
         self._notice = None
         self._rebuild()
 
+    def set_cut(self, minutes: int | None) -> None:
+        """Ask the MC to cut the segment on now by ``minutes`` (None: no longer)."""
+        self._cut = minutes or None
+        self._rebuild()
+
     def set_rehearsal(self, on: bool) -> None:
         """Mark the screen unmistakably while a rehearsal clock drives it."""
         self._rehearsal = bool(on)
@@ -136,7 +142,12 @@ class StageView(QWidget):
 
     def _derive(self) -> StageContent:
         return stage_content(
-            self._state, self._controller.plan.event, qt_tr, notice=self._notice, rehearsal=self._rehearsal
+            self._state,
+            self._controller.plan.event,
+            qt_tr,
+            notice=self._notice,
+            rehearsal=self._rehearsal,
+            cut_minutes=self._cut,
         )
 
     def _rebuild(self) -> None:

@@ -66,7 +66,8 @@ def test_undo_and_redo_are_in_the_edit_menu_and_the_toolbar_with_their_keys(wind
     assert c.undo.shortcuts()[0] == QKeySequence("Ctrl+Z")
     assert QKeySequence("Ctrl+Shift+Z") in c.redo.shortcuts()
     assert window.menus["edit"].actions() == [c.undo, c.redo]
-    assert window.menuBar().actions()[0] is window.menus["edit"].menuAction()
+    # File (Save amended schedule) comes first, then Edit
+    assert window.menuBar().actions()[:2] == [window.menus["file"].menuAction(), window.menus["edit"].menuAction()]
     assert c.undo in window.toolbar.actions() and c.redo in window.toolbar.actions()
     assert c.undo in c.all_actions  # Ctrl+Z works from the stage window too
     assert ("Ctrl+Z", "Undo") in [(k, t) for k, t in window.help_overlay.rows]
