@@ -42,7 +42,7 @@ from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
 from runshow.session.rehearsal import RehearsalMode
-from runshow.ui.alert_wiring import install_alerts
+from runshow.ui.alert_wiring import AlertPresenter, StageNotices, install_alerts
 from runshow.ui.chime import Chime
 from runshow.ui.clock_step import ClockStepBar, install_clock_step
 from runshow.ui.fonts import load_fonts, use_bundled_font
@@ -343,6 +343,17 @@ def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None
         QLocale.setDefault(previous_locale)
 
 
+def share_notices(windows: AppWindows, web: StageNotices) -> None:
+    """The browser views' stage shows the alert notices the stage window shows (one presenter)."""
+    if windows.armer is None:
+        return
+    for attachment in windows.armer.attachments:
+        if isinstance(attachment, AlertPresenter):
+            attachment.stages.append(web)
+            if attachment.notice is not None:
+                web.show_notice(attachment.notice)
+
+
 def _open_and_run(
     app: QApplication,
     schedule: str | None,
@@ -387,6 +398,8 @@ def _open_and_run(
     remote = start_remote_stack(windows.controller, web_args, schedule=schedule, alert_fired=armer_fired)
     if windows.operator is not None and remote.control is not None:
         install_remote_panel(windows.operator, remote.control, remote.osc, remote.automations)
+    if remote.control is not None:
+        share_notices(windows, remote.control.session)
     if windows.operator is not None and remote.problems:
         windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
