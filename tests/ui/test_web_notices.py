@@ -9,7 +9,9 @@ from tests.ui.test_alert_ui import FakeChime, FakeStage, _until, presenter
 
 
 def test_a_stage_alert_reaches_the_web_stage_too(plan_2021, at, qtbot) -> None:
-    windows = shell.build_app(plan_2021, ManualClock(at(14, 7)), actions=_until(plan_2021, at, 14, 0), chime=FakeChime())
+    windows = shell.build_app(
+        plan_2021, ManualClock(at(14, 7)), actions=_until(plan_2021, at, 14, 0), chime=FakeChime()
+    )
     try:
         assert windows.operator is not None and windows.armer is not None
         qtbot.addWidget(windows.operator)
