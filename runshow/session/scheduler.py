@@ -47,7 +47,7 @@ from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from runshow.live.clock import Clock
-from runshow.session.timers import Timer
+from runshow.session.timers import Timer, real_seconds_until
 
 log = logging.getLogger(__name__)
 
@@ -175,11 +175,10 @@ class ClockScheduler(BaseScheduler):
         """Real seconds until the earliest job, through the clock's rate (None: nothing to wait for)."""
         if self.state != STATE_RUNNING:
             return None
-        rate = self._clock.rate
-        if rate <= 0:
+        if self._clock.rate <= 0:
             return None
         with self._jobstores_lock:
             times = [t for t in (s.get_next_run_time() for s in self._jobstores.values()) if t is not None]
         if not times:
             return None
-        return max(0.0, (min(times) - self._clock.now()).total_seconds() / rate)
+        return real_seconds_until(min(times), self._clock)

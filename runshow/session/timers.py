@@ -60,6 +60,23 @@ def defer(callback: Callable[[], object], parent: QObject, delay_ms: int = 0, na
     return timer
 
 
+def real_seconds(show_seconds: float, clock: Clock) -> float | None:
+    """How long ``show_seconds`` of ``clock`` take in real time; None while the clock is stopped.
+
+    The one place a show duration becomes a wait: at rehearsal speed S a show second is 1/S
+    real seconds. The flip timer, the alert scheduler and the notices' lifetimes all ask here.
+    """
+    rate = clock.rate
+    if rate <= 0:
+        return None
+    return max(0.0, show_seconds) / rate
+
+
+def real_seconds_until(instant: datetime, clock: Clock) -> float | None:
+    """Real seconds until ``clock`` reads ``instant`` (0 if passed); None while the clock is stopped."""
+    return real_seconds((instant - clock.now()).total_seconds(), clock)
+
+
 class FlipTimer(QObject):
     """Owns exactly one pending single-shot timer; re-aiming replaces it."""
 
@@ -76,11 +93,10 @@ class FlipTimer(QObject):
 
     def aim(self, instant: datetime, clock: Clock) -> None:
         """Wake at ``instant`` of ``clock`` (not at all while the clock is stopped)."""
-        rate = clock.rate
-        if rate <= 0:
+        delay_s = real_seconds_until(instant, clock)
+        if delay_s is None:
             self.stop()
             return
-        delay_s = max(0.0, (instant - clock.now()).total_seconds() / rate)
         # Qt timers have whole-millisecond resolution: round *up* so we never wake
         # a hair before the boundary and repaint the old second.
         delay_ms = math.ceil(delay_s * 1000)

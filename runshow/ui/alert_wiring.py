@@ -33,7 +33,7 @@ from runshow.present.alert_text import alert_short, alert_text
 from runshow.session.alert_armer import AlertArmer, AlertFault, FiredAlert
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
-from runshow.session.timers import Timer
+from runshow.session.timers import Timer, real_seconds
 from runshow.ui.alert_log import AlertLogDock
 from runshow.ui.chime import Chime, SystemChime
 from runshow.ui.toast import ToastStack
@@ -227,9 +227,9 @@ class AlertPresenter(QObject):
         self._notice_cue = state.cue.index if state.cue else None
         for stage in self.stages:
             stage.show_notice(text)
-        rate = self._controller.clock.rate
-        if rate > 0:
-            self._notice_timer.start(round(NOTICE_SECONDS * 1000 / rate))
+        wait = real_seconds(NOTICE_SECONDS, self._controller.clock)
+        if wait is not None:
+            self._notice_timer.start(round(wait * 1000))
         else:
             self._notice_timer.stop()  # a stopped clock keeps it until the cue changes
 
