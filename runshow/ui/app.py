@@ -45,6 +45,7 @@ from runshow.session.rehearsal import RehearsalMode
 from runshow.ui.alert_wiring import AlertPresenter, StageNotices, install_alerts
 from runshow.ui.chime import Chime
 from runshow.ui.clock_step import ClockStepBar, install_clock_step
+from runshow.ui.commands import DOUBLE_TAP_S
 from runshow.ui.fonts import load_fonts, use_bundled_font
 from runshow.ui.journal_fault import JournalFaultBar, install_journal_fault, remembered_journals
 from runshow.ui.operator import OperatorWindow
@@ -202,6 +203,7 @@ def build_app(
         _add_screen_menu(stage, operator)
         views = _stage_views(operator, stage)
         install_alerts(controller, operator, views, chime=chime, settings=settings, armer=armer)
+        operator.commands.double_tap_s = double_tap_seconds(settings)
         windows.rehearsal, windows.rehearsal_panel = install_rehearsal(controller, operator, views)
         windows.journal_fault = install_journal_fault(controller, operator, settings=journal_settings)
         windows.clock_step = install_clock_step(controller, operator)
@@ -341,6 +343,24 @@ def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
+
+
+def double_tap_seconds(settings: QSettings | None, environ: dict[str, str] | None = None) -> float:
+    """The double-tap guard's window: ``RUNSHOW_DOUBLE_TAP_S``, else the setting ``guard/double_tap_s``,
+    else 0.8 s; a value that is not a number from 0 to 5 seconds is ignored (0 turns the guard off)."""
+    env = os.environ if environ is None else environ
+    for raw in (env.get("RUNSHOW_DOUBLE_TAP_S"), settings.value("guard/double_tap_s") if settings else None):
+        if raw is None or raw == "":
+            continue
+        try:
+            value = float(str(raw))
+        except ValueError:
+            log.warning("double-tap window %r is not a number of seconds; ignored", raw)
+            continue
+        if 0 <= value <= 5:
+            return value
+        log.warning("double-tap window %s s is outside 0–5 s; ignored", value)
+    return DOUBLE_TAP_S
 
 
 def share_notices(windows: AppWindows, web: StageNotices) -> None:
