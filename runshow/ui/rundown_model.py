@@ -27,7 +27,7 @@ import bisect
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -43,6 +43,7 @@ from runshow.live.cues import Cue
 from runshow.live.show import Status
 from runshow.live.state import CueTiming, ShowState, ceil_seconds
 from runshow.plan.model import Plan, Segment
+from runshow.present.timefmt import day_prefix
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -764,7 +765,7 @@ class RundownModel(QAbstractItemModel):
                 kphase = Phase.DONE
             else:
                 kphase = Phase.UPCOMING
-            return self._row("", speaker.name, speaker.affiliation, t, t, t.length, kphase, zone)
+            return self._row("", speaker.name, speaker.affiliation, t, t, t.length, kphase, zone, self._plan.event.date)
         seg = self._plan.segments[si]
         first = state.timing(cue_ids[0])
         last = first if len(cue_ids) == 1 else state.timing(cue_ids[-1])
@@ -776,7 +777,7 @@ class RundownModel(QAbstractItemModel):
         else:
             phase = Phase.UPCOMING
         length = first.length if len(cue_ids) == 1 else sum((state.timing(i).length for i in cue_ids), timedelta(0))
-        return self._row(part, seg.title, seg.owner, first, last, length, phase, zone)
+        return self._row(part, seg.title, seg.owner, first, last, length, phase, zone, self._plan.event.date)
 
     @staticmethod
     def _row(
@@ -788,7 +789,16 @@ class RundownModel(QAbstractItemModel):
         length: timedelta,
         phase: Phase,
         zone: tzinfo,
+        day1: date | None = None,
     ) -> _Row:
+        """One row's cells; an instant not on the event's first day carries its day (``D2 09:00``)."""
+
+        def hm(instant: datetime) -> str:
+            return day_prefix(instant, zone, day1) + _hm(instant, zone)
+
+        def hms(instant: datetime) -> str:
+            return day_prefix(instant, zone, day1) + _hms(instant, zone)
+
         start_proj = first.actual_start is None and first.projected_start is not None
         end_proj = last.actual_end is None and last.projected_end is not None
         start = first.actual_start or first.projected_start
@@ -799,10 +809,10 @@ class RundownModel(QAbstractItemModel):
             part,
             title,
             owner,
-            _hm(first.cue.planned_start, zone),
-            _hm(last.cue.planned_end, zone),
-            ("≈" + _hm(start, zone) if start_proj else _hms(start, zone)) if start else "",
-            ("≈" + _hm(end, zone) if end_proj else _hms(end, zone)) if end else "",
+            hm(first.cue.planned_start),
+            hm(last.cue.planned_end),
+            ("≈" + hm(start) if start_proj else hms(start)) if start else "",
+            ("≈" + hm(end) if end_proj else hms(end)) if end else "",
             _length(length),
             "" if delta_s is None else signed_minutes(delta_s),
         )
