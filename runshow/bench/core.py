@@ -44,6 +44,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from runshow.live.state import ShowState
 from runshow.plan.generated import festival_toml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -265,10 +266,10 @@ class FlipLog:
     flips: int = 0  # times the shown countdown changed
     skipped: int = 0
     repeated: int = 0
-    _prev: Any = None
+    _prev: ShowState | None = None
     _boundary_mono: float | None = None
 
-    def on_state(self, state: Any) -> None:
+    def on_state(self, state: ShowState) -> None:
         now_mono = time.monotonic()
         prev = self._prev
         self._prev = state
@@ -296,7 +297,7 @@ class FlipLog:
             self._boundary_mono = None
 
 
-def _shown(state: Any) -> int | None:
+def _shown(state: ShowState) -> int | None:
     """The countdown the stage shows: the cue's remaining, or the pre-show countdown."""
     return state.remaining_s if state.cue is not None else state.countdown_to_next_s
 

@@ -30,7 +30,6 @@ from typing import Any
 from runshow.bench.core import (
     Report,
     cpu_seconds,
-    festival_toml,
     live_windows,
     measure_launch,
     percentile,
@@ -38,6 +37,7 @@ from runshow.bench.core import (
     run_for,
     write_schedule,
 )
+from runshow.plan.generated import festival_toml
 
 FIGURES = (
     "CPU, both windows, 2021 schedule, on time",

@@ -50,7 +50,8 @@ from runshow.live.show import Show, Status
 from runshow.live.state import CueTiming, ShowState
 from runshow.plan.kinds import CALLED_KINDS
 from runshow.plan.model import AlertSettings, Audience, CustomAlert
-from runshow.plan.rules import DEFAULT_AUDIENCE, DEFAULT_CHIME, Rule  # the one rule registry
+from runshow.plan.rules import DEFAULT_AUDIENCE, DEFAULT_CHIME
+from runshow.plan.rules import Rule as Rule  # the one rule registry, re-exported: alerts name their rule
 
 _ZERO = timedelta(0)
 # Overtime is announced when the countdown first shows −00:01 (the ceiling rule in state.py), so

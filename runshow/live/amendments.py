@@ -158,7 +158,8 @@ class _Draft:
             if not members:
                 continue  # its last segment was removed or moved out
             total = sum((s.duration for s in timed if s.part_id == part.id), _ZERO)
-            declared = part.declared + (total - old_total[part.id])
+            # A part that declares no length still declares none; one that does moves with its segments.
+            declared = None if part.declared is None else part.declared + (total - old_total[part.id])
             parts.append(replace(part, segment_ids=members, declared=declared))
         kept = {s.id for s in timed}
         customs = tuple(c for c in self.plan.custom_alerts if c.segment_id is None or c.segment_id in kept)

@@ -130,8 +130,9 @@ def amended_schedule_toml(plan: Plan, note: str = "") -> str:
             "[[part]]",
             f"id = {_q(part.id)}",
             f"title = {_q(part.title)}",
-            f"length = {_duration(part.declared)}",
         ]
+        if part.declared is not None:  # a part without a length declares none, and is not checked
+            out.append(f"length = {_duration(part.declared)}")
         for sid in part.segment_ids:
             seg = segments[sid]
             out += [

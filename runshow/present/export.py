@@ -143,7 +143,10 @@ def write_cue_sheet(plan: Plan, path: str | Path, report: Report | None = None, 
     """Write the cue sheet of ``plan`` (with the actuals of ``report`` when given) to ``path``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.header_footer import HeaderFooterItem
     from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     headers = HEADERS_EN if lang.startswith("en") else HEADERS_KO
     wb = Workbook()
@@ -200,25 +203,31 @@ def write_cue_sheet(plan: Plan, path: str | Path, report: Report | None = None, 
         if pi not in first_of_part:
             continue
         r0, r1 = first_of_part[pi], last_of_part[pi]
-        minutes = int(part.declared.total_seconds()) // 60
-        cell = ws.cell(r0, 1, f"{part.title} ({minutes}')")
+        label = part.title
+        if part.declared is not None:  # a part without a length shows its title alone
+            label += f" ({int(part.declared.total_seconds()) // 60}')"
+        cell = ws.cell(r0, 1, label)
         cell.font = bold
         cell.alignment = Alignment(vertical="center", horizontal="center", wrap_text=True)
         if r1 > r0:
             ws.merge_cells(start_row=r0, start_column=1, end_row=r1, end_column=1)
     for c, w in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[ws.cell(hr, c).column_letter].width = w
-    ws.freeze_panes = ws.cell(hr + 1, 1)
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.freeze_panes = f"A{hr + 1}"  # below the header row
     ws.print_title_rows = f"{hr}:{hr}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddFooter.left.text = ev.title
+    footer = ws.oddFooter
+    if footer is None:  # a new sheet has one; the stubs allow none
+        footer = HeaderFooterItem()
+        ws.oddFooter = footer
+    footer.center.text = "&P / &N"
+    footer.left.text = ev.title
     out = Path(path)
     wb.save(out)
     return out

@@ -176,7 +176,7 @@ class PartTotal:
     part: str
     planned_start: datetime
     planned_end: datetime
-    declared: timedelta
+    declared: timedelta | None  # None: the part declares no length
     actual_start: datetime | None
     actual_end: datetime | None
     overrun_sum: timedelta  # the sum of its segments' overruns (positive and negative)
@@ -190,6 +190,12 @@ class PartTotal:
     @property
     def end_delta(self) -> timedelta | None:
         return None if self.actual_end is None else self.actual_end - self.planned_end
+
+    @property
+    def length_delta(self) -> timedelta | None:
+        """How much longer than it declares the part ran (None: not over yet, or it declares no length)."""
+        length = self.actual_length
+        return None if length is None or self.declared is None else length - self.declared
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +282,8 @@ def _alert(record: Mapping[str, Any], plan: Plan) -> AlertRecord:
                 status = word
                 break
     status = {"ack": "acknowledged", "acked": "acknowledged", "acknowledge": "acknowledged"}.get(status, status)
-    inner = record.get("alert") if isinstance(record.get("alert"), dict) else {}
+    alert = record.get("alert")
+    inner: Mapping[str, Any] = alert if isinstance(alert, dict) else {}
     rule = str(
         record.get("rule") or inner.get("rule") or record.get("id") or inner.get("id") or record.get("key") or ""
     )
@@ -387,17 +394,17 @@ def build_report(
                     )
                 )
     parts: list[PartTotal] = []
-    for part in plan.parts:
-        segs = [r for r in rows if r.level == "segment" and r.segment_id in part.segment_ids]
+    for plan_part in plan.parts:
+        segs = [r for r in rows if r.level == "segment" and r.segment_id in plan_part.segment_ids]
         starts = [r.actual_start for r in segs if r.actual_start is not None]
         ends = [r.actual_end for r in segs if r.actual_end is not None]
         done = all(r.actual_end is not None for r in segs)
         parts.append(
             PartTotal(
-                part.title,
+                plan_part.title,
                 segs[0].planned_start,
                 segs[-1].planned_end,
-                part.declared,
+                plan_part.declared,
                 min(starts) if starts else None,
                 max(ends) if ends and done else None,
                 sum((r.overrun for r in segs if r.overrun is not None), ZERO),
@@ -457,8 +464,8 @@ def build_report(
             messages.append(MessageRow(r.at, r.detail, cleared))
 
     counts: dict[str, int] = {}
-    for a in alerts:
-        counts[a.status] = counts.get(a.status, 0) + 1
+    for alert in alerts:
+        counts[alert.status] = counts.get(alert.status, 0) + 1
 
     started = [r.actual_start for r in rows if r.actual_start is not None]
     p = show.progress
@@ -631,7 +638,7 @@ def report_csv(report: Report, words: Wording | None = None) -> str:
                 fmt_delta(p.end_delta),
                 fmt_length(p.declared),
                 fmt_length(p.actual_length),
-                fmt_delta(None if p.actual_length is None else p.actual_length - p.declared),
+                fmt_delta(p.length_delta),
                 int(p.overrun_sum.total_seconds()),
             ]
         )

@@ -227,10 +227,11 @@ class RemoteServer:
         self._thread.start()
         if not self._ready.wait(timeout):
             raise TimeoutError("the remote server did not start")
-        if self._error is not None:
+        error = self._startup_error()
+        if error is not None:
             self._thread.join(timeout)
             self._thread = None
-            raise self._error
+            raise error
 
     def stop(self, timeout: float = 5.0) -> None:
         """Close every client (they see it at once) and the listening socket; join the thread."""
@@ -266,6 +267,10 @@ class RemoteServer:
             done.set_result(None)
             return done
         return asyncio.run_coroutine_threadsafe(self._rebind(host), self._loop)
+
+    def _startup_error(self) -> BaseException | None:
+        """What the server thread failed to start with (it sets ``_error`` before ``_ready``)."""
+        return self._error
 
     # ── the server thread ────────────────────────────────────────────────
     def _run(self) -> None:

@@ -282,7 +282,6 @@ class _Pdf:
         self.heading(w("totals"))
         rows = []
         for p in rep.parts:
-            over = None if p.actual_length is None else p.actual_length - p.declared
             rows.append(
                 [
                     p.part,
@@ -293,7 +292,7 @@ class _Pdf:
                     fmt_delta(p.end_delta),
                     fmt_length(p.declared),
                     fmt_length(p.actual_length),
-                    fmt_delta(over),
+                    fmt_delta(p.length_delta),
                 ]
             )
         self.table(

@@ -55,7 +55,7 @@ _MAX_MS = 2_147_483_647  # QTimer takes a signed 32-bit millisecond count
 LATE_LOG_MS = 20.0
 
 
-class ClockScheduler(BaseScheduler):
+class ClockScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 ships no types: its base is Any
     """An APScheduler scheduler whose "now" is a runshow Clock and whose loop is Qt's."""
 
     def __init__(self, clock: Clock, parent: QObject | None = None, **options: Any) -> None:
@@ -178,7 +178,8 @@ class ClockScheduler(BaseScheduler):
         if self._clock.rate <= 0:
             return None
         with self._jobstores_lock:
-            times = [t for t in (s.get_next_run_time() for s in self._jobstores.values()) if t is not None]
+            stores = self._jobstores.values()
+            times: list[datetime] = [t for t in (s.get_next_run_time() for s in stores) if t is not None]
         if not times:
             return None
         return real_seconds_until(min(times), self._clock)

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+def _first_key(sequence: QKeySequence) -> QKeyCombination:
+    """The first key of a non-empty sequence (Qt's ``operator[]``)."""
+    first = sequence[0]  # type: ignore[index]  # PySide6's stubs leave out QKeySequence.__getitem__
+    if not isinstance(first, QKeyCombination):
+        raise TypeError(f"QKeySequence[0] gave {type(first).__name__}, expected QKeyCombination")
+    return first
 
 
 def shortcut_text(action: QAction) -> str:
@@ -23,7 +31,7 @@ def shortcut_text(action: QAction) -> str:
     names = [
         s.toString(QKeySequence.SequenceFormat.NativeText)
         for s in action.shortcuts()
-        if not (s.count() and s[0].keyboardModifiers() & keypad)
+        if not (s.count() and _first_key(s).keyboardModifiers() & keypad)
     ]
     return " / ".join(names)
 
@@ -79,13 +87,19 @@ class HelpOverlay(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self._cover_parent()
         return False
 
     @property
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do now) as listed, e.g. ``("Space", "Next")``."""
         return [(keys.text(), text.text()) for _, keys, text in self._labels]
+
+    def _cover_parent(self) -> None:
+        """Lie over the whole of the window it helps with."""
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
 
     def _refresh(self) -> None:
         """Say what each key does *now* (Space is "Start" before the show, "Next" after)."""
@@ -95,7 +109,7 @@ class HelpOverlay(QFrame):
 
     def popup(self) -> None:
         self._refresh()
-        self.setGeometry(self.parentWidget().rect())
+        self._cover_parent()
         self.raise_()
         self.show()
         self.setFocus()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -475,7 +475,7 @@ class RundownModel(QAbstractItemModel):
             self.reset_plan(state)
             return
         old_epoch, old_base, old_state = self._epoch, self._base_us, self._state
-        self._shown_now: tuple[int, int] | None = None
+        self._shown_now = None
         self._take(state)
         if self._epoch != old_epoch:
             self._cache.clear()  # every entry is stale by its stamp; free them
@@ -676,7 +676,7 @@ class RundownModel(QAbstractItemModel):
             self._shown_now = self.rows_shown()
         return self._shown_now
 
-    def _signal(self, parent: QModelIndex, first: int, last: int, columns: list[int]) -> None:
+    def _signal(self, parent: QModelIndex, first: int, last: int, columns: Sequence[int]) -> None:
         """dataChanged for rows ``first..last`` × ``columns``, cut to what the view shows.
 
         Measured with Qt 6.11: a tree view repaints its whole viewport for a range that

@@ -88,6 +88,12 @@ def import_ontime(
     return ontime_to_toml(doc, name, event_date=event_date, timezone=timezone, rundown=rundown)
 
 
+def _object(doc: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """``doc[key]`` when it is a JSON object, else an empty one (a missing or odd field reads as none)."""
+    value = doc.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _entries(
     doc: Mapping[str, Any], name: str, rundown: str | None
 ) -> tuple[list[tuple[str, dict[str, Any], str | None]], str]:
@@ -107,7 +113,7 @@ def _entries(
                     )
                 ]
             )
-        entries = rd.get("entries") if isinstance(rd.get("entries"), dict) else {}
+        entries = _object(rd, "entries")
         order = rd.get("flatOrder") or rd.get("order") or list(entries)
         out: list[tuple[str, dict[str, Any], str | None]] = []
         for eid in order:
@@ -158,7 +164,7 @@ def ontime_to_toml(
     if not isinstance(doc, dict):
         raise SourceError([_problem(name, "(JSON)", "JSON 객체가 아닙니다", "the JSON is not an object")])
     entries, rd_title = _entries(doc, name, rundown)
-    project = doc.get("project") if isinstance(doc.get("project"), dict) else {}
+    project = _object(doc, "project")
     inferred: list[str] = []
     problems: list[SourceProblem] = []
     title = str(project.get("title") or rd_title or Path(name).stem)

@@ -405,8 +405,8 @@ def parse_time_cell(value: Any) -> tuple[time | None, time | None, timedelta | N
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 0 <= value < 1:
             secs = round(float(value) * 86400)
-            h, rest = divmod(min(secs, 86399), 3600)
-            return time(h, rest // 60, rest % 60), None, None
+            h, left_s = divmod(min(secs, 86399), 3600)
+            return time(h, left_s // 60, left_s % 60), None, None
         raise _bad_time(value)
     text = _clean(value).translate(_FULLWIDTH)
     if not text:
@@ -1119,10 +1119,10 @@ class _SheetReader:
                 continue
             for k, i in enumerate(idx):
                 s.speakers[i].duration = timedelta(seconds=each_s + (rest if k == len(idx) - 1 else 0))
-            names = ", ".join(s.speakers[i].name for i in idx)
+            unslotted = ", ".join(s.speakers[i].name for i in idx)
             s.comments.append(
                 self.infer(
-                    f"'{s.title}': {fmt_duration(left)} split equally among {names} "
+                    f"'{s.title}': {fmt_duration(left)} split equally among {unslotted} "
                     f"({fmt_duration(timedelta(seconds=each_s))}"
                     f" each{'; the remainder to the last' if rest else ''}): the sheet gives no per-speaker length"
                 )
