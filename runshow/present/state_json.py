@@ -9,6 +9,8 @@ on them); new keys are only ever added. A reader checks ``version``.
 Times, unless said otherwise:
 
 - the legacy keys ``at`` and ``projected_end`` are event-local ``HH:MM:SS``
+  (``at_iso`` is ``at`` in full, and ``day`` the event's day it falls on: 1 for
+  the event's ``date``, 2 the day after, 0 or less before the event)
   (``projected_end`` rounded up to its second, so it minus the planned end is
   ``drift_s``);
 - every other instant is ISO 8601 with the event's UTC offset, and
@@ -162,8 +164,13 @@ def show_state_json(
                 }
             )
     out: dict[str, Any] = {"version": VERSION, **legacy_json(state)}
+    local = state.at.astimezone(event.timezone)
     out.update(
         {
+            # ``at`` is a bare time of day (a legacy key, kept); on a several-day event these two
+            # say which instant it is: the full ISO instant and the event's day (1 = its first).
+            "at_iso": local.isoformat(),
+            "day": (local.date() - event.date).days + 1,
             "language": getattr(tr, "language", None),
             "mode": state.mode.value,
             "server_time": _iso(state.at, plan),

@@ -32,6 +32,7 @@ from runshow.live.show import Status
 from runshow.live.state import CueTiming, ShowState, ceil_seconds
 from runshow.plan.model import Event, Segment
 from runshow.present.state_json import show_state_json
+from runshow.present.timefmt import day_prefix
 from runshow.remote.words import Translator
 
 MINUS = "\u2212"
@@ -441,6 +442,63 @@ def rundown(state: ShowState, say: Translator) -> dict[str, Any]:
     }
 
 
+def rundown_all(state: ShowState, say: Translator) -> dict[str, Any]:
+    """Every room's segments, read-only, in planned order (``/rundown?rooms=all``).
+
+    The running room's track (its segments and the plenary ones) carries its phase from the
+    show, so its current row is followed as in the one-room rundown; another room's segments
+    are ``other`` (the app does not run them: planned times only). A time not on the event's
+    first day carries its day (``D2 09:00``).
+    """
+    plan = state._show.plan
+    zone = plan.event.timezone
+    day1 = plan.event.date
+    current = state.cue.index if state.cue else None
+    ended = state.status is Status.ENDED
+    cues: dict[str, list[int]] = {}
+    for t in state.timings:
+        cues.setdefault(t.cue.segment.id, []).append(t.cue.index)
+    everything = plan.all_segments or plan.segments
+    order = {room: i for i, room in enumerate(plan.rooms)}
+    w = "WebView"
+    plenary = say(w, "All rooms")
+    rows = []
+    for seg in sorted(everything, key=lambda s: (s.start, order.get(s.room, -1))):
+        ids = cues.get(seg.id)
+        if ids is None:
+            phase = "other"
+        elif current is not None and current in ids:
+            phase = "current"
+        elif ended or (current is not None and ids[-1] < current):
+            phase = "done"
+        else:
+            phase = "upcoming"
+        rows.append(
+            {
+                "id": seg.id,
+                "room": seg.room or plenary,
+                "plenary": not seg.room,
+                "planned_start": day_prefix(seg.start, zone, day1) + _hm(seg.start, zone),
+                "planned_end": day_prefix(seg.end, zone, day1) + _hm(seg.end, zone),
+                "title": seg.title,
+                "owner": seg.owner if seg.owner.strip() not in ("", "-") else "",
+                "phase": phase,
+            }
+        )
+    return {
+        "title": say(w, "Rundown: all rooms"),
+        "room": plan.room,
+        "running": say(w, "Running here: %1").replace("%1", plan.room) if plan.room else "",
+        "columns": {
+            "room": say(w, "Room"),
+            "planned": say(w, "Planned"),
+            "title": say(w, "Segment"),
+            "owner": say(w, "Owner"),
+        },
+        "rows": rows,
+    }
+
+
 # ── lobby, overlay, clock ─────────────────────────────────────────────────
 def _on_air(state: ShowState, say: Translator, rehearsal: bool) -> dict[str, str]:
     t = "WebView"
@@ -527,6 +585,7 @@ def payload(
             "lobby": lobby(state, event, say),
             "backstage": backstage(state, say),
             "rundown": rundown(state, say),
+            "rundown_all": rundown_all(state, say),
             "clock": clock_view(state, say, rehearsal),
         },
     }

@@ -444,6 +444,13 @@ class RemoteServer:
                 f'<li><a href="/{view}{suffix}"><b>{html.escape(say("WebView", name))}</b>'
                 f" <code>/{view}</code></a><br><span>{html.escape(say('WebView', what))}</span></li>"
             )
+            if view == "rundown":  # a schedule with parallel rooms: every room's, read-only
+                amp = "&amp;lang=en" if lang == "en" else ""
+                items.append(
+                    f'<li><a href="/rundown?rooms=all{amp}"><b>{html.escape(say("WebView", "Rundown: all rooms"))}</b>'
+                    f" <code>/rundown?rooms=all</code></a><br>"
+                    f"<span>{html.escape(say('WebView', 'Every room of the schedule, planned times'))}</span></li>"
+                )
         other = '<a href="/">한국어</a>' if lang == "en" else '<a href="/?lang=en">English</a>'
         body = (
             f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -503,7 +510,14 @@ class RemoteServer:
             return json_error(400, "not-websocket", "/ws needs a WebSocket upgrade")
         await ws.prepare(request)
         view = request.query.get("view")
-        client = WsClient(ws, pick_language(request.query.get("lang")), request.remote, view if view in VIEWS else None)
+        if view == "rundown" and request.query.get("rooms") == "all":
+            view = "rundown_all"  # /rundown?rooms=all: every room's segments instead of this track's
+        client = WsClient(
+            ws,
+            pick_language(request.query.get("lang")),
+            request.remote,
+            view if view in (*VIEWS, "rundown_all") else None,
+        )
         self._clients.add(client)
         self._clients_changed()
         sender = asyncio.create_task(self._sender(client))

@@ -124,7 +124,7 @@ class HeaderStrip(QFrame):
         layout.setSpacing(28)
         self.now = self._field(layout, self.tr("Now"))
         self.cue = self._field(layout, self.tr("On now"), big=False, stretch=3)
-        self.remaining = self._field(layout, self.tr("Remaining"))
+        self.remaining_caption, self.remaining = self._captioned(layout, self.tr("Remaining"))
         self.drift = self._field(layout, self.tr("Drift"))
         self.projected_end = self._field(layout, self.tr("Projected end"), stretch=1)
         self.mode = self._field(layout, self.tr("Mode"), big=False)
@@ -133,6 +133,11 @@ class HeaderStrip(QFrame):
 
     @staticmethod
     def _field(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0) -> QLabel:
+        return HeaderStrip._captioned(layout, caption, big, stretch)[1]
+
+    @staticmethod
+    def _captioned(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0) -> tuple[QLabel, QLabel]:
+        """A caption over a value; both returned (the caption may change with the state)."""
         box = QVBoxLayout()
         box.setSpacing(0)
         label = QLabel(caption)
@@ -143,7 +148,7 @@ class HeaderStrip(QFrame):
         box.addWidget(label)
         box.addWidget(value)
         layout.addLayout(box, stretch)
-        return value
+        return label, value
 
     def update_state(self, state: ShowState) -> None:
         zone = self._controller.plan.event.timezone
@@ -159,7 +164,13 @@ class HeaderStrip(QFrame):
             cue_text = self.tr("The show has ended")
         self.cue.setText(cue_text)
         self.cue.setToolTip(cue_text)
-        if state.remaining_s is not None:
+        gap_s = state.until_gap_end_s
+        self.remaining_caption.setText(self.tr("Until the next item") if gap_s is not None else self.tr("Remaining"))
+        if gap_s is not None:
+            # A real gap (Plan.gaps): nothing is on; count down to the item after it, as the stage does.
+            self.remaining.setText(timefmt.countdown(gap_s))
+            colour = "#9aa5b8"
+        elif state.remaining_s is not None:
             self.remaining.setText(timefmt.countdown(state.remaining_s))
             colour = "#ff6b6b" if state.overtime else "#e8ecf2"
         elif state.countdown_to_next_s is not None:

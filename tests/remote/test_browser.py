@@ -170,6 +170,25 @@ def test_rundown_follows_the_current_row(page, server, show_at) -> None:
     )
 
 
+def test_rundown_of_all_rooms_shows_every_room_and_follows_the_running_one(page, server) -> None:
+    from tests.remote.test_rooms import kam_at
+
+    server.publish(snap(kam_at(2, 10, 0)))
+    load(page, server, "rundown", "?rooms=all&lang=en")
+    heads = page.eval_on_selector_all("#head th", "ths => ths.map(t => t.innerText)")
+    assert heads == ["Room", "Planned", "Segment", "Owner"]
+    assert page.eval_on_selector("#rows tr.current", "e => e.innerText").split("\t")[:3] == [
+        "All rooms",
+        "D2 09:55–D2 10:45",
+        "Keynote Address",
+    ]
+    rooms = page.eval_on_selector_all("#rows tr", "trs => [...new Set(trs.map(t => t.dataset.room))]")
+    assert {"Workshop room 1", "Workshop room 2", "All rooms"} <= set(rooms)
+    assert page.eval_on_selector(
+        "#rows tr.current", "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
+    )
+
+
 # ── time: the server's clock, the reference instant, the true boundary ─────
 class ShiftedClock:
     """The server's wall clock an hour ahead of this machine's: the page must learn the offset."""

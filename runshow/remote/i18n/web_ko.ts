@@ -159,5 +159,25 @@
       <source>Open</source>
       <translation>열기</translation>
     </message>
+    <message>
+      <source>Rundown: all rooms</source>
+      <translation>큐시트: 모든 룸</translation>
+    </message>
+    <message>
+      <source>Every room of the schedule, planned times</source>
+      <translation>일정의 모든 룸, 계획 시각</translation>
+    </message>
+    <message>
+      <source>All rooms</source>
+      <translation>전체</translation>
+    </message>
+    <message>
+      <source>Room</source>
+      <translation>룸</translation>
+    </message>
+    <message>
+      <source>Running here: %1</source>
+      <translation>이 앱이 진행하는 룸: %1</translation>
+    </message>
   </context>
 </TS>

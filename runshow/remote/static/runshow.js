@@ -188,7 +188,7 @@
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     let ws;
     try {
-      ws = new WebSocket(`${scheme}${location.host}/ws?lang=${lang}&view=${document.body.dataset.view}`);
+      ws = new WebSocket(`${scheme}${location.host}/ws?lang=${lang}&view=${document.body.dataset.view}${params.get("rooms") === "all" ? "&rooms=all" : ""}`);
     } catch (err) {
       retry();
       return;

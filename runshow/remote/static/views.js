@@ -170,7 +170,44 @@
     return primary;
   };
 
+  function rundownAll(p, r, q, live) {
+    // every room's segments, read-only; the running room's current row is followed
+    setText("title", r.title);
+    setText("clock", live ? RS.clockText(p, q.show) : "--:--:--");
+    setText("end", r.running);
+    const head = $("head");
+    if (head && !head.childElementCount) {
+      const c = r.columns;
+      const tr = el("tr");
+      for (const name of [c.room, c.planned, c.title, c.owner]) tr.append(el("th", null, name));
+      head.append(tr);
+    }
+    const before = $("rows").dataset.seq;
+    rebuildOnce(p, "rows", () =>
+      r.rows.map((row) => {
+        const tr = el("tr", `segment-row room-row ${row.phase}${row.plenary ? " plenary" : ""}`);
+        tr.dataset.phase = row.phase;
+        tr.dataset.room = row.room;
+        tr.append(
+          el("td", "room", row.room),
+          el("td", "planned digits", `${row.planned_start}–${row.planned_end}`),
+          el("td", "title", row.title),
+          el("td", "owner", row.owner),
+        );
+        return tr;
+      }),
+    );
+    if (before !== $("rows").dataset.seq && p.state.cue !== RS.followedCue) {
+      const current = document.querySelector("#rows tr.current");
+      if (current) {
+        RS.followedCue = p.state.cue;
+        current.scrollIntoView({ block: "center" });
+      }
+    }
+    return null;
+  }
   RS.views.rundown = (p, q, live) => {
+    if (p.views.rundown_all && !p.views.rundown) return rundownAll(p, p.views.rundown_all, q, live);
     const r = p.views.rundown;
     setText("title", r.title);
     setText("clock", live ? RS.clockText(p, q.show) : "--:--:--");

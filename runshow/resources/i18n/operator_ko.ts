@@ -202,6 +202,11 @@
       <translation>남은 시간</translation>
     </message>
     <message>
+      <location filename="../../runshow/ui/operator.py" line="164" />
+      <source>Until the next item</source>
+      <translation>다음 순서까지</translation>
+    </message>
+    <message>
       <location filename="../../runshow/ui/operator.py" line="113" />
       <source>Drift</source>
       <translation>지연/단축</translation>
