@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -36,12 +37,11 @@ from runshow.plan import load_plan
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
 from runshow.remote.options import server_options
-from runshow.remote.osc import osc_options
-from runshow.remote.stack import start_remote_stack
 from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
 from runshow.session.rehearsal import RehearsalMode
+from runshow.session.timers import defer
 from runshow.ui.alert_wiring import AlertPresenter, StageNotices, install_alerts
 from runshow.ui.chime import Chime
 from runshow.ui.clock_step import ClockStepBar, install_clock_step
@@ -51,9 +51,11 @@ from runshow.ui.journal_fault import JournalFaultBar, install_journal_fault, rem
 from runshow.ui.operator import OperatorWindow
 from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
-from runshow.ui.remote_panel import install_remote_panel
 from runshow.ui.screens import default_settings
 from runshow.ui.stage import StageView, StageWindow
+
+if TYPE_CHECKING:
+    from runshow.remote.stack import RemoteStack
 
 log = logging.getLogger(__name__)
 
@@ -329,6 +331,8 @@ def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None
     room = room or arg_room
     lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
     _, rest = server_options(rest, {})  # --port N, --lan, --no-web are runshow's, not Qt's
+    from runshow.remote.osc import osc_options  # (imported here: python-osc is not needed to paint)
+
     _, rest = osc_options(rest, {})  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
@@ -413,15 +417,26 @@ def _open_and_run(
     show_windows(windows)
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
-    # The browser views, the control API, OSC and the schedule's automations (runshow/remote).
-    armer_fired = windows.armer.alertFired if windows.armer is not None else None
-    remote = start_remote_stack(windows.controller, web_args, schedule=schedule, alert_fired=armer_fired)
-    if windows.operator is not None and remote.control is not None:
-        install_remote_panel(windows.operator, remote.control, remote.osc, remote.automations)
-    if remote.control is not None:
-        share_notices(windows, remote.control.session)
-    if windows.operator is not None and remote.problems:
-        windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
+    # The browser views, the control API, OSC and the schedule's automations (runshow/remote),
+    # started once the event loop runs: the windows paint first (importing and starting the
+    # server took ~0.5 s before the stage's first paint, measured by the bench's launch row).
+    remotes: list[RemoteStack] = []
+
+    def start_remote() -> None:
+        from runshow.remote.stack import start_remote_stack  # aiohttp, python-osc: not before the first paint
+        from runshow.ui.remote_panel import install_remote_panel
+
+        armer_fired = windows.armer.alertFired if windows.armer is not None else None
+        remote = start_remote_stack(windows.controller, web_args, schedule=schedule, alert_fired=armer_fired)
+        remotes.append(remote)
+        if windows.operator is not None and remote.control is not None:
+            install_remote_panel(windows.operator, remote.control, remote.osc, remote.automations)
+        if remote.control is not None:
+            share_notices(windows, remote.control.session)
+        if windows.operator is not None and remote.problems:
+            windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
+
+    defer(start_remote, windows.controller, name="remote start")
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
     # collector's full passes from walking them again and again, which showed as 10–25 ms
     # pauses in a re-plan on a 1,000-segment schedule (runshow bench).
@@ -430,7 +445,8 @@ def _open_and_run(
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
-    remote.stop()
+    for remote in remotes:
+        remote.stop()
     windows.close()
     if reopen:  # the journal is closed (its lock released): open the other schedule in this app
         for window in (windows.operator, windows.stage):

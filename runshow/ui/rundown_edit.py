@@ -183,9 +183,13 @@ class EditableRundownModel(RundownModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and self.editable(index):
+        # most columns are never editable: answer those without asking where the show is
+        if index.column() in _EDITABLE_COLUMNS and index.isValid() and self.editable(index):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+
+_EDITABLE_COLUMNS = frozenset(SEGMENT_COLUMNS) | frozenset(SPEAKER_COLUMNS)
 
 
 class RundownDelegate(QStyledItemDelegate):

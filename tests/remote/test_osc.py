@@ -121,8 +121,9 @@ def test_feedback_phase_turns_warning_danger_overtime(osc_rig, qtbot, feedback_s
         rig.controller.refresh()
         want = feedback_values(rig.controller.state)
         got: dict[str, Any] = {}
-        qtbot.waitUntil(lambda: got.update(received(feedback_socket)) or got.get("/runshow/remaining_s")
-                        == want["remaining_s"], timeout=5000)  # fmt: skip
+        # every step here changes the phase too: wait for both (they may come in separate packets)
+        qtbot.waitUntil(lambda: got.update(received(feedback_socket)) or (got.get("/runshow/remaining_s")
+                        == want["remaining_s"] and "/runshow/phase" in got), timeout=5000)  # fmt: skip
         seen.append(got.get("/runshow/phase", "(unchanged)"))
         return str(got["/runshow/remaining"])
 
