@@ -51,6 +51,7 @@ from runshow.live.state import ShowState
 from runshow.remote.content import timing, wrapup_level
 from runshow.remote.control import BadInputError, Intent, RemoteControl, UnknownActionError, parse_intent
 from runshow.remote.loop_thread import LoopThread
+from runshow.remote.options import ALL_INTERFACES
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +358,7 @@ class OscBridge(QObject):
         return True
 
     def _host(self) -> str:
-        return "0.0.0.0" if self._lan else "127.0.0.1"
+        return ALL_INTERFACES if self._lan else "127.0.0.1"
 
     # ── the OSC thread ───────────────────────────────────────────────────
     async def _bind(self) -> None:

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from runshow.remote.options import server_options
+from runshow.remote.options import ALL_INTERFACES, server_options
 from runshow.remote.server import RemoteServer
 from tests.remote.conftest import base_url, snap
 
@@ -303,7 +303,7 @@ def test_control_routes_and_ws_handlers_plug_in(show_at) -> None:
 def test_server_options_from_the_command_line_and_environment() -> None:
     assert server_options([], {}) == ({"port": 4080, "host": "127.0.0.1", "enabled": True}, [])
     opts, rest = server_options(["--port", "5000", "--lan", "-style", "x"], {})
-    assert opts == {"port": 5000, "host": "0.0.0.0", "enabled": True} and rest == ["-style", "x"]
+    assert opts == {"port": 5000, "host": ALL_INTERFACES, "enabled": True} and rest == ["-style", "x"]
     assert server_options([], {"RUNSHOW_PORT": "4999"})[0]["port"] == 4999
     assert server_options(["--port=4100"], {"RUNSHOW_PORT": "4999"})[0]["port"] == 4100
     assert server_options(["--port", "http"], {})[0]["port"] == 4080  # a bad port: the default, warned
@@ -313,6 +313,6 @@ def test_server_options_from_the_command_line_and_environment() -> None:
 def test_lan_switch_before_start_only_changes_the_address() -> None:
     srv = RemoteServer(port=0)
     srv.set_lan(True).result(1)
-    assert srv.lan and srv.host == "0.0.0.0"
+    assert srv.lan and srv.host == ALL_INTERFACES  # the address only: this test never starts it
     srv.set_lan(False).result(1)
     assert not srv.lan and srv.host == "127.0.0.1"  # tests never listen beyond this machine
