@@ -13,7 +13,6 @@ Needs Debian's ``xvfb`` and ``imagemagick``.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from dataclasses import replace
@@ -24,16 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshot import HEIGHT, WIDTH, instant, start_xvfb  # noqa: E402 - after the path is set
+from screenshot import HEIGHT, WIDTH, instant, start_xvfb  # noqa: E402
+from screenshot import grab_operator as grab  # noqa: E402 - after the path is set
 
 FLEX = {"break1": (5, 1), "break2": (5, 1), "panel": (30, 2)}  # minimum minutes, trim order
-
-
-def grab(out: Path) -> None:
-    whole = Path(tempfile.mkdtemp()) / "screen.png"
-    subprocess.run(["import", "-window", "root", str(whole)], check=True)
-    subprocess.run(["convert", str(whole), "-crop", f"{WIDTH}x{HEIGHT}+0+0", "+repage", str(out)], check=True)
-    print(out)
 
 
 def main() -> int:

@@ -12,7 +12,6 @@ Needs Debian's ``xvfb`` and ``imagemagick``.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,14 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshot import HEIGHT, WIDTH, instant, start_xvfb  # noqa: E402 - after the path is set
-
-
-def grab(out: Path) -> None:
-    whole = Path(tempfile.mkdtemp()) / "screen.png"
-    subprocess.run(["import", "-window", "root", str(whole)], check=True)
-    subprocess.run(["convert", str(whole), "-crop", f"{WIDTH}x{HEIGHT}+0+0", "+repage", str(out)], check=True)
-    print(out)
+from screenshot import HEIGHT, WIDTH, instant, start_xvfb  # noqa: E402
+from screenshot import grab_operator as grab  # noqa: E402 - after the path is set
 
 
 def main() -> int:

@@ -68,6 +68,14 @@ def instant(zone: tzinfo, hms: str) -> datetime:
     return datetime(2021, 10, 15, t.hour, t.minute, t.second, tzinfo=zone)
 
 
+def grab_operator(out: Path) -> None:
+    """Grab the root window and crop the operator's half (the left 1920×1080) into ``out``."""
+    whole = Path(tempfile.mkdtemp()) / "screen.png"
+    subprocess.run(["import", "-window", "root", str(whole)], check=True)
+    subprocess.run(["convert", str(whole), "-crop", f"{WIDTH}x{HEIGHT}+0+0", "+repage", str(out)], check=True)
+    print(out)
+
+
 def capture(out_dir: Path, only: str) -> list[Path]:
     """Grab the root window and crop each half into its own file."""
     whole = Path(tempfile.mkdtemp()) / "screen.png"

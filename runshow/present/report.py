@@ -24,7 +24,7 @@ from typing import Any
 
 from runshow.live.actions import Action, ActionKind
 from runshow.live.journal import JournalContents, read_journal
-from runshow.live.show import Show
+from runshow.live.show import Show, Status
 from runshow.live.state import state_at
 from runshow.plan.model import Plan
 
@@ -469,7 +469,7 @@ def build_report(
 
     started = [r.actual_start for r in rows if r.actual_start is not None]
     p = show.progress
-    actual_end = p.ended_at if state.status.value == "ended" else None
+    actual_end = p.ended_at if state.status is Status.ENDED else None
     return Report(
         plan=plan,
         as_of=as_of.astimezone(tz),
