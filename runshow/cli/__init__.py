@@ -331,7 +331,10 @@ def _rehearse(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from runshow.bench.core import main as bench_main
 
-    return bench_main((["--quick"] if args.quick else []) + (["--json", args.json_out] if args.json_out else []))
+    forwarded = ["--quick"] if args.quick else []
+    forwarded += ["--windows"] if args.windows else []
+    forwarded += ["--json", args.json_out] if args.json_out else []
+    return bench_main(forwarded)
 
 
 @command("app")
@@ -578,6 +581,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure the show clock against its performance targets (offscreen)")
     p.add_argument("--quick", action="store_true", help="every figure briefly: a smoke, not a measurement")
     p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the rows as JSON")
+    p.add_argument("--windows", action="store_true", help="only the rows with both windows open (issue 19)")
     _add_file_commands(sub)
     p = sub.add_parser("app", help="open the stage and operator windows")
     p.add_argument("file", nargs="?", default=None)
