@@ -10,10 +10,11 @@ same width).
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
 
 from runshow.resources import fonts_dir
 
@@ -46,11 +47,18 @@ def load_fonts(directory: Path = FONT_DIR) -> list[str]:
             if family not in families:
                 families.append(family)
     _loaded = families
+    forget_fonts()  # a font made before the files were registered may have resolved to another family
     return families
 
 
+@functools.lru_cache(maxsize=256)
 def display_font(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFont:
-    """The bundled family at ``px`` pixels, with tabular figures so digits do not jitter."""
+    """The bundled family at ``px`` pixels, with tabular figures so digits do not jitter.
+
+    Shared and cached: do not change the font you get (copy it with ``QFont(font)``). Keeping
+    the few sizes the stage uses alive also keeps Qt's font engines, and their rendered
+    glyphs, from being dropped and made again between flips.
+    """
     font = QFont(FAMILY)
     font.setPixelSize(max(1, int(px)))
     font.setWeight(weight)
@@ -58,6 +66,24 @@ def display_font(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFont:
     # Never let Qt fall back to another family for digits or Hangul silently.
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
+
+
+@functools.lru_cache(maxsize=256)
+def display_metrics(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFontMetricsF:
+    """Metrics of :func:`display_font` (cached with it)."""
+    return QFontMetricsF(display_font(px, weight))
+
+
+@functools.lru_cache(maxsize=2048)
+def text_width(text: str, px: int, weight: QFont.Weight = QFont.Weight.Bold) -> float:
+    """Advance of ``text`` in :func:`display_font` (the stage asks for the same few texts every flip)."""
+    return display_metrics(px, weight).horizontalAdvance(text)
+
+
+def forget_fonts() -> None:
+    """Drop the cached fonts and widths (after the font database changed)."""
+    for cached in (display_font, display_metrics, text_width):
+        cached.cache_clear()
 
 
 def use_bundled_font(app: QGuiApplication) -> QFont:

@@ -15,10 +15,10 @@ band; blackout paints nothing but black.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSettings, Qt, Slot
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSettings, Qt, Slot
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from runshow.live.show import Status
@@ -26,7 +26,8 @@ from runshow.live.state import ShowState
 from runshow.present.stage_content import Level, Role, StageContent, stage_content
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
-from runshow.ui.fonts import display_font
+from runshow.ui.fonts import display_font, display_metrics, text_width
+from runshow.ui.text_sprites import GlyphSprites
 
 BACKGROUND = QColor("#000000")
 TEXT = QColor("#FFFFFF")
@@ -58,9 +59,51 @@ BOTTOM = (0.87, 1.00)
 DIGIT_HEIGHT = 0.33  # of the content height: well over the quarter the MC needs from metres away
 BANNER = 0.08  # rehearsal banner, of the whole height
 
+SPRITES = GlyphSprites()  # the large glyphs every stage view (window, miniature) draws, filled once
+_last_derived: tuple[ShowState, tuple[object, ...], StageContent] | None = None  # see StageView._derive
+
+
+INK = 0.01  # of the height: how far a band's ink may reach past it (a repaint covers that much more)
+
+# What each field of the content paints: a change repaints those areas only (the rest of the
+# stage is left as painted). A field not named here (blackout, rehearsal, …) repaints all.
+FIELD_AREAS: dict[str, tuple[str, ...]] = {
+    "clock": ("clock",),
+    "header": ("header",),
+    "title": ("who",),
+    "presenter": ("who",),
+    "strip": ("who",),
+    "message": ("who",),
+    "caption": ("caption",),
+    "countdown": ("digits",),
+    "blink_lit": ("digits",),
+    "level": ("digits", "caption"),
+    "status": ("digits", "caption"),
+    "next_label": ("bottom",),
+    "next_countdown": ("bottom",),
+    "drift": ("bottom",),
+    "drift_seconds": ("bottom",),
+    "notice": ("bottom",),
+}
+
+
+# The texts that change every second: a change of their characters alone repaints those
+# characters' cells (StageView._cells), not their whole area.
+MOVING = frozenset({"clock", "countdown", "next_countdown", "drift"})
+CONTENT_FIELDS = tuple(f.name for f in fields(StageContent))
+
 
 def _text_width(text: str, px: float, weight: QFont.Weight) -> float:
-    return QFontMetricsF(display_font(int(px), weight)).horizontalAdvance(text)
+    return text_width(text, int(px), weight)
+
+
+def _content_area(whole: QRectF, rehearsal: bool) -> QRectF:
+    """Where the show is painted: all of the view, or inside the rehearsal frame and banner."""
+    if not rehearsal:
+        return QRectF(whole)
+    h = whole.height()
+    edge = max(3.0, 0.012 * h)
+    return whole.adjusted(edge, BANNER * h + edge, -edge, -edge)
 
 
 def _draw_fit(
@@ -71,16 +114,21 @@ def _draw_fit(
     weight: QFont.Weight,
     colour: QColor,
     align: Qt.AlignmentFlag,
-) -> None:
-    """One line at ``px``, shrunk to the rectangle's width rather than clipped."""
+    *,
+    steady: bool = True,
+) -> tuple[float, int] | None:
+    """One line at ``px``, shrunk to the rectangle's width rather than clipped; returns where
+    its left end went and the pixel size it took (None: nothing drawn).
+
+    ``steady=False`` for a text that changes every second (see :meth:`GlyphSprites.draw`).
+    """
     if not text or rect.width() <= 0:
-        return
+        return None
     width = _text_width(text, px, weight)
     if width > rect.width():
         px *= rect.width() / width
-    p.setFont(display_font(max(1, int(px)), weight))
-    p.setPen(colour)
-    p.drawText(rect, int(align) | int(Qt.AlignmentFlag.AlignVCenter), text)
+    size = max(1, int(px))
+    return SPRITES.draw_in(p, rect, text, display_font(size, weight), colour, align, steady=steady), size
 
 
 def _rule(p: QPainter, x1: float, x2: float, y: float, colour: QColor, width: float) -> None:
@@ -100,6 +148,10 @@ class StageView(QWidget):
         self._rehearsal = False
         self._content = self._derive()
         self._clock_rect: QRect | None = None  # where the time of day was last painted
+        self._clock_px = 0.0  # its pixel size then
+        # per-second texts as last painted: field → (text, pixel size, weight, left end)
+        self._moving: dict[str, tuple[str, int, QFont.Weight, float]] = {}
+        self._areas_of: tuple[tuple[float, float, bool], dict[str, QRectF]] | None = None
         self.countdown_px = 0  # the digits' pixel size at the last paint, for tests and the miniature
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
@@ -141,30 +193,133 @@ class StageView(QWidget):
         self._rebuild()
 
     def _derive(self) -> StageContent:
-        return stage_content(
-            self._state,
-            self._controller.plan.event,
-            qt_tr,
-            notice=self._notice,
-            rehearsal=self._rehearsal,
-            cut_minutes=self._cut,
+        # The stage window and the control room's miniature show the same state with the same
+        # notices: the second view takes what the first derived (the state compared by identity).
+        global _last_derived
+        event = self._controller.plan.event
+        language = QCoreApplication.translate("StageView", "Time left")  # (a translator swapped: words differ)
+        key = (event, self._notice, self._rehearsal, self._cut, language)
+        if _last_derived is not None and _last_derived[0] is self._state and _last_derived[1] == key:
+            return _last_derived[2]
+        content = stage_content(
+            self._state, event, qt_tr, notice=self._notice, rehearsal=self._rehearsal, cut_minutes=self._cut
         )
+        _last_derived = (self._state, key, content)
+        return content
 
     def _rebuild(self) -> None:
-        """Repaint only what changed: nothing, the time of day alone, or the whole view.
+        """Repaint only what changed: nothing, the areas of the fields that changed, or all.
 
-        Once the show runs, the countdown and the time of day flip on different
-        boundaries, so half the ticks change only the clock; repainting the whole
-        stage (and its miniature) for those cost about half the app's CPU (bench).
+        Once the show runs, the countdown and the time of day flip on different boundaries:
+        half the ticks change only the clock, the others the countdown and the next line.
+        The title, presenter and speaker strip (the Hangul, the costliest text) are painted
+        again only when they change.
         """
         old, new = self._content, self._derive()
         self._content = new
         if new == old:
             return
-        if self._clock_rect is not None and replace(old, clock=new.clock) == new:
-            self.update(self._clock_rect)
-            return
-        self.update()
+        dirty = self.dirty_region(old, new)
+        if dirty is None:
+            self.update()
+        else:
+            self.update(dirty)
+
+    def dirty_region(self, old: StageContent, new: StageContent) -> QRegion | None:
+        """What going from ``old`` to ``new`` repaints (None: everything)."""
+        if self._clock_rect is None:
+            return None  # never painted: no geometry yet
+        geometry = self._areas(QRectF(self.rect()), new.rehearsal)
+        names: set[str] = set()
+        cells: list[QRect] = []
+        for name in CONTENT_FIELDS:
+            before, after = getattr(old, name), getattr(new, name)
+            if before == after:
+                continue
+            areas = FIELD_AREAS.get(name)
+            if areas is None:
+                return None
+            if name in MOVING:
+                strip = QRectF(self._clock_rect) if name == "clock" else geometry[areas[0]]
+                changed = self._cells(name, before, after, strip)
+                if changed is not None:
+                    cells += changed
+                    continue
+            names.update(areas)
+        bold = QFont.Weight.Bold
+        if "clock" in names and _text_width(old.clock, self._clock_px, bold) != _text_width(
+            new.clock, self._clock_px, bold
+        ):
+            names.add("header")  # a wider or narrower clock moves the part's title beside it
+        region = QRegion()
+        for name in sorted(names):
+            region = region.united(self._clock_rect if name == "clock" else geometry[name].toAlignedRect())
+        for cell in cells:
+            region = region.united(cell)
+        return region
+
+    def _areas(self, whole: QRectF, rehearsal: bool) -> dict[str, QRectF]:
+        """Full-width strips, one per group of fields, each widened by :data:`INK` (per size)."""
+        key = (whole.width(), whole.height(), rehearsal)
+        if self._areas_of is not None and self._areas_of[0] == key:
+            return self._areas_of[1]
+        areas = self._strips(whole, rehearsal)
+        self._areas_of = (key, areas)
+        return areas
+
+    @staticmethod
+    def _strips(whole: QRectF, rehearsal: bool) -> dict[str, QRectF]:
+        area = _content_area(whole, rehearsal)
+        h = area.height()
+
+        def strip(top: float, bottom: float) -> QRectF:
+            y0 = max(whole.top(), area.top() + (top - INK) * h)
+            y1 = min(whole.bottom() + 1, area.top() + (bottom + INK) * h)
+            return QRectF(whole.left(), y0, whole.width(), max(0.0, y1 - y0))
+
+        return {
+            "header": strip(*HEADER),
+            "who": strip(TITLE[0], STRIP[1]),
+            "caption": strip(*CAPTION),
+            "digits": strip(*DIGITS),
+            "bottom": strip(BOTTOM[0] - 0.01, BOTTOM[1]),
+        }
+
+    def _placed(self, name: str, text: str, weight: QFont.Weight, placed: tuple[float, int] | None) -> None:
+        """Remember where a text that changes every second was painted (see :meth:`_cells`)."""
+        if placed is None:
+            self._moving.pop(name, None)
+        else:
+            self._moving[name] = (text, placed[1], weight, placed[0])
+
+    def _cells(self, name: str, old: str, new: str, strip: QRectF) -> list[QRect] | None:
+        """The glyphs of a per-second text that changed, as rectangles of ``strip``'s height;
+        None when the whole text moves (another width or other glyph places: refit, realigned).
+
+        A countdown going from 06:40 to 06:39 changes two digits of five: with tabular
+        figures nothing else moves, so only those two cells are painted again. The new text
+        is shaped here once; the paint that follows draws it from the same shaped line.
+        """
+        placed = self._moving.get(name)
+        if placed is None or placed[0] != old:
+            return None
+        _, px, weight, x = placed
+        font = display_font(px, weight)
+        before, after = SPRITES.line(old, font), SPRITES.line(new, font)
+        if before.width != after.width or len(before.runs) != len(after.runs):
+            return None
+        slack = 0.08 * px + 2  # ink may reach a little past a glyph's advance
+        cells = []
+        for run_a, run_b in zip(before.runs, after.runs, strict=True):
+            glyphs_a, glyphs_b, places_a, places_b = run_a[2], run_b[2], run_a[3], run_b[3]
+            if run_a[1] != run_b[1] or len(glyphs_a) != len(glyphs_b) or places_a != places_b:
+                return None
+            ends = [p[0] for p in places_a[1:]] + [before.width]
+            for glyph_a, glyph_b, (left, _), right in zip(glyphs_a, glyphs_b, places_a, ends, strict=True):
+                if glyph_a != glyph_b:
+                    cell = QRectF(x + left - slack, strip.top(), right - left + 2 * slack, strip.height())
+                    cells.append(cell.toAlignedRect())
+        return cells
 
     # ── painting ──────────────────────────────────────────────────────────
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -172,18 +327,31 @@ class StageView(QWidget):
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            self._paint(painter, QRectF(self.rect()))
+            self._paint(painter, QRectF(self.rect()), event.region())
         finally:
             painter.end()
 
-    def _paint(self, p: QPainter, whole: QRectF) -> None:
+    def _paint(self, p: QPainter, whole: QRectF, exposed: QRegion | None = None) -> None:
+        """Paint the content into ``whole``; with ``exposed``, only the groups that reach it
+        (Qt clips to it: a group outside it would paint nothing, at full cost)."""
         c = self._content
+        if exposed is not None and QRegion(whole.toAlignedRect()).subtracted(exposed).isEmpty():
+            exposed = None  # all of it (QRegion.contains(QRect) means "overlaps": not that test)
+        if exposed is not None:
+            p.setClipRegion(exposed, Qt.ClipOperation.IntersectClip)  # only its pixels change
         p.fillRect(whole, BACKGROUND)
         if c.blackout:
             return
         area = QRectF(whole)
         if c.rehearsal:
-            area = self._paint_rehearsal(p, whole)
+            area = self._paint_rehearsal(p, whole, exposed)
+        areas = self._areas(whole, c.rehearsal)
+
+        def wanted(name: str) -> bool:
+            # (less a pixel each side: no ink lies there, and a neighbour's repaint that only
+            # touches the edge, as the clock's does the title's, need not paint this group)
+            return exposed is None or exposed.intersects(areas[name].toAlignedRect().adjusted(0, 1, 0, -1))
+
         h = area.height()
         # Type is sized for a 16:9 box fitted inside the view, so a portrait or very wide
         # monitor keeps every line readable instead of overflowing sideways.
@@ -196,59 +364,76 @@ class StageView(QWidget):
 
         # header: the part on the left, the clock on the right
         header = band(HEADER).adjusted(0, 0.015 * h, 0, 0)
-        clock_w = _text_width(c.clock, 0.065 * u, QFont.Weight.Bold)
-        _draw_fit(p, header, c.clock, 0.065 * u, QFont.Weight.Bold, TEXT, Qt.AlignmentFlag.AlignRight)
+        self._clock_px = 0.065 * u
+        clock_w = _text_width(c.clock, self._clock_px, QFont.Weight.Bold)
         slack = 0.1 * clock_w + 2
         self._clock_rect = QRectF(
             header.right() - clock_w - slack, header.top(), clock_w + 2 * slack, header.height()
         ).toAlignedRect()
-        _draw_fit(
-            p,
-            header.adjusted(0, 0, -(clock_w + margin), 0),
-            c.header,
-            0.05 * u,
-            QFont.Weight.DemiBold,
-            MUTED,
-            Qt.AlignmentFlag.AlignLeft,
-        )
-        _rule(p, inner.left(), inner.right(), area.top() + HEADER[1] * h, FAINT, max(1.0, 0.003 * h))
+        if wanted("header"):
+            right = Qt.AlignmentFlag.AlignRight
+            self._placed("clock", c.clock, QFont.Weight.Bold, _draw_fit(
+                p, header, c.clock, self._clock_px, QFont.Weight.Bold, TEXT, right, steady=False
+            ))  # fmt: skip
+            _draw_fit(
+                p,
+                header.adjusted(0, 0, -(clock_w + margin), 0),
+                c.header,
+                0.05 * u,
+                QFont.Weight.DemiBold,
+                MUTED,
+                Qt.AlignmentFlag.AlignLeft,
+            )
+            _rule(p, inner.left(), inner.right(), area.top() + HEADER[1] * h, FAINT, max(1.0, 0.003 * h))
 
         # who and what
         centre = Qt.AlignmentFlag.AlignHCenter
-        if c.message:
-            self._paint_box(p, QRectF(band(TITLE).topLeft(), band(STRIP).bottomRight()), c.message, MESSAGE_BG, u)
-        else:
-            _draw_fit(p, band(TITLE), c.title, 0.085 * u, QFont.Weight.Bold, TEXT, centre)
-            _draw_fit(p, band(PRESENTER_BAND), c.presenter, 0.06 * u, QFont.Weight.DemiBold, PRESENTER, centre)
-            if c.strip:
-                self._paint_strip(p, band(STRIP), u)
+        if wanted("who"):
+            if c.message:
+                self._paint_box(p, QRectF(band(TITLE).topLeft(), band(STRIP).bottomRight()), c.message, MESSAGE_BG, u)
+            else:
+                _draw_fit(p, band(TITLE), c.title, 0.085 * u, QFont.Weight.Bold, TEXT, centre)
+                _draw_fit(p, band(PRESENTER_BAND), c.presenter, 0.06 * u, QFont.Weight.DemiBold, PRESENTER, centre)
+                if c.strip:
+                    self._paint_strip(p, band(STRIP), u)
 
         # the countdown
         colour = LEVEL_COLOURS[c.level]
-        digits_rect = band(DIGITS)
-        caption_colour = colour if c.level in (Level.WARNING, Level.DANGER, Level.OVERTIME) else MUTED
-        if c.status is Status.PAUSED:
-            caption_colour = LEVEL_COLOURS[Level.WARNING]
-        _draw_fit(p, band(CAPTION), c.caption, 0.045 * u, QFont.Weight.DemiBold, caption_colour, centre)
-        digit_colour = colour
-        if c.level is Level.OVERTIME and not c.blink_lit:
-            # The slow blink: the same red as a full field, the digits in white, so
-            # they stay readable in both phases.
-            p.fillRect(digits_rect.adjusted(-margin / 2, 0, margin / 2, 0), colour)
-            digit_colour = TEXT
-        if c.status is Status.ENDED:
-            digit_colour = MUTED
-        self.countdown_px = self._paint_digits(p, digits_rect, c.countdown, DIGIT_HEIGHT * h, digit_colour)
+        if wanted("caption"):
+            caption_colour = colour if c.level in (Level.WARNING, Level.DANGER, Level.OVERTIME) else MUTED
+            if c.status is Status.PAUSED:
+                caption_colour = LEVEL_COLOURS[Level.WARNING]
+            _draw_fit(p, band(CAPTION), c.caption, 0.045 * u, QFont.Weight.DemiBold, caption_colour, centre)
+        if wanted("digits"):
+            digits_rect = band(DIGITS)
+            digit_colour = colour
+            if c.level is Level.OVERTIME and not c.blink_lit:
+                # The slow blink: the same red as a full field, the digits in white, so
+                # they stay readable in both phases.
+                p.fillRect(digits_rect.adjusted(-margin / 2, 0, margin / 2, 0), colour)
+                digit_colour = TEXT
+            if c.status is Status.ENDED:
+                digit_colour = MUTED
+            self.countdown_px = self._paint_digits(p, digits_rect, c.countdown, DIGIT_HEIGHT * h, digit_colour)
 
         # next segment and drift
-        bottom = band(BOTTOM)
-        _rule(p, inner.left(), inner.right(), area.top() + (BOTTOM[0] - 0.01) * h, FAINT, max(1.0, 0.003 * h))
+        if wanted("bottom"):
+            _rule(p, inner.left(), inner.right(), area.top() + (BOTTOM[0] - 0.01) * h, FAINT, max(1.0, 0.003 * h))
+            self._paint_bottom(p, band(BOTTOM), margin, u)
+
+    def _paint_bottom(self, p: QPainter, bottom: QRectF, margin: float, u: float) -> None:
+        """The next segment with the countdown to it on the left, the drift on the right (or a notice)."""
+        c = self._content
         if c.notice:
             self._paint_box(p, bottom, c.notice, NOTICE_BG, u)
             return
         drift_colour = LATE if c.drift_seconds > 0 else EARLY if c.drift_seconds < 0 else MUTED
         drift_w = _text_width(c.drift, 0.05 * u, QFont.Weight.DemiBold) if c.drift else 0.0
-        _draw_fit(p, bottom, c.drift, 0.05 * u, QFont.Weight.DemiBold, drift_colour, Qt.AlignmentFlag.AlignRight)
+        right = Qt.AlignmentFlag.AlignRight
+        demi = QFont.Weight.DemiBold
+        self._placed("drift", c.drift, demi, _draw_fit(
+            p, bottom, c.drift, 0.05 * u, demi, drift_colour, right, steady=False
+        ))  # fmt: skip
         left = bottom.adjusted(0, 0, -(drift_w + margin), 0)
         next_w = _text_width(c.next_countdown, 0.06 * u, QFont.Weight.Bold) if c.next_countdown else 0.0
         if c.next_countdown:
@@ -263,7 +448,7 @@ class StageView(QWidget):
                 TEXT,
                 Qt.AlignmentFlag.AlignLeft,
             )
-            _draw_fit(
+            placed = _draw_fit(
                 p,
                 QRectF(left.left() + label_w + gap, left.top(), next_w, left.height()),
                 c.next_countdown,
@@ -271,28 +456,28 @@ class StageView(QWidget):
                 QFont.Weight.Bold,
                 PRESENTER,
                 Qt.AlignmentFlag.AlignLeft,
+                steady=False,
             )
+            self._placed("next_countdown", c.next_countdown, QFont.Weight.Bold, placed)
         else:
             _draw_fit(p, left, c.next_label, 0.05 * u, QFont.Weight.DemiBold, TEXT, Qt.AlignmentFlag.AlignLeft)
 
     def _paint_digits(self, p: QPainter, rect: QRectF, text: str, digit_height: float, colour: QColor) -> int:
         """The countdown, sized by its digits' real height, shrunk only if too wide."""
-        probe = QFontMetricsF(display_font(1000))
+        probe = display_metrics(1000)
         em_digit = probe.tightBoundingRect("0").height() / 1000
         px = digit_height / em_digit if em_digit > 0 else digit_height
         width = probe.horizontalAdvance(text) / 1000 * px
         if width > rect.width():
             px *= rect.width() / width
         px = min(px, rect.height() / (probe.height() / 1000))
-        font = display_font(int(px))
-        p.setFont(font)
-        p.setPen(colour)
-        fm = QFontMetricsF(font)
+        fm = display_metrics(int(px))
         digit = fm.tightBoundingRect("0")
         # centre the digits' ink (not the font's ascent/descent box) in the band
         baseline = rect.center().y() - (digit.top() + digit.bottom()) / 2
         x = rect.center().x() - fm.horizontalAdvance(text) / 2
-        p.drawText(QPointF(x, baseline), text)
+        SPRITES.draw(p, x, baseline, text, display_font(int(px)), colour, steady=False)
+        self._placed("countdown", text, QFont.Weight.Bold, (x, int(px)))
         return int(px)
 
     def _paint_strip(self, p: QPainter, rect: QRectF, h: float) -> None:
@@ -377,8 +562,7 @@ class StageView(QWidget):
         px = min(0.11 * h, inner.height() * 0.8)
         flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
         while px > 6:
-            font = display_font(int(px))
-            bound = QFontMetricsF(font).boundingRect(inner, flags, text)
+            bound = display_metrics(int(px)).boundingRect(inner, flags, text)
             if bound.height() <= inner.height() and bound.width() <= inner.width():
                 break
             px *= 0.9
@@ -386,7 +570,7 @@ class StageView(QWidget):
         p.setPen(BACKGROUND)
         p.drawText(inner, flags, text)
 
-    def _paint_rehearsal(self, p: QPainter, whole: QRectF) -> QRectF:
+    def _paint_rehearsal(self, p: QPainter, whole: QRectF, exposed: QRegion | None = None) -> QRectF:
         """An orange frame and banner no one can mistake for the live show."""
         h = whole.height()
         edge = max(3.0, 0.012 * h)
@@ -394,17 +578,18 @@ class StageView(QWidget):
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(whole.adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2))
         banner = QRectF(whole.left(), whole.top(), whole.width(), BANNER * h)
-        p.fillRect(banner, REHEARSAL)
-        _draw_fit(
-            p,
-            banner,
-            self.tr("REHEARSAL — not the live show"),
-            0.055 * min(h, whole.width() * 9 / 16),
-            QFont.Weight.Bold,
-            BACKGROUND,
-            Qt.AlignmentFlag.AlignHCenter,
-        )
-        return whole.adjusted(edge, banner.height() + edge, -edge, -edge)
+        if exposed is None or exposed.intersects(banner.toAlignedRect()):
+            p.fillRect(banner, REHEARSAL)
+            _draw_fit(
+                p,
+                banner,
+                self.tr("REHEARSAL — not the live show"),
+                0.055 * min(h, whole.width() * 9 / 16),
+                QFont.Weight.Bold,
+                BACKGROUND,
+                Qt.AlignmentFlag.AlignHCenter,
+            )
+        return _content_area(whole, True)
 
 
 class StageWindow(QWidget):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QRegion
 
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
@@ -307,4 +307,123 @@ def test_a_tick_that_moves_only_the_clock_repaints_only_the_clock(rig, at, qtbot
     controller.refresh()
     qtbot.waitUntil(lambda: bool(regions.rects))
     assert view.content.countdown == "04:59"
-    assert any(r == whole for r in regions.rects)
+    # the digits that changed and the countdown to the next segment are painted again; the
+    # title and presenter above are not, nor most of the stage
+    painted = QRegion()
+    for r in regions.rects:
+        painted = painted.united(r)
+    w, h = whole.width(), whole.height()
+    assert painted.intersects(QRect(0, int(0.45 * h), w, int(0.35 * h)))  # the digits
+    assert painted.intersects(QRect(0, int(0.88 * h), w, int(0.1 * h)))  # the next line
+    assert not painted.contains(QPoint(w // 2, int(0.15 * h)))  # the title
+    assert not painted.contains(QPoint(w // 2, int(0.24 * h)))  # the presenter
+    area = sum(r.width() * r.height() for r in painted)
+    assert area < 0.3 * w * h
+
+
+def _differ(a: QImage, b: QImage) -> str:
+    """Where two images differ, as a bounding box (for the failure message)."""
+    xs, ys = [], []
+    for y in range(0, a.height(), 2):
+        for x in range(0, a.width(), 2):
+            if a.pixel(x, y) != b.pixel(x, y):
+                xs.append(x)
+                ys.append(y)
+    return f"pixels in x {min(xs)}–{max(xs)}, y {min(ys)}–{max(ys)}" if xs else "pixels between the sampled ones"
+
+
+def _whole(view: StageView) -> QImage:
+    image = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#123456"))  # not black: a pixel left unpainted shows
+    view.render(image)
+    return image
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (432, 243), (600, 900)])
+def test_painting_only_what_changed_leaves_what_a_whole_paint_would(rig, at, size):
+    """After every change the stage repaints only the areas of the fields that changed; the
+    screen must then hold exactly what painting the whole view would: no stale digit, no
+    half-erased title. Stepped through a show's every kind of change, on a stage, a
+    miniature and a portrait monitor."""
+    controller, clock, view = rig
+    view.resize(*size)
+    go(controller, clock, at(13, 29, 50))
+    screen = _whole(view)
+    shown = view.content
+    partial = 0
+
+    def step(label: str) -> None:
+        nonlocal shown, screen, partial
+        new = view.content
+        if new == shown:
+            return
+        region = view.dirty_region(shown, new)
+        if region is not None:
+            partial += 1
+            view.render(screen, region.boundingRect().topLeft(), region)  # the region lands where it is
+        else:
+            screen = _whole(view)
+        whole = _whole(view)
+        assert screen == whole, f"{label}: {_differ(screen, whole)} differ from a whole paint (region {region})"
+        shown = new
+
+    def tick(seconds: float, n: int, label: str) -> None:
+        for i in range(n):
+            clock.advance(seconds)
+            controller.refresh()
+            step(f"{label} +{i}")
+
+    tick(0.5, 24, "pre-show over the start")
+    go(controller, clock, at(13, 32, 0, 500_000))
+    assert controller.act(ActionKind.START) is None
+    step("start")
+    tick(0.5, 6, "running")
+    for instant, kind in [(at(13, 37), ActionKind.NEXT), (at(13, 42), ActionKind.NEXT)]:
+        go(controller, clock, instant)
+        assert controller.act(kind) is None
+        step(str(kind))
+    go(controller, clock, at(13, 46, 58))  # into the warning, the danger, overtime and its blink
+    tick(0.5, 8, "the last seconds")
+    go(controller, clock, at(13, 47, 58))
+    tick(0.5, 8, "overtime")
+    assert controller.act(ActionKind.NEXT) is None  # a multi-speaker segment: the strip
+    step("next")
+    assert controller.act(ActionKind.NEXT) is None
+    step("next speaker")
+    assert controller.act(ActionKind.MESSAGE, text="3분 더 진행해 주세요") is None
+    step("message")
+    tick(0.5, 3, "message up")
+    assert controller.act(ActionKind.CLEAR_MESSAGE) is None
+    step("message cleared")
+    view.show_notice("마무리해 주세요")
+    step("notice")
+    tick(0.5, 3, "notice up")
+    view.clear_notice()
+    step("notice cleared")
+    view.set_cut(3)
+    step("cut")
+    view.set_cut(None)
+    step("cut cleared")
+    assert controller.act(ActionKind.PAUSE) is None
+    step("pause")
+    tick(0.5, 3, "paused")
+    assert controller.act(ActionKind.RESUME) is None
+    step("resume")
+    view.set_rehearsal(True)
+    step("rehearsal")
+    tick(0.5, 4, "rehearsal")
+    view.set_rehearsal(False)
+    step("live again")
+    assert controller.act(ActionKind.BLACKOUT, on=True) is None
+    step("blackout")
+    assert controller.act(ActionKind.BLACKOUT, on=False) is None
+    step("blackout off")
+    go(controller, clock, at(16, 20))
+    assert controller.act(ActionKind.GOTO, segment="closing") is None
+    step("goto")
+    tick(0.5, 4, "closing")
+    go(controller, clock, at(16, 27))
+    assert controller.act(ActionKind.NEXT) is None
+    step("ended")
+    tick(0.5, 4, "after the end")
+    assert partial >= 40  # the ticks were painted in part, not whole

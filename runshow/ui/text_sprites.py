@@ -1,0 +1,237 @@
+"""Large text drawn from cached glyph images: the stage's digits and titles at every flip.
+
+Qt's raster engine keeps a rendered glyph only up to 64 px; a larger one is filled as an
+outline at every paint. The stage draws its countdown at ~500 px on a 1080-line monitor
+(~1,000 on 4K), its title at ~90 px and its clock at ~70 px, so every flip filled every
+Hangul curve and digit outline again: 1.1 ms for the countdown alone, 0.9 ms for a title
+(runshow bench, 1920×1080; a full stage paint 2.5 ms). Filling a glyph once and copying its
+image afterwards is what Qt does for small text; :class:`GlyphSprites` does it for large text.
+
+Layout stays Qt's: a :class:`QTextLayout` shapes the line (kerning, tabular figures, fallback
+fonts for a character the bundled font lacks), and each glyph is copied to its position, rounded
+to the pixel. Only the look of a glyph is cached — per font, size, glyph and colour, within a
+byte budget (least recently used first out) — so nothing stale can be drawn: a new text is new
+glyph positions from the same images.
+
+Setting ``QT_MAX_CACHED_GLYPH_SIZE`` above 64 was tried first: Qt then drew no glyph at all
+past ~100 px (Qt 6.11, FreeType), so the stage lost its digits. Not used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRawFont, QTextLayout
+
+QT_CACHED_GLYPH_PX = 64  # up to here Qt keeps glyphs itself: drawn as text
+BUDGET_BYTES = 32 * 1024 * 1024
+LAYOUTS = 256  # shaped lines kept (the same few texts are drawn flip after flip)
+
+
+@dataclass(frozen=True, slots=True)
+class _Glyph:
+    image: QImage | None  # None: nothing to paint (a space)
+    offset: QPoint  # from the glyph's pen position (on the baseline) to the image's top left
+
+    @property
+    def size(self) -> int:
+        return 0 if self.image is None else self.image.sizeInBytes()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A shaped line: per glyph run, its font, glyph indexes and positions from the line's left
+    end on its baseline; with the line's ascent, descent and width (Qt's own numbers)."""
+
+    runs: tuple[tuple[QRawFont, str, tuple[int, ...], tuple[tuple[float, float], ...]], ...]
+    ascent: float
+    descent: float
+    width: float
+
+
+class GlyphSprites:
+    """Glyph images per (font, size, glyph, colour), whole lines per (text, font, colour), and
+    shaped lines per (text, font)."""
+
+    def __init__(self, budget_bytes: int = BUDGET_BYTES) -> None:
+        self.budget_bytes = budget_bytes
+        self._glyphs: OrderedDict[tuple[object, ...], _Glyph] = OrderedDict()
+        self._lines: OrderedDict[tuple[str, str], Line] = OrderedDict()
+        self.bytes = 0
+        self.rendered = 0  # glyph images made (a test sees the cache work)
+
+    # ── layout ────────────────────────────────────────────────────────────
+    def line(self, text: str, font: QFont) -> Line:
+        """``text`` shaped in ``font`` (cached)."""
+        key = (text, font.key())
+        hit = self._lines.get(key)
+        if hit is not None:
+            self._lines.move_to_end(key)
+            return hit
+        layout = QTextLayout(text, font)
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        qline = layout.createLine()
+        layout.endLayout()
+        runs = []
+        ascent = qline.ascent() if qline.isValid() else 0.0
+        for run in qline.glyphRuns() if qline.isValid() else []:
+            raw = run.rawFont()
+            positions = tuple((p.x(), p.y() - ascent) for p in run.positions())
+            runs.append((raw, _raw_key(raw), tuple(run.glyphIndexes()), positions))
+        made = Line(
+            tuple(runs),
+            ascent,
+            qline.descent() if qline.isValid() else 0.0,
+            qline.naturalTextWidth() if qline.isValid() else 0.0,
+        )
+        self._lines[key] = made
+        if len(self._lines) > LAYOUTS:
+            self._lines.popitem(last=False)
+        return made
+
+    # ── drawing ───────────────────────────────────────────────────────────
+    def draw(
+        self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor, *, steady: bool = True
+    ) -> None:
+        """``text`` with its left end at ``x`` on ``baseline``.
+
+        ``steady``: a text drawn again and again as it is (a title, a label) is kept whole, as
+        one image; a text that changes every second (a countdown, the clock) is put together
+        from its glyphs' images each time.
+        """
+        if not text:
+            return
+        if steady:
+            sprite = self._whole(text, font, colour)
+            if sprite.image is not None:
+                p.drawImage(QPoint(round(x) + sprite.offset.x(), round(baseline) + sprite.offset.y()), sprite.image)
+            return
+        if font.pixelSize() <= QT_CACHED_GLYPH_PX:
+            p.setFont(font)
+            p.setPen(colour)
+            p.drawText(QPointF(x, baseline), text)
+            return
+        self._glyphs_of(p, x, baseline, text, font, colour)
+
+    def _glyphs_of(self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor) -> None:
+        rgba = colour.rgba()
+        for raw, raw_key, glyphs, positions in self.line(text, font).runs:
+            for glyph, (gx, gy) in zip(glyphs, positions, strict=True):
+                sprite = self._glyph(raw, raw_key, glyph, colour, rgba)
+                if sprite.image is not None:
+                    p.drawImage(
+                        QPoint(round(x + gx) + sprite.offset.x(), round(baseline + gy) + sprite.offset.y()),
+                        sprite.image,
+                    )
+
+    def _whole(self, text: str, font: QFont, colour: QColor) -> _Glyph:
+        """The whole line as one image (its offset from the pen's start on the baseline)."""
+        key = ("line", text, font.key(), colour.rgba())
+        hit = self._glyphs.get(key)
+        if hit is not None:
+            self._glyphs.move_to_end(key)
+            return hit
+        line = self.line(text, font)
+        pad = 2 + math.ceil(0.1 * font.pixelSize())  # ink may reach past the advance (italic, overhangs)
+        width = math.ceil(line.width) + 2 * pad
+        height = math.ceil(line.ascent + line.descent) + 2 * pad
+        if width <= 2 * pad or height <= 2 * pad:
+            made = _Glyph(None, QPoint())
+        else:
+            image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            try:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+                baseline = pad + round(line.ascent)
+                if font.pixelSize() <= QT_CACHED_GLYPH_PX:
+                    painter.setFont(font)
+                    painter.setPen(colour)
+                    painter.drawText(QPointF(pad, baseline), text)
+                else:
+                    self._glyphs_of(painter, pad, baseline, text, font, colour)
+            finally:
+                painter.end()
+            made = _Glyph(image, QPoint(-pad, -baseline))
+        self.rendered += 1
+        self._keep(key, made)
+        return made
+
+    def draw_in(
+        self,
+        p: QPainter,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        colour: QColor,
+        align: Qt.AlignmentFlag,
+        *,
+        steady: bool = True,
+    ) -> float:
+        """One line in ``rect``, centred vertically, placed as ``align`` says (left, right or centre),
+        where ``QPainter.drawText(rect, align | AlignVCenter, text)`` would put it; returns where
+        its left end went."""
+        if not text:
+            return rect.left()
+        line = self.line(text, font)
+        if align & Qt.AlignmentFlag.AlignRight:
+            x = rect.right() - line.width
+        elif align & Qt.AlignmentFlag.AlignHCenter:
+            x = rect.left() + (rect.width() - line.width) / 2
+        else:
+            x = rect.left()
+        top = rect.top() + (rect.height() - (line.ascent + line.descent)) / 2
+        self.draw(p, x, top + line.ascent, text, font, colour, steady=steady)
+        return x
+
+    def _glyph(self, raw: QRawFont, raw_key: str, glyph: int, colour: QColor, rgba: int) -> _Glyph:
+        key = (raw_key, glyph, rgba)
+        hit = self._glyphs.get(key)
+        if hit is not None:
+            self._glyphs.move_to_end(key)
+            return hit
+        made = _render(raw, glyph, colour)
+        self.rendered += 1
+        self._keep(key, made)
+        return made
+
+    def _keep(self, key: tuple[object, ...], made: _Glyph) -> None:
+        self._glyphs[key] = made
+        self.bytes += made.size
+        while self.bytes > self.budget_bytes and len(self._glyphs) > 1:
+            _, old = self._glyphs.popitem(last=False)
+            self.bytes -= old.size
+
+    def clear(self) -> None:
+        self._glyphs.clear()
+        self._lines.clear()
+        self.bytes = 0
+
+
+def _raw_key(raw: QRawFont) -> str:
+    return f"{raw.familyName()}|{raw.styleName()}|{raw.weight()}|{raw.pixelSize():.3f}"
+
+
+def _render(raw: QRawFont, glyph: int, colour: QColor) -> _Glyph:
+    """One glyph filled once, antialiased, into an image just large enough for its ink."""
+    path = raw.pathForGlyph(glyph)
+    bounds = path.boundingRect()
+    if path.isEmpty() or bounds.isEmpty():
+        return _Glyph(None, QPoint())
+    left, top = math.floor(bounds.left()) - 1, math.floor(bounds.top()) - 1
+    width, height = math.ceil(bounds.right()) - left + 1, math.ceil(bounds.bottom()) - top + 1
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-left, -top)
+        painter.fillPath(path, colour)
+    finally:
+        painter.end()
+    return _Glyph(image, QPoint(left, top))
