@@ -134,7 +134,8 @@ class OperatorCommands(QObject):
             self.tr("Redo"), _keys(QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")), self._on_redo
         )
 
-        controller.stateChanged.connect(self.update_state)
+        self._shown_key: tuple[object, ...] | None = None
+        controller.stateChanged.connect(self._on_state)
         controller.actionRejected.connect(self._on_rejected)
         self.update_state(controller.state)
 
@@ -308,8 +309,15 @@ class OperatorCommands(QObject):
         self.statusMessage.emit(self.tr("Not done: %1").replace("%1", reason_text(reason, qt_tr)))
 
     # ── following the show ────────────────────────────────────────────────
+    def _on_state(self, state: ShowState) -> None:
+        """Every state (two a second while the show runs): the controls change only with an
+        action, a cue or the status, so a tick that moved only time touches nothing."""
+        if _controls_key(state) != self._shown_key:
+            self.update_state(state)
+
     def update_state(self, state: ShowState) -> None:
         """Enable, check and label every control from the state alone."""
+        self._shown_key = _controls_key(state)
         status = state.status
         on_cue = status in (Status.RUNNING, Status.PAUSED)
         self._set_text(self.start_next, self.tr("Start") if status is Status.PRE_SHOW else self.tr("Next"))
@@ -335,3 +343,10 @@ class OperatorCommands(QObject):
             self._set_text(action, base if target is None else template.replace("%1", self.describe(target)))
             if action.iconText() != base:
                 action.setIconText(base)  # the toolbar stays short; the menu and tooltip say what
+
+
+def _controls_key(state: ShowState) -> tuple[object, ...]:
+    """What the controls show depends on: the show's progress (every action, undo included),
+    its status, the cue on, the mode, whether a message is up, the blackout."""
+    cue = state.cue.index if state.cue else None
+    return (state._progress, state.status, cue, state.mode, state.message is not None, state.blackout)

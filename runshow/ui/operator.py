@@ -12,7 +12,7 @@ title)`` (menus live in ``window.menus``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,6 +106,42 @@ _VIEW_KEYS = frozenset(
 )
 
 
+SHRINK_BELOW = 0.7  # a SteadyLabel shrinks only for a text this much narrower than its size
+
+
+class SteadyLabel(QLabel):
+    """A label that keeps its size while its text changes every second: it grows to fit a
+    longer text and never shrinks.
+
+    A label whose size follows its text asks its window for a new layout at every change;
+    in the control room that was two full relayouts a second (the main window's docks and
+    toolbars, each with its animation objects), for a clock and a countdown. A widget of
+    fixed size asks nothing, so the size is fixed — made larger when a text needs it, and
+    smaller only for a much shorter text (not for a digit's width).
+    """
+
+    def setText(self, text: str) -> None:
+        if text == self.text():
+            return
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        hint = super().sizeHint()
+        if hint.width() < SHRINK_BELOW * self.minimumWidth():
+            self.setMinimumWidth(0)  # a much shorter text for good (a day's drift gone): fit it
+        width, height = max(self.minimumWidth(), hint.width()), max(self.minimumHeight(), hint.height())
+        fixed = (width, height)
+        if fixed != (self.minimumWidth(), self.minimumHeight()) or fixed != (self.maximumWidth(), self.maximumHeight()):
+            self.setFixedSize(width, height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.setMinimumSize(0, 0)  # a new font: fit afresh (smaller too)
+            self._fit()
+
+
 class HeaderStrip(QFrame):
     """Always visible: now, the cue on and its remaining time, drift, projected end, mode."""
 
@@ -113,6 +149,10 @@ class HeaderStrip(QFrame):
         super().__init__(parent)
         self._controller = controller
         self.setObjectName("headerStrip")
+        # Opaque: a label repainted in the strip (the clock, every second) repaints the strip's
+        # background alone, not the main window and every container under it.
+        # (Its style sheet paints all of it, so Qt need not paint what lies beneath.)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setStyleSheet(
             "#headerStrip { background: #1d2330; }"
             "#headerStrip QLabel { color: #e8ecf2; font-size: 15px; }"
@@ -123,7 +163,7 @@ class HeaderStrip(QFrame):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(28)
         self.now = self._field(layout, self.tr("Now"))
-        self.cue = self._field(layout, self.tr("On now"), big=False, stretch=3)
+        self.cue = self._field(layout, self.tr("On now"), big=False, stretch=3, steady=False)  # takes what is left
         self.remaining_caption, self.remaining = self._captioned(layout, self.tr("Remaining"))
         self.drift = self._field(layout, self.tr("Drift"))
         self.projected_end = self._field(layout, self.tr("Projected end"), stretch=1)
@@ -132,17 +172,22 @@ class HeaderStrip(QFrame):
         self.update_state(controller.state)
 
     @staticmethod
-    def _field(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0) -> QLabel:
-        return HeaderStrip._captioned(layout, caption, big, stretch)[1]
+    def _field(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0, steady: bool = True) -> QLabel:
+        return HeaderStrip._captioned(layout, caption, big, stretch, steady)[1]
 
     @staticmethod
-    def _captioned(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0) -> tuple[QLabel, QLabel]:
-        """A caption over a value; both returned (the caption may change with the state)."""
+    def _captioned(
+        layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0, steady: bool = True
+    ) -> tuple[QLabel, QLabel]:
+        """A caption over a value; both returned (the caption may change with the state).
+
+        ``steady``: a value that changes every second keeps its size (:class:`SteadyLabel`).
+        """
         box = QVBoxLayout()
         box.setSpacing(0)
         label = QLabel(caption)
         label.setProperty("role", "caption")
-        value = QLabel()
+        value = SteadyLabel() if steady else QLabel()
         if big:
             value.setProperty("role", "big")
         box.addWidget(label)
@@ -163,7 +208,8 @@ class HeaderStrip(QFrame):
         else:
             cue_text = self.tr("The show has ended")
         self.cue.setText(cue_text)
-        self.cue.setToolTip(cue_text)
+        if self.cue.toolTip() != cue_text:
+            self.cue.setToolTip(cue_text)
         gap_s = state.until_gap_end_s
         self.remaining_caption.setText(self.tr("Until the next item") if gap_s is not None else self.tr("Remaining"))
         if gap_s is not None:
