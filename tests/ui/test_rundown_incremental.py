@@ -242,3 +242,30 @@ def test_with_a_view_only_the_rows_on_screen_are_signalled_and_the_rest_stay_fre
     controller.act(ActionKind.NEXT)  # an action too: rows off screen are not signalled
     assert {r for r, k, _ in rec.cells if k == -1} <= {0, 1, 2, 3}
     assert snapshot(model) == snapshot(RundownModel(controller.plan, controller.state))
+
+
+@pytest.mark.parametrize("window", [(0, 3), (3, 8), (6, 11)])
+def test_every_step_with_a_view_signals_every_change_on_screen_and_none_off_it(rig, window) -> None:
+    """As the view does: only rows on screen are signalled (a jump that moves every projected
+    cell is cut to the screen first); every change on screen must still be signalled, and the
+    rows off screen must be fresh when they scroll in."""
+    clock, controller, model = rig
+    lo, hi = window
+    model.rows_shown = lambda: window
+    rec = Recorder(model)
+    before = snapshot(model)
+    for what, arg in STEPS:
+        if what == "tick":
+            clock.advance(float(arg))  # type: ignore[arg-type]
+            controller.refresh()
+        else:
+            kind, fields = arg if isinstance(arg, tuple) else (arg, {})
+            controller.act(kind, **fields)
+        after = snapshot(model)
+        assert after == snapshot(RundownModel(controller.plan, controller.state))
+        on_screen = {key for key in after if after[key] != before[key] and lo <= key[0] <= hi}
+        missing = on_screen - rec.cells
+        assert not missing, f"{what} {arg}: changed on screen but not signalled: {sorted(missing)[:5]}"
+        assert all(lo <= r <= hi for r, k, _ in rec.cells if k == -1), f"{what} {arg}: a row off screen signalled"
+        rec.cells.clear()
+        before = after

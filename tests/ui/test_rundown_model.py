@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, qInstallMessageHandler
+from PySide6.QtCore import QModelIndex, QModelRoleData, Qt, qInstallMessageHandler
 from PySide6.QtTest import QAbstractItemModelTester
 
 from runshow.live.actions import ActionKind
@@ -145,3 +145,62 @@ def test_overtime_moves_the_delta_each_second(setup, at):
     controller.refresh()
     assert text(model, model.index(0, 0), Column.DELTA) == "+0:01"
     assert text(model, model.index(11, 0), Column.DELTA) == "+0:01"  # 폐회 projected late too
+
+
+ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.CheckStateRole,
+]
+
+
+def test_every_role_asked_at_once_answers_as_asked_one_by_one(setup, at):
+    """The view's delegate asks multiData (one call a cell); it must say what data says."""
+    clock, controller, model = setup
+    clock.set(at(13, 31))
+    controller.act(ActionKind.START)
+    clock.set(at(13, 37))  # over time: projected cells, colours, a current row
+    controller.refresh()
+    checked = 0
+    for seg in range(model.rowCount()):
+        parent = model.index(seg, 0)
+        for index in [model.index(seg, c) for c in range(model.columnCount())] + [
+            model.index(k, c, parent) for k in range(model.rowCount(parent)) for c in range(model.columnCount())
+        ]:
+            for role in ROLES:
+                item = QModelRoleData(role)
+                model.multiData(index, item)
+                assert item.data() == model.data(index, role), (index.row(), index.column(), role)
+                checked += 1
+    assert checked > 500
+    stale = QModelRoleData(Qt.ItemDataRole.DisplayRole)
+    stale.setData("old")
+    model.multiData(QModelIndex(), stale)
+    assert stale.data() is None  # an invalid index clears what the caller held
+
+
+def test_a_view_paints_through_multidata(setup, at, qtbot):
+    from PySide6.QtWidgets import QTreeView
+
+    clock, controller, model = setup
+    clock.set(at(13, 31))
+    controller.act(ActionKind.START)
+    asked = []
+    real = model.multiData
+    model.multiData = lambda index, span: (asked.append(index.row()), real(index, span))[1]
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+    assert asked  # the delegate asked every role of a cell at once
+    points = [(x, y) for y in range(0, image.height(), 3) for x in range(0, 400, 7)]
+    # and what it was told is what it painted: the current row's background
+    assert any(image.pixelColor(x, y) == CURRENT_BACKGROUND for x, y in points)
