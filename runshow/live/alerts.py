@@ -47,7 +47,7 @@ from typing import Any
 from runshow.live.actions import Mode
 from runshow.live.cues import Cue
 from runshow.live.show import Show, Status
-from runshow.live.state import CueTiming, ShowState
+from runshow.live.state import ShowState
 from runshow.plan.kinds import CALLED_KINDS
 from runshow.plan.model import AlertSettings, Audience, CustomAlert
 from runshow.plan.rules import DEFAULT_AUDIENCE, DEFAULT_CHIME
@@ -327,6 +327,11 @@ def _sort_key(a: PlannedAlert) -> tuple[datetime, int, int]:
 # next WINDOW_CUES cues ahead (the plan says until when it is complete) and, behind, the last
 # WINDOW_CUES cues or those that ended within MISSED_LOOKBACK, whichever reaches further.
 WINDOW_CUES = 32
+# The armer plans fewer ahead: every later alert moves with each adjust and each is an
+# APScheduler job to move (~95 job moves an adjust at 32; 1,000 segments, runshow bench). Eight
+# cues, or everything due within WINDOW_AHEAD, whichever reaches further; its horizon re-plan
+# extends the window in time.
+WINDOW_CUES_AHEAD = 8
 WINDOW_AHEAD = timedelta(minutes=10)  # and anything due this soon, however many cues away
 MISSED_LOOKBACK = timedelta(minutes=15)  # how far back a restart reports missed alerts, at most
 
@@ -337,16 +342,34 @@ def _lead_before_start(cue: Cue) -> timedelta:
     return max(leads, default=_ZERO)
 
 
-def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
-    """The alerts of the show as it stands at ``state.at`` within the planning window,
-    split into to-come, passed and dropped."""
+_max_leads: dict[int, tuple[tuple[Cue, ...], timedelta]] = {}
+
+
+def _max_lead(cues: tuple[Cue, ...]) -> timedelta:
+    """The longest lead before a cue's start any cue of ``cues`` has (cached per cue list)."""
+    hit = _max_leads.get(id(cues))
+    if hit is not None and hit[0] is cues:
+        return hit[1]
+    lead = max((_lead_before_start(c) for c in cues), default=_ZERO)
+    if len(_max_leads) > 8:
+        _max_leads.clear()
+    _max_leads[id(cues)] = (cues, lead)
+    return lead
+
+
+def plan_alerts(show: Show, state: ShowState, ahead: int | None = None) -> AlertPlan:
+    """The alerts of the show as it stands at ``state.at`` within the planning window (``ahead``
+    cues from now, default WINDOW_CUES, or what is due within WINDOW_AHEAD), split into to-come,
+    passed and dropped."""
+    if ahead is None:
+        ahead = WINDOW_CUES
     now = state.at
     p = show.progress
     cues = show.cues
     manual = state.mode is Mode.MANUAL
     current = state.cue.index if state.cue else None
     held = state.status is Status.PAUSED
-    timings: tuple[CueTiming, ...] = state.timings
+    timing = state.timing  # per cue, O(1): the cues past the window are never looked at
 
     active: list[PlannedAlert] = []
     skipped: list[PlannedAlert] = []
@@ -356,9 +379,10 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
     ended = state.status is Status.ENDED
     pivot = len(cues) if ended else (current if current is not None else 0)
     complete_until: datetime | None = None
-    for t in timings:
+    max_lead = _max_lead(cues)
+    for i in range(len(cues)):
+        t = timing(i)
         cue = t.cue
-        i = cue.index
         nxt = cues[i + 1] if i + 1 < len(cues) else None
         past = ended or (current is not None and i < current)
         if past:
@@ -380,9 +404,9 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
                 # Carried by its first cue, unless the segment is still on (the cue on carries it).
                 in_segment = current is not None and cue.seg_first <= current <= cue.seg_last
                 countdown = i == cue.seg_first and not in_segment
-                seg_start = timings[cue.seg_first].actual_start or start
+                seg_start = timing(cue.seg_first).actual_start or start
                 end_on = seg_start + (cues[cue.seg_last].planned_end - cues[cue.seg_first].planned_start)
-                stopped = timings[cue.seg_last].actual_end or end_on
+                stopped = timing(cue.seg_last).actual_end or end_on
             _cue_alerts(b, cue, start, end_on, "", nxt, countdown=countdown)
             # During-cue alerts of a cue stopped before their instant never applied (break over
             # still does right at the end: the cue after the break is on then).
@@ -416,19 +440,24 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             if cue.untimed:
                 in_segment = current is not None and cue.seg_first <= current <= cue.seg_last
                 countdown = i == cue.seg_first and not in_segment
-                last_t = timings[cue.seg_last]
+                last_t = timing(cue.seg_last)
                 end = last_t.projected_end or end
         times[i] = (start, end)
         first_due = start - _lead_before_start(cue)
-        if i >= pivot + WINDOW_CUES and first_due > now + WINDOW_AHEAD:
+        if i >= pivot + ahead and first_due > now + WINDOW_AHEAD:
             # Beyond the window: planned at a later re-plan, before its first alert is due.
             complete_until = first_due if complete_until is None else min(complete_until, first_due)
+            if start - max_lead > now + WINDOW_AHEAD:
+                # Later cues start no earlier (projections run in cue order), so none of theirs
+                # is due before this bound: stop here (the re-plan comes before it).
+                complete_until = min(complete_until, start - max_lead)
+                break
             continue
         _cue_alerts(b, cue, start, end, suffix, nxt, countdown=countdown)
 
     closing = cues[-1].segment
     rules = closing.alerts
-    final = timings[-1] if timings else None
+    final = timing(len(cues) - 1) if cues else None
     show_end_at = None if final is None else (final.actual_end or final.projected_end)
     if rules.show_end_warning is not None and show_end_at is not None and not held and not ended:
         # Before the end of the show as projected (the last segment's end), not its start.
@@ -459,7 +488,7 @@ def plan_alerts(show: Show, state: ShowState) -> AlertPlan:
             subject=hm,
             detail="stream" if streamed else "",
         )
-    planned = {c.index: (c.planned_start, c.planned_end) for c in cues}
+    planned = {c.index: (c.planned_start, c.planned_end) for c in cues} if show.plan.custom_alerts else {}
     for custom in show.plan.custom_alerts:
         if custom.segment_id is not None:
             seg_cues = [c.index for c in cues if c.segment.id == custom.segment_id]

@@ -29,7 +29,7 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 
-from runshow.live.alerts import MISSED_LOOKBACK, AlertPlan, PlannedAlert, plan_alerts
+from runshow.live.alerts import MISSED_LOOKBACK, WINDOW_CUES_AHEAD, AlertPlan, PlannedAlert, plan_alerts
 from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import state_at
@@ -251,7 +251,7 @@ class AlertArmer(QObject):
         clock = self._controller.clock
         now = clock.now()
         self._last_now = now
-        plan = plan_alerts(show, state_at(show, now))
+        plan = plan_alerts(show, state_at(show, now), ahead=WINDOW_CUES_AHEAD)
         self._plan = plan
         self.replans += 1
         if self._first:

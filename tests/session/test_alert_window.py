@@ -34,12 +34,13 @@ def run_to(plan, at):
     return show
 
 
+@pytest.mark.parametrize("ahead", [None, alerts.WINDOW_CUES_AHEAD, 1])  # the default, the armer's, the least
 @pytest.mark.parametrize("minutes", [-5, 0, 37, 120, 230])
-def test_window_equals_the_full_plan_up_to_where_it_is_complete(festival, monkeypatch, minutes):
+def test_window_equals_the_full_plan_up_to_where_it_is_complete(festival, monkeypatch, minutes, ahead):
     at = festival.start + timedelta(minutes=minutes, seconds=7)
     show = run_to(festival, at)
     state = state_at(show, at)
-    windowed = plan_alerts(show, state)
+    windowed = plan_alerts(show, state, ahead=ahead)
     monkeypatch.setattr(alerts, "WINDOW_CUES", 10**6)
     full = plan_alerts(show, state_at(show, at))
     until = windowed.complete_until
