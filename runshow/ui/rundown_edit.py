@@ -150,6 +150,7 @@ class EditableRundownModel(RundownModel):
     def __init__(self, plan: Plan, state: ShowState | None = None, parent: QObject | None = None) -> None:
         self._where_key: tuple[object, ...] = ()
         self._where: Where | None = None
+        self._editable: dict[tuple[int, int, int], bool] = {}  # (internalId, row, column), per Where
         super().__init__(plan, state, parent)
 
     def where(self) -> Where | None:
@@ -161,6 +162,7 @@ class EditableRundownModel(RundownModel):
         key = (id(show), len(show.actions), state.status, state.cue.index if state.cue else None)
         if key != self._where_key:
             self._where_key, self._where = key, Where.of(state._settled)
+            self._editable.clear()
         return self._where
 
     def cell(self, index: AnyIndex) -> Cell | None:
@@ -183,9 +185,16 @@ class EditableRundownModel(RundownModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        # most columns are never editable: answer those without asking where the show is
-        if index.column() in _EDITABLE_COLUMNS and index.isValid() and self.editable(index):
-            flags |= Qt.ItemFlag.ItemIsEditable
+        # most columns are never editable: answer those without asking where the show is; the
+        # others once per cell until the show moves (the view asks at every paint of the cell)
+        if index.column() in _EDITABLE_COLUMNS and index.isValid():
+            self.where()  # (forgets the answers when the show moved)
+            key = (index.internalId(), index.row(), index.column())
+            editable = self._editable.get(key)
+            if editable is None:
+                editable = self._editable[key] = self.editable(index)
+            if editable:
+                flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
 

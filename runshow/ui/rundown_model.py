@@ -308,6 +308,8 @@ class RundownModel(QAbstractItemModel):
         self._cache: dict[tuple[int, int], tuple[tuple[int, int | None], _Row]] = {}
         self._epoch_n = 0  # counts epochs (actions), for the cache's stamps
         self._index: _ProjectionIndex | None = None
+        self._index_key: tuple[object, ...] = ()
+        self._index_layout: object = None
         self._first_cue = 0  # the first cue the projection reaches (the one on now)
         # Whether a segment's speaker rows are on screen (the view sets it): cells nobody
         # can see need no signal; they are formatted fresh when the row is opened.
@@ -688,9 +690,19 @@ class RundownModel(QAbstractItemModel):
 
     def _projection_index(self, state: ShowState) -> _ProjectionIndex:
         if self._index is None or self._index.epoch != self._epoch_n:
-            self._index = _ProjectionIndex.build(
-                self._epoch_n, state, self._suffix_us, self._planned_end_us, self._segment_cues
-            )
+            # What the index is made of: the layout (its offsets), the cue on now, which cues
+            # have actual times, the end of the show. An adjust or a message changes none of
+            # them, so the last index (an O(cues) build and two sorts) serves again.
+            p = state._settled
+            key = (state.cue.index if state.cue else None, state.status is Status.ENDED,
+                   frozenset(p.actual_start), frozenset(p.actual_end))  # fmt: skip
+            if self._index is not None and self._index_layout is p.layout and self._index_key == key:
+                self._index.epoch = self._epoch_n
+            else:
+                self._index = _ProjectionIndex.build(
+                    self._epoch_n, state, self._suffix_us, self._planned_end_us, self._segment_cues
+                )
+                self._index_layout, self._index_key = p.layout, key
         return self._index
 
     _RUN_COLUMNS = (Column.ACTUAL_START, Column.ACTUAL_END, Column.DELTA)

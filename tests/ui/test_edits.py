@@ -195,13 +195,14 @@ def test_every_edit_re_arms_the_alerts(controller, window):
     armer.start()
     try:
 
-        def kiet_alerts() -> dict[str, object]:
-            return {k: a.instant for k, a in armer.armed.items() if a.segment_id == "kiet"}
+        # (the armer plans the next eight cues ahead, or ten minutes: the regions are in it)
+        def region_alerts() -> dict[str, object]:
+            return {k: a.instant for k, a in armer.armed.items() if a.segment_id == "regions"}
 
-        before = kiet_alerts()
+        before = region_alerts()
         assert before
-        assert window.editor.commit(row_of(window, "break1", Column.LENGTH), "5")
-        after = kiet_alerts()
+        assert window.editor.commit(row_of(window, "policy", Column.LENGTH), "5")
+        after = region_alerts()
         assert set(after) == set(before)
         assert all(after[k] == before[k] - 5 * M for k in before)  # every alert of a later segment moved
     finally:
