@@ -93,6 +93,11 @@ class Snapshot:
         self._rehearsal = rehearsal
         self._json: dict[str, Mapping[str, Any]] = {}
 
+    @property
+    def state(self) -> ShowState | None:
+        """The state this snapshot was made of (None for one made without it)."""
+        return self._state
+
     def _lang(self, lang: str) -> str:
         return lang if lang in self.payloads else next(iter(self.payloads))
 
