@@ -49,6 +49,7 @@ from runshow.bench.core import (
     run_until,
     status_kb,
 )
+from runshow.live.actions import Mode
 from runshow.plan.generated import festival_toml
 
 CHROMIUM = "/usr/bin/chromium"
@@ -297,6 +298,8 @@ ACTION_CYCLE: tuple[tuple[str, dict[str, Any]], ...] = (
     ("blackout", {"on": False}),
     ("previous", {}),
     ("next", {}),
+    ("mode", {"mode": Mode.FOLLOW}),
+    ("mode", {"mode": Mode.MANUAL}),
     ("next", {}),
 )
 
@@ -397,7 +400,7 @@ def _publish_ms(values: list[float]) -> str:
 
 def add_publish_rows(report: Report, quick: bool) -> None:
     """The GUI thread's cost of the LAN views at festival scale (issue 19)."""
-    ticks, actions, amendments = (5, 14, 4) if quick else (60, 280, 40)
+    ticks, actions, amendments = (5, 15, 4) if quick else (60, 300, 40)
     for segments in (1000, 5000):
         res = measure_publish(segments, ticks, actions, amendments if segments == 1000 else 0)
         if "error" in res:

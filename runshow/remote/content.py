@@ -13,10 +13,18 @@ How a client moves the numbers from ``timing`` (``e`` = show ms since ``at_ms``)
     remaining(e) = remaining_ms − (e if ticking else 0)
     next(e)      = next_ms − min(e, pivot_ms)
     drift(e)     = drift_ms + (max(0, e − pivot_ms) if drift_rises else 0)
+    chain(e)     = chain_us + 1000·(drift(e) − drift_ms)      (µs)
 
 which is exactly :func:`runshow.live.state.state_at` between two actions: the
 countdown to the next segment falls until the current cue's end (the pivot),
-then the drift rises instead (overtime, a pause, a late start).
+then the drift rises instead (overtime, a pause, a late start). ``chain`` is the
+unclamped projected end of the show, from which the rundown's moving cells count
+back (``runshow/remote/rows.py``).
+
+The long lists (the rundown, every room's rundown) are not rebuilt for every
+state: a session's :class:`Feeds` keeps them, and a :class:`Snapshot` carries
+each list's revision and its delta from the previous one; the server sends a
+page what it lacks (:meth:`Snapshot.message`).
 """
 
 from __future__ import annotations

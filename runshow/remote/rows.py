@@ -397,14 +397,14 @@ class RundownFeed:
         before = self._chain
         assert before is not None
         cues = facts.layout.cues
-        if (
-            old.mode is not new.mode
-            or (before.chain is None) != (ch.chain is None)
-            or (Status.ENDED in (old.status, new.status) and old.status is not new.status)
+        if (before.chain is None) != (ch.chain is None) or (
+            Status.ENDED in (old.status, new.status) and old.status is not new.status
         ):
-            return list(range(everything))
+            return list(range(everything))  # the show ended (or came back): every moving cell stops
         moved = old._progress is not new._progress or before.current != ch.current
         touched = _touched(old, new) if moved else set()
+        if old.mode is not new.mode:
+            touched.update(facts.gaps)  # following the plan, a start recorded ahead of now is not shown
         marks = [c for c in (before.current, ch.current) if c is not None]
         if before.current != ch.current or before.first != ch.first:
             marks += [min(before.first, len(cues) - 1), min(ch.first, len(cues) - 1)]
