@@ -1,7 +1,8 @@
 """Bench rows for the LAN server and the browser views (issue 16).
 
-``add_rows(report, quick)`` adds four rows to :class:`runshow.bench.core.Report`;
-``runshow.bench.core.run`` calls it (one line). How each figure is taken:
+``add_rows(report, quick)`` adds the rows of :data:`FIGURES` to :class:`runshow.bench.core.Report`;
+``runshow.bench.core.run`` calls it (one line); ``python -m runshow.bench.remote --publish``
+runs only issue 19's publish rows. How each figure is taken:
 
 - **browser flip error**: a real headless Chromium shows ``/stage`` of a show
   running at 10× on a rehearsal clock; the page records the instant (its clock
@@ -17,6 +18,12 @@
 - **reconnect**: the page connected, the server stopped for a second and started
   again on the same port; the time from the new server listening to the page
   showing a live countdown again.
+- **LAN publish (issue 19)**: a generated festival (1,000 segments of 80 s; 5,000 of
+  16 s) on a manual clock, its real ``ShowController`` and a started
+  ``RemoteSession``; ``time.thread_time()`` (the GUI thread's CPU, not the server's)
+  around every ``RemoteSession.publish``: one a second while only time moves (on
+  time, then with the first cue five minutes over), then after each operator action
+  of a fixed cycle, then after plan amendments (see :func:`measure_publish`).
 """
 
 from __future__ import annotations
@@ -42,6 +49,8 @@ from runshow.bench.core import (
     run_until,
     status_kb,
 )
+from runshow.live.actions import Mode
+from runshow.plan.generated import festival_toml
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -58,6 +67,10 @@ FIGURES = (
     "stage flip p99 with 200 WebSocket clients",
     "CPU and memory per 100 WebSocket clients",
     "browser reconnect after a server restart",
+    "LAN publish while only time moves, 1,000 segments over time (GUI thread)",
+    "LAN publish after an operator action, 1,000 segments (GUI thread)",
+    "LAN publish, 5,000 segments: time only / after an action (GUI thread)",
+    "LAN publish after an amendment (insert or remove a segment), 1,000 segments (GUI thread)",
 )
 MINUS = "\u2212"
 
@@ -269,8 +282,168 @@ def measure_with_clients(seconds: float, clients: int) -> dict[str, Any]:
     return out
 
 
+# ── what publishing costs the GUI thread (issue 19) ─────────────────────────
+#: The operator's live actions the publish figure cycles through (an action, then a second of show).
+ACTION_CYCLE: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("adjust", {"seconds": 60}),
+    ("adjust", {"seconds": -60}),
+    ("next", {}),
+    ("pause", {}),
+    ("resume", {}),
+    ("undo", {}),
+    ("redo", {}),
+    ("message", {"text": "1분 남았습니다"}),
+    ("clear_message", {}),
+    ("blackout", {"on": True}),
+    ("blackout", {"on": False}),
+    ("previous", {}),
+    ("next", {}),
+    ("mode", {"mode": Mode.FOLLOW}),
+    ("mode", {"mode": Mode.MANUAL}),
+    ("next", {}),
+)
+
+
+def measure_publish(segments: int, ticks: int, actions: int, amendments: int = 0) -> dict[str, Any]:
+    """GUI-thread CPU of ``RemoteSession.publish`` on a running festival of ``segments``.
+
+    The real path: a :class:`ShowController` on a manual show clock, a started
+    :class:`RemoteSession` and server (its own thread), the publish wrapped with
+    ``time.thread_time`` (this thread's CPU only: the server's loop is not in it).
+    Phases: ``ticks`` refreshes a second apart on time, then as many over time
+    (the first cue five minutes over, so every projection moves), then
+    ``actions`` operator actions from :data:`ACTION_CYCLE`, one show second apart,
+    then ``amendments`` plan amendments (a segment inserted after the one on now,
+    then removed again).
+    """
+    from runshow.bench.core import qapp
+    from runshow.live.actions import ActionKind
+    from runshow.live.clock import ManualClock
+    from runshow.plan import parse_plan
+    from runshow.remote.server import RemoteServer
+    from runshow.remote.session import RemoteSession
+    from runshow.session.controller import ShowController
+
+    qapp()
+    toml = festival_toml(segments) if segments <= 1000 else festival_toml(segments, length_s=16)
+    plan = parse_plan(toml.encode(), f"festival-{segments}.toml")
+    clock = ManualClock(plan.start - timedelta(seconds=2))
+    wall = ManualClock(plan.start)  # the server's real clock: one publish a real second
+    controller = ShowController(plan, clock)
+    session = RemoteSession(controller, RemoteServer(port=0), wall=wall)
+    costs: list[float] = []
+    real_publish = session.publish
+
+    def timed(state: Any) -> None:
+        t0 = time.thread_time()
+        real_publish(state)
+        costs.append((time.thread_time() - t0) * 1000)
+
+    session.publish = timed  # type: ignore[method-assign]
+    if not session.start():
+        return {"error": "the server could not start"}
+    out: dict[str, Any] = {}
+    try:
+        clock.advance(2)
+        controller.act(ActionKind.START)
+        first_len = plan.segments[0].end - plan.segments[0].start
+
+        def tick_phase() -> list[float]:
+            costs.clear()
+            for _ in range(ticks):
+                clock.advance(1)
+                wall.advance(1)
+                controller.refresh()
+            return list(costs)
+
+        out["on_time"] = tick_phase()
+        clock.advance((first_len + timedelta(minutes=5)).total_seconds())
+        wall.advance(1)
+        controller.refresh()
+        out["over_time"] = tick_phase()
+        costs.clear()
+        done = 0
+        while done < actions:
+            for name, fields in ACTION_CYCLE:
+                if done >= actions:
+                    break
+                clock.advance(1)
+                wall.advance(1)
+                controller.act(ActionKind(name), **fields)
+                done += 1
+        out["actions"] = list(costs)
+        costs.clear()
+        from runshow.live.actions import Amendment, AmendOp
+
+        for k in range(amendments):
+            clock.advance(1)
+            wall.advance(1)
+            here = controller.state.segment
+            anchor = here.id if here is not None else plan.segments[0].id
+            if k % 2 == 0:
+                change = Amendment(
+                    AmendOp.INSERT, place="after", anchor=anchor, new_id=f"bench{k}", text="bench", seconds=60
+                )
+            else:
+                change = Amendment(AmendOp.REMOVE, segment=f"bench{k - 1}")
+            controller.act(ActionKind.AMEND, amend=change)
+        out["amendments"] = list(costs)
+    finally:
+        session.stop()
+        controller.stop_ticking()
+    return out
+
+
+def _publish_ms(values: list[float]) -> str:
+    return f"p50 / p99 / max {percentile(values, 50):.2f} / {percentile(values, 99):.2f} / {max(values):.2f} ms"
+
+
+def add_publish_rows(report: Report, quick: bool) -> None:
+    """The GUI thread's cost of the LAN views at festival scale (issue 19)."""
+    ticks, actions, amendments = (5, 15, 4) if quick else (60, 300, 40)
+    for segments in (1000, 5000):
+        res = measure_publish(segments, ticks, actions, amendments if segments == 1000 else 0)
+        if "error" in res:
+            for figure in (FIGURES[4], FIGURES[5], FIGURES[7]) if segments == 1000 else (FIGURES[6],):
+                report.add(figure, f"not measured: {res['error']}", "—", None)
+            continue
+        over, acts, on = res["over_time"], res["actions"], res["on_time"]
+        share = sum(over) / len(over) / 1000 * 100  # one publish a real second: ms per 1000 ms
+        if segments == 1000:
+            report.add(
+                FIGURES[4],
+                f"{share:.3f} % of one core: one publish a second, {_publish_ms(over)} over {len(over)} s "
+                f"(on time {sum(on) / len(on) / 10:.3f} %, {_publish_ms(on)})",
+                "≤ 0.1 % (a publish ≤ 1 ms on average)",
+                share <= 0.1,
+            )
+            amends = res["amendments"]
+            report.add(
+                FIGURES[7],
+                f"{_publish_ms(amends)} over {len(amends)} amendments (the plan changed: every row is rebuilt "
+                "and the changed ones sent)",
+                "— (reported)",
+                True,
+            )
+            report.add(
+                FIGURES[5],
+                f"{_publish_ms(acts)} over {len(acts)} actions",
+                "p99 ≤ 3 ms",
+                percentile(acts, 99) <= 3.0,
+            )
+        else:
+            report.add(
+                FIGURES[6],
+                f"over time {share:.3f} % of one core ({_publish_ms(over)}); "
+                f"after an action {_publish_ms(acts)} over {len(acts)}",
+                "— (reported)",
+                True,
+            )
+
+
 def add_rows(report: Report, quick: bool) -> None:
-    """The four rows of issue 16 (``n/a`` with the reason where Chromium is missing)."""
+    """The four rows of issue 16 (``n/a`` with the reason where Chromium is missing), then issue 19's."""
+    add_publish_rows(report, quick)
     flip_s, load_s, restarts, clients = (2.0, 2.0, 1, 200) if quick else (30.0, 20.0, 5, 200)
     started = _browser()
     if started is None:
@@ -322,8 +495,12 @@ def add_rows(report: Report, quick: bool) -> None:
 
 
 def main() -> int:
+    """``python -m runshow.bench.remote [--quick] [--publish]`` (``--publish``: only the publish rows)."""
     report = Report()
-    add_rows(report, "--quick" in sys.argv)
+    if "--publish" in sys.argv:
+        add_publish_rows(report, "--quick" in sys.argv)
+    else:
+        add_rows(report, "--quick" in sys.argv)
     print(report.table())
     return 0
 

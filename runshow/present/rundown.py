@@ -10,6 +10,7 @@ cue's end, and each speaker is a child row of one cue.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -90,40 +91,50 @@ def _row(
     )
 
 
-def rundown_rows(state: ShowState, plan: Plan) -> tuple[RundownRow, ...]:
-    """One row per segment of ``plan`` (speakers as children) at ``state``."""
-    timings = state.timings
+def segment_row(state: ShowState, plan: Plan, si: int, cue_ids: Sequence[int]) -> RundownRow:
+    """The row of segment ``si`` of ``plan`` (its cues ``cue_ids``, speakers as children) at ``state``.
+
+    O(its cues): :meth:`ShowState.timing` per cue, so a reader that keeps rows can
+    rebuild only the ones that changed (the LAN views do).
+    """
+    seg = plan.segments[si]
     current = state.cue.index if state.cue else None
     ended = state.status is Status.ENDED
-    by_segment: dict[int, list[int]] = {}
-    for t in timings:
-        by_segment.setdefault(t.cue.segment_index, []).append(t.cue.index)
-    rows: list[RundownRow] = []
-    for si, seg in enumerate(plan.segments):
-        cue_ids = by_segment[si]
-        first, last = timings[cue_ids[0]], timings[cue_ids[-1]]
-        kids: list[RundownRow] = []
-        if seg.speakers:
-            for i in cue_ids:
-                t = timings[i]
-                speaker = t.cue.speaker
-                assert speaker is not None
-                kids.append(
-                    _row(
-                        seg.id,
-                        seg.part_id,
-                        speaker.name,
-                        speaker.affiliation,
-                        seg.kind.value,
-                        t,
-                        t,
-                        t.length,
-                        _phase(i, i, current, ended, False),
-                    )
+    timings = [state.timing(i) for i in cue_ids]
+    kids: list[RundownRow] = []
+    if seg.speakers:
+        for t in timings:
+            i = t.cue.index
+            speaker = t.cue.speaker
+            assert speaker is not None
+            kids.append(
+                _row(
+                    seg.id,
+                    seg.part_id,
+                    speaker.name,
+                    speaker.affiliation,
+                    seg.kind.value,
+                    t,
+                    t,
+                    t.length,
+                    _phase(i, i, current, ended, False),
                 )
-        length = sum((timings[i].length for i in cue_ids), timedelta(0))
-        phase = _phase(cue_ids[0], cue_ids[-1], current, ended, bool(seg.speakers) and len(cue_ids) > 1)
-        rows.append(
-            _row(seg.id, seg.part_id, seg.title, seg.owner, seg.kind.value, first, last, length, phase, tuple(kids))
-        )
-    return tuple(rows)
+            )
+    length = sum((t.length for t in timings), timedelta(0))
+    phase = _phase(cue_ids[0], cue_ids[-1], current, ended, bool(seg.speakers) and len(cue_ids) > 1)
+    return _row(
+        seg.id, seg.part_id, seg.title, seg.owner, seg.kind.value, timings[0], timings[-1], length, phase, tuple(kids)
+    )
+
+
+def segment_cues(state: ShowState) -> list[list[int]]:
+    """The cue indices of each segment of the state's plan, in order."""
+    by_segment: list[list[int]] = [[] for _ in state.plan.segments]
+    for cue in state._progress.layout.cues:
+        by_segment[cue.segment_index].append(cue.index)
+    return by_segment
+
+
+def rundown_rows(state: ShowState, plan: Plan) -> tuple[RundownRow, ...]:
+    """One row per segment of ``plan`` (speakers as children) at ``state``."""
+    return tuple(segment_row(state, plan, si, ids) for si, ids in enumerate(segment_cues(state)))

@@ -69,7 +69,7 @@ def _seconds(value: timedelta | None) -> int | None:
 
 def legacy_json(state: ShowState) -> dict[str, Any]:
     """The ten keys ``simulate --json`` has always printed, in order."""
-    tz = state._show.plan.event.timezone
+    tz = state.plan.event.timezone
     return {
         "at": state.at.astimezone(tz).strftime("%H:%M:%S"),
         "state": state.status.value,
@@ -142,7 +142,7 @@ def show_state_json(
     stage shows beside the state; ``rundown=False`` leaves the rows out for a
     reader that only wants the live numbers (``rundown`` is then ``None``).
     """
-    plan: Plan = state._show.plan  # the state is of one show; its plan is the one folded
+    plan: Plan = state.plan  # the plan this state was taken on (the show may have been amended since)
     event = plan.event
     content = stage_content(state, event, tr, notice=notice, rehearsal=rehearsal)
     part = state.part

@@ -13,26 +13,34 @@ How a client moves the numbers from ``timing`` (``e`` = show ms since ``at_ms``)
     remaining(e) = remaining_ms − (e if ticking else 0)
     next(e)      = next_ms − min(e, pivot_ms)
     drift(e)     = drift_ms + (max(0, e − pivot_ms) if drift_rises else 0)
+    chain(e)     = chain_us + 1000·(drift(e) − drift_ms)      (µs)
 
 which is exactly :func:`runshow.live.state.state_at` between two actions: the
 countdown to the next segment falls until the current cue's end (the pivot),
-then the drift rises instead (overtime, a pause, a late start).
+then the drift rises instead (overtime, a pause, a late start). ``chain`` is the
+unclamped projected end of the show, from which the rundown's moving cells count
+back (``runshow/remote/rows.py``).
+
+The long lists (the rundown, every room's rundown) are not rebuilt for every
+state: a session's :class:`Feeds` keeps them, and a :class:`Snapshot` carries
+each list's revision and its delta from the previous one; the server sends a
+page what it lacks (:meth:`Snapshot.message`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from runshow.live.actions import Mode
 from runshow.live.show import Status
-from runshow.live.state import CueTiming, ShowState, ceil_seconds
+from runshow.live.state import ShowState, ceil_seconds
 from runshow.plan.model import Event, Segment
 from runshow.present.state_json import show_state_json
-from runshow.present.timefmt import day_prefix
+from runshow.remote import rows
+from runshow.remote.rows import RowList
 from runshow.remote.words import Translator
 
 MINUS = "\u2212"
@@ -49,15 +57,114 @@ def ms(value: timedelta | None) -> float | None:
     return None if value is None else value / timedelta(milliseconds=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """One published state: a JSON-ready payload per language, never changed once built."""
+#: The long lists a page is sent whole once, then as deltas (runshow/remote/rows.py), by view.
+LISTS = ("rundown", "rundown_all")
 
-    seq: int
-    payloads: Mapping[str, Mapping[str, Any]]
+
+def list_mode(rows: RowList, held: int | None) -> str:
+    """What a page that holds revision ``held`` of a list is sent: nothing new, the changed rows, or all."""
+    if held == rows.rev:
+        return "same"
+    if rows.base is not None and held == rows.base:
+        return "delta"
+    return "full"
+
+
+class Snapshot:
+    """One published state: per language its payload and its lists' revisions; never changed once built.
+
+    A page's message is :meth:`message` (what it lacks of each list); the versioned
+    state JSON with its rundown rows is :meth:`state_json`, built on the first
+    request (on the server's thread, from the immutable state) rather than on every
+    publish.
+    """
+
+    __slots__ = ("_json", "_notice", "_rehearsal", "_state", "_words", "lists", "payloads", "seq")
+
+    def __init__(
+        self,
+        seq: int,
+        payloads: Mapping[str, Mapping[str, Any]],
+        lists: Mapping[str, Mapping[str, RowList]] | None = None,
+        *,
+        state: ShowState | None = None,
+        words: Mapping[str, Translator] | None = None,
+        notice: str | None = None,
+        rehearsal: bool = False,
+    ) -> None:
+        self.seq = seq
+        self.payloads = payloads
+        self.lists: Mapping[str, Mapping[str, RowList]] = lists or {}
+        self._state = state
+        self._words = words or {}
+        self._notice = notice
+        self._rehearsal = rehearsal
+        self._json: dict[str, Mapping[str, Any]] = {}
+
+    @property
+    def state(self) -> ShowState | None:
+        """The state this snapshot was made of (None for one made without it)."""
+        return self._state
+
+    def _lang(self, lang: str) -> str:
+        return lang if lang in self.payloads else next(iter(self.payloads))
+
+    def rows(self, name: str, lang: str) -> RowList | None:
+        per_lang = self.lists.get(name)
+        if not per_lang:
+            return None
+        return per_lang.get(lang) or next(iter(per_lang.values()))
+
+    def modes(self, lang: str, view: str | None, held: Mapping[str, int]) -> tuple[tuple[str, str, int], ...]:
+        """For each list the page's view shows: (name, what it is sent, the revision it then holds)."""
+        lang = self._lang(lang)
+        names = LISTS if view is None else (view,) if view in LISTS else ()
+        out = []
+        for name in names:
+            rows = self.rows(name, lang)
+            if rows is not None:
+                out.append((name, list_mode(rows, held.get(name)), rows.rev))
+        return tuple(out)
+
+    def message(self, lang: str, view: str | None = None, held: Mapping[str, int] | None = None) -> dict[str, Any]:
+        """The ``/ws`` message for a page of ``view`` (None: every view) holding the revisions ``held``."""
+        lang = self._lang(lang)
+        base = self.payloads[lang]
+        views: Mapping[str, Any] = base["views"]
+        if view is not None:
+            views = {k: views[k] for k in (view, "stage") if k in views}
+        out_views = dict(views)
+        for name, mode, rev in self.modes(lang, view, held or {}):
+            rows = self.rows(name, lang)
+            assert rows is not None
+            block = {**out_views[name], "rev": rev}
+            if mode == "full":
+                block["rows"] = list(rows.rows)
+            elif mode == "delta":
+                block["delta"] = rows.delta()
+            out_views[name] = block
+        return {**base, "views": out_views}
 
     def payload(self, lang: str) -> Mapping[str, Any]:
-        return self.payloads.get(lang) or next(iter(self.payloads.values()))
+        """What a page that holds nothing is sent: every view, every list whole."""
+        return self.message(lang)
+
+    def state_json(self, lang: str) -> Mapping[str, Any]:
+        """The versioned state (``/api/v1/state``, an action's answer) with its rundown, built once a language.
+
+        Safe on any thread: the state is immutable and only this snapshot's cache is written.
+        """
+        lang = self._lang(lang)
+        hit = self._json.get(lang)
+        if hit is not None:
+            return hit
+        state, say = self._state, self._words.get(lang)
+        if state is None or say is None:
+            light: Mapping[str, Any] = self.payloads[lang]["state"]
+            return light
+        built = show_state_json(state, say, notice=self._notice, rehearsal=self._rehearsal)
+        self._json[lang] = built
+        return built
 
 
 # ── numbers, spelled as the windows spell them (runshow/ui/timefmt.py) ─────
@@ -140,12 +247,14 @@ def timing(state: ShowState) -> dict[str, Any]:
         "level_live": level_live,
         "warning_s": None if warning is None else ceil_seconds(warning),
         "danger_s": None if danger is None else ceil_seconds(danger),
+        # the unclamped projected end of the show (µs), moving as drift does: the rundown's moving cells
+        "chain_us": rows.chain_us(state),
     }
 
 
 def clock_block(state: ShowState, *, wall_ms: float, rate: float) -> dict[str, Any]:
     """How show time maps to the server's wall clock: ``show = show_ms + rate·(server − server_ms)``."""
-    zone = state._show.plan.event.timezone
+    zone = state.plan.event.timezone
     offset = state.at.astimezone(zone).utcoffset() or _ZERO
     return {
         "show_ms": epoch_ms(state.at),
@@ -289,12 +398,20 @@ def stage(state: ShowState, event: Event, say: Translator, *, notice: str | None
 
 
 # ── backstage: who is on, who stands by ───────────────────────────────────
-def _segment_block(
-    segment: Segment, role: str, state: ShowState, timings: tuple[CueTiming, ...], say: Translator
-) -> dict[str, Any]:
-    plan = state._show.plan
+def _cue_range(state: ShowState, segment: Segment) -> range:
+    """The cues of ``segment`` in the state's layout (empty if it is not in it): O(1)."""
+    layout = state._progress.layout
+    first = layout.segment_first.get(segment.id)
+    if first is None:
+        return range(0)
+    last = layout.cues[first].seg_last
+    return range(first, (last if last >= 0 else first) + 1)
+
+
+def _segment_block(segment: Segment, role: str, state: ShowState, say: Translator) -> dict[str, Any]:
+    plan = state.plan
     zone = plan.event.timezone
-    cues = [t for t in timings if t.cue.segment.id == segment.id]
+    cues = [state.timing(i) for i in _cue_range(state, segment)]
     current = state.cue.index if state.cue else None
     lead = segment.alerts.speaker_standby
     speakers = []
@@ -348,12 +465,12 @@ def _segment_block(
 
 
 def backstage(state: ShowState, say: Translator) -> dict[str, Any]:
-    timings = state.timings
+    """The segment on now and the next one (O(their speakers), whatever the rundown's length)."""
     blocks = []
     if state.segment is not None and state.status is not Status.ENDED:
-        blocks.append(_segment_block(state.segment, "current", state, timings, say))
+        blocks.append(_segment_block(state.segment, "current", state, say))
     if state.next_segment is not None:
-        blocks.append(_segment_block(state.next_segment, "next", state, timings, say))
+        blocks.append(_segment_block(state.next_segment, "next", state, say))
     return {
         "title": say("WebView", "Backstage"),
         "segments": blocks,
@@ -361,68 +478,10 @@ def backstage(state: ShowState, say: Translator) -> dict[str, Any]:
     }
 
 
-# ── rundown: planned vs actual, the current row (mirrors ui/rundown_model.py) ─
-def _row(
-    title: str, owner: str, first: CueTiming, last: CueTiming, length: timedelta, phase: str, zone: tzinfo
-) -> dict[str, Any]:
-    start_proj = first.actual_start is None and first.projected_start is not None
-    end_proj = last.actual_end is None and last.projected_end is not None
-    start = first.actual_start or first.projected_start
-    end = last.actual_end or last.projected_end
-    delta = last.delta
-    delta_s = None if delta is None else ceil_seconds(delta)
-    total = ceil_seconds(length)
-    minutes, secs = divmod(total, 60)
-    return {
-        "title": title,
-        "owner": owner,
-        "planned_start": _hm(first.cue.planned_start, zone),
-        "planned_end": _hm(last.cue.planned_end, zone),
-        "start": ("≈" + _hm(start, zone) if start_proj else _hms_at(start, zone)) if start else "",
-        "end": ("≈" + _hm(end, zone) if end_proj else _hms_at(end, zone)) if end else "",
-        "length": f"{minutes}′" if secs == 0 else f"{minutes}′{secs:02d}″",
-        "delta": "" if delta_s is None else signed_minutes(delta_s),
-        "delta_s": delta_s,
-        "phase": phase,
-    }
-
-
-def rundown(state: ShowState, say: Translator) -> dict[str, Any]:
-    plan = state._show.plan
-    zone = plan.event.timezone
-    timings = state.timings
-    current = state.cue.index if state.cue else None
-    ended = state.status is Status.ENDED
-    by_segment: dict[str, list[CueTiming]] = {}
-    for t in timings:
-        by_segment.setdefault(t.cue.segment.id, []).append(t)
-    rows = []
-    seen: set[str] = set()
-    for seg in plan.segments:
-        ts = by_segment[seg.id]
-        ids = [t.cue.index for t in ts]
-        part = ""
-        if seg.part_id not in seen:
-            seen.add(seg.part_id)
-            part = plan.part_of(seg).title
-        if current is not None and current in ids:
-            phase = "current" if len(ids) == 1 or not seg.speakers else "contains"
-        elif ended or (current is not None and ids[-1] < current):
-            phase = "done"
-        else:
-            phase = "upcoming"
-        length = sum((t.length for t in ts), _ZERO)
-        row = _row(seg.title, seg.owner, ts[0], ts[-1], length, phase, zone)
-        row["part"] = part
-        row["speakers"] = []
-        for t in ts if seg.speakers else ():
-            sp = t.cue.speaker
-            assert sp is not None
-            i = t.cue.index
-            done = ended or (current is not None and i < current)
-            kphase = "current" if i == current else "done" if done else "upcoming"
-            row["speakers"].append(_row(sp.name, _NOTE.sub("", sp.affiliation), t, t, t.length, kphase, zone))
-        rows.append(row)
+# ── rundown: planned vs actual, the current row (runshow/remote/rows.py keeps the rows) ─
+def rundown_block(state: ShowState, say: Translator) -> dict[str, Any]:
+    """The rundown's words and its projected end, without its rows (they travel as a list)."""
+    zone = state.plan.event.timezone
     w = "WebView"
     return {
         "title": say(w, "Rundown"),
@@ -435,56 +494,20 @@ def rundown(state: ShowState, say: Translator) -> dict[str, Any]:
             "length": say(w, "Length"),
             "delta": say(w, "Δ"),
         },
-        "rows": rows,
         "projected_end": _hms_at(state.projected_end, zone),
         "planned_end": _hm(state.planned_end, zone),
         "end_label": say(w, "Projected end %1 (planned %2)"),
     }
 
 
-def rundown_all(state: ShowState, say: Translator) -> dict[str, Any]:
-    """Every room's segments, read-only, in planned order (``/rundown?rooms=all``).
+def rundown(state: ShowState, say: Translator) -> dict[str, Any]:
+    """The whole rundown at ``state``, every cell spelled, built fresh (O(segments)): what a page shows."""
+    return {**rundown_block(state, say), "rows": rows.rundown_rows(state)}
 
-    The running room's track (its segments and the plenary ones) carries its phase from the
-    show, so its current row is followed as in the one-room rundown; another room's segments
-    are ``other`` (the app does not run them: planned times only). A time not on the event's
-    first day carries its day (``D2 09:00``).
-    """
-    plan = state._show.plan
-    zone = plan.event.timezone
-    day1 = plan.event.date
-    current = state.cue.index if state.cue else None
-    ended = state.status is Status.ENDED
-    cues: dict[str, list[int]] = {}
-    for t in state.timings:
-        cues.setdefault(t.cue.segment.id, []).append(t.cue.index)
-    everything = plan.all_segments or plan.segments
-    order = {room: i for i, room in enumerate(plan.rooms)}
+
+def rundown_all_block(state: ShowState, say: Translator) -> dict[str, Any]:
+    plan = state.plan
     w = "WebView"
-    plenary = say(w, "All rooms")
-    rows = []
-    for seg in sorted(everything, key=lambda s: (s.start, order.get(s.room, -1))):
-        ids = cues.get(seg.id)
-        if ids is None:
-            phase = "other"
-        elif current is not None and current in ids:
-            phase = "current"
-        elif ended or (current is not None and ids[-1] < current):
-            phase = "done"
-        else:
-            phase = "upcoming"
-        rows.append(
-            {
-                "id": seg.id,
-                "room": seg.room or plenary,
-                "plenary": not seg.room,
-                "planned_start": day_prefix(seg.start, zone, day1) + _hm(seg.start, zone),
-                "planned_end": day_prefix(seg.end, zone, day1) + _hm(seg.end, zone),
-                "title": seg.title,
-                "owner": seg.owner if seg.owner.strip() not in ("", "-") else "",
-                "phase": phase,
-            }
-        )
     return {
         "title": say(w, "Rundown: all rooms"),
         "room": plan.room,
@@ -495,8 +518,15 @@ def rundown_all(state: ShowState, say: Translator) -> dict[str, Any]:
             "title": say(w, "Segment"),
             "owner": say(w, "Owner"),
         },
-        "rows": rows,
     }
+
+
+def rundown_all(state: ShowState, say: Translator) -> dict[str, Any]:
+    """Every room's segments, read-only, in planned order (``/rundown?rooms=all``), built fresh.
+
+    See :class:`runshow.remote.rows.AllRoomsFeed` for what each row says.
+    """
+    return {**rundown_all_block(state, say), "rows": rows.fresh_all_rooms(state, say)}
 
 
 # ── lobby, overlay, clock ─────────────────────────────────────────────────
@@ -529,7 +559,8 @@ def lobby(state: ShowState, event: Event, say: Translator) -> dict[str, Any]:
             "live": False,
             "when": "",
         }
-    first = next((x for x in state.timings if x.cue.segment.id == nxt.id), None)
+    cues = _cue_range(state, nxt)
+    first = state.timing(cues[0]) if cues else None
     start = (first.projected_start or first.cue.planned_start) if first else nxt.start
     label = say(t, "The show starts in") if state.status is Status.PRE_SHOW else say(t, "Next, in")
     return {
@@ -556,6 +587,24 @@ def clock_view(state: ShowState, say: Translator, rehearsal: bool) -> dict[str, 
 
 
 # ── the whole payload ─────────────────────────────────────────────────────
+class Feeds:
+    """What a session keeps from one published state to the next (GUI thread): the lists, the fixed words."""
+
+    def __init__(self, translators: Mapping[str, Translator]) -> None:
+        self.rundown = rows.RundownFeed()
+        self.all_rooms = rows.AllRoomsFeed(translators)
+        self._fixed: dict[tuple[str, str], tuple[object, dict[str, Any]]] = {}
+
+    def fixed(self, what: str, lang: str, key: object, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """A block that changes only with ``key`` (the plan, or nothing), built once per key."""
+        hit = self._fixed.get((what, lang))
+        if hit is not None and hit[0] is key:
+            return hit[1]
+        block = build()
+        self._fixed[(what, lang)] = (key, block)
+        return block
+
+
 def payload(
     state: ShowState,
     say: Translator,
@@ -566,26 +615,40 @@ def payload(
     rate: float,
     rehearsal: bool = False,
     notice: str | None = None,
+    feeds: Feeds | None = None,
+    shared: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What a view receives over ``/ws``: the versioned state plus every view's words."""
-    event = state._show.plan.event
+    """What a view receives over ``/ws``, without the lists' rows: the state (its rundown left out:
+    ``/api/v1/state`` has it) plus every view's words. O(1) in the number of segments.
+
+    ``shared`` is what every language says alike (``clock``, ``timing``), made once a snapshot.
+    """
+    feeds = feeds or Feeds({lang: say})
+    plan = state.plan
+    event = plan.event
     st = stage(state, event, say, notice=notice, rehearsal=rehearsal)
+    if shared is None:
+        shared = {"clock": clock_block(state, wall_ms=wall_ms, rate=rate), "timing": timing(state)}
     return {
         "type": "state",
         "version": 1,
         "seq": seq,
         "lang": lang,
-        "clock": clock_block(state, wall_ms=wall_ms, rate=rate),
-        "timing": timing(state),
-        "words": words(say),
-        "state": show_state_json(state, say),
+        "clock": shared["clock"],
+        "timing": shared["timing"],
+        "words": feeds.fixed("words", lang, None, lambda: words(say)),
+        "state": show_state_json(state, say, notice=notice, rehearsal=rehearsal, rundown=False),
         "views": {
             "stage": st,
             "overlay": overlay(st),
             "lobby": lobby(state, event, say),
             "backstage": backstage(state, say),
-            "rundown": rundown(state, say),
-            "rundown_all": rundown_all(state, say),
+            "rundown": {
+                **feeds.fixed("rundown", lang, None, lambda: rundown_block(state, say)),
+                "projected_end": _hms_at(state.projected_end, event.timezone),
+                "planned_end": _hm(state.planned_end, event.timezone),
+            },
+            "rundown_all": feeds.fixed("rundown_all", lang, plan, lambda: rundown_all_block(state, say)),
             "clock": clock_view(state, say, rehearsal),
         },
     }
@@ -600,12 +663,33 @@ def snapshot(
     rate: float,
     rehearsal: bool = False,
     notice: str | None = None,
+    feeds: Feeds | None = None,
 ) -> Snapshot:
-    """One payload per language, built once (on the GUI thread) and handed over whole."""
-    return Snapshot(
-        seq,
-        {
-            lang: payload(state, say, lang, seq=seq, wall_ms=wall_ms, rate=rate, rehearsal=rehearsal, notice=notice)
-            for lang, say in translators.items()
-        },
-    )
+    """One payload per language and the lists, built once (on the GUI thread) and handed over whole.
+
+    ``feeds`` (a session's) keeps the lists from the previous snapshot, so only what
+    changed is built; without it every list is built afresh.
+    """
+    feeds = feeds or Feeds(translators)
+    rundown_rows = feeds.rundown.update(state)
+    lists: dict[str, Mapping[str, RowList]] = {
+        "rundown": {lang: rundown_rows for lang in translators},
+        "rundown_all": feeds.all_rooms.update(state),
+    }
+    shared = {"clock": clock_block(state, wall_ms=wall_ms, rate=rate), "timing": timing(state)}
+    payloads = {
+        lang: payload(
+            state,
+            say,
+            lang,
+            seq=seq,
+            wall_ms=wall_ms,
+            rate=rate,
+            rehearsal=rehearsal,
+            notice=notice,
+            feeds=feeds,
+            shared=shared,
+        )
+        for lang, say in translators.items()
+    }
+    return Snapshot(seq, payloads, lists, state=state, words=translators, notice=notice, rehearsal=rehearsal)

@@ -506,7 +506,7 @@ class RemoteControl(QObject):
         lang = self._lang(request)
         if outcome.ok and outcome.snapshot is not None:
             return web.json_response(
-                outcome.snapshot.payload(lang)["state"],
+                outcome.snapshot.state_json(lang),
                 headers={"Cache-Control": "no-store"},
                 dumps=lambda obj: json.dumps(obj, ensure_ascii=False),
             )
@@ -551,7 +551,7 @@ class RemoteControl(QObject):
             return error(400, "bad-input", exc.message, field=exc.field)
         outcome = await self.run(intent, f"ws {remote}")
         if outcome.ok and outcome.snapshot is not None:
-            return {"type": "result", "id": ident, "ok": True, "state": outcome.snapshot.payload(lang)["state"]}
+            return {"type": "result", "id": ident, "ok": True, "state": outcome.snapshot.state_json(lang)}
         return {"type": "result", "id": ident, "ok": False, "error": outcome_error(outcome, self.say(lang))}
 
 

@@ -14,7 +14,10 @@ Routes (all read-only; the control API of issue 17 plugs in through
   folders is reachable whatever it spells (``..``, ``%2e%2e``, absolute paths);
 - ``/api/v1/state`` is the versioned state (``runshow.present.state_json``);
 - ``/ws`` publishes every snapshot and answers ``ping`` with the server's clock
-  (the page's offset estimate, see ``static/runshow.js``).
+  (the page's offset estimate, see ``static/runshow.js``). The long lists (the
+  rundowns) go to a page whole once, then as the rows that changed since the
+  revision it holds (``runshow/remote/rows.py``); ``{"type": "resync"}`` asks for
+  them whole again.
 
 Every error is a 4xx (or 500) JSON body ``{"error": {"status", "code", "message"}}``,
 never a traceback. On the LAN an optional view code guards every route for
@@ -108,13 +111,15 @@ def lan_addresses() -> list[str]:
 
 @dataclass(eq=False)
 class WsClient:
-    """One connected page: its language and the latest message waiting for it (latest wins)."""
+    """One connected page: its language, what it holds of the long lists, and whether the latest
+    state is still to be sent to it (latest wins: its message is made when it is sent)."""
 
     ws: web.WebSocketResponse
     lang: str
     remote: str | None
     view: str | None = None  # the page's view: it is sent only the words it shows
-    pending: str | None = None
+    pending: bool = False
+    held: dict[str, int] = field(default_factory=dict)  # list name → the revision the page holds
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -148,7 +153,7 @@ class RemoteServer:
         self._ws_handlers: dict[str, WsHandler] = {}
         self._clients: set[WsClient] = set()
         self._latest: Snapshot | None = None
-        self._encoded: dict[tuple[str, str | None], str] = {}
+        self._encoded: dict[tuple[str, str | None, tuple[tuple[str, str, int], ...]], str] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -172,7 +177,7 @@ class RemoteServer:
 
     def add_ws_handler(self, kind: str, handler: WsHandler) -> None:
         """Answer WebSocket messages ``{"type": kind, …}``; the handler's dict (if any) is sent back."""
-        if kind in ("ping",):
+        if kind in ("ping", "resync"):
             raise ValueError(f"{kind!r} is the server's own message")
         self._ws_handlers[kind] = handler
 
@@ -355,25 +360,30 @@ class RemoteServer:
             await runner.cleanup()
 
     def _fan_out(self, snapshot: Snapshot) -> None:
-        """On the loop: encode once per language, give each client the newest (latest wins)."""
+        """On the loop: the newest snapshot for every client (latest wins), each encoded when sent."""
         self._latest = snapshot
         self._encoded = {}
         for client in self._clients:
-            client.pending = self._encoded_for(client.lang, client.view)
+            client.pending = True
             client.wake.set()
 
-    def _encoded_for(self, lang: str, view: str | None = None) -> str:
-        """The latest payload as JSON text, once per language and view however many clients."""
-        key = (lang, view)
+    def _message_for(self, client: WsClient) -> str:
+        """The latest state for ``client`` as JSON text: each long list whole, as the rows changed
+        since the revision it holds, or not at all when it holds this one. Encoded once per
+        language, view and what is sent of the lists, however many clients."""
+        snap = self._latest
+        if snap is None:
+            return ""
+        modes = snap.modes(client.lang, client.view, client.held)
+        key = (client.lang, client.view, modes)
         text = self._encoded.get(key)
-        if text is None and self._latest is not None:
-            payload = self._latest.payload(lang)
-            if view is not None:
-                views = payload["views"]
-                payload = {**payload, "views": {k: views[k] for k in (view, "stage") if k in views}}
-            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        if text is None:
+            message = snap.message(client.lang, client.view, client.held)
+            text = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
             self._encoded[key] = text
-        return text or ""
+        for name, _mode, rev in modes:
+            client.held[name] = rev
+        return text
 
     # ── middlewares ──────────────────────────────────────────────────────
     @web.middleware
@@ -499,7 +509,7 @@ class RemoteServer:
             return json_error(503, "no-state", "the show has not published a state yet")
         lang = pick_language(request.query.get("lang"))
         return web.json_response(
-            snap.payload(lang)["state"],
+            snap.state_json(lang),
             headers={**_SECURITY_HEADERS, "Cache-Control": "no-store"},
             dumps=lambda obj: json.dumps(obj, ensure_ascii=False),
         )
@@ -524,7 +534,7 @@ class RemoteServer:
         try:
             await client.send(json.dumps({"type": "hello", "version": 1, "views": list(VIEWS)}))
             if self._latest is not None:
-                client.pending = self._encoded_for(client.lang, client.view)
+                client.pending = True
                 client.wake.set()
             async for msg in ws:
                 if msg.type is WSMsgType.TEXT:
@@ -545,7 +555,10 @@ class RemoteServer:
         while not client.ws.closed:
             await client.wake.wait()
             client.wake.clear()
-            text, client.pending = client.pending, None
+            if not client.pending:
+                continue
+            client.pending = False
+            text = self._message_for(client)
             if text:
                 try:
                     await client.send(text)
@@ -567,6 +580,11 @@ class RemoteServer:
             reply = {"type": "pong", "id": msg.get("id"), "t0": msg.get("t0"), "t1": received}
             reply["t2"] = epoch_ms(self._wall.now())
             await client.send(json.dumps(reply))
+            return
+        if kind == "resync":  # the page lost track of a list (it should not happen): send it all again
+            client.held.clear()
+            client.pending = True
+            client.wake.set()
             return
         handler = self._ws_handlers.get(kind) if isinstance(kind, str) else None
         if handler is None:

@@ -3,7 +3,12 @@
 :class:`RemoteSession` lives on the GUI thread. On every
 ``ShowController.stateChanged`` it builds one immutable snapshot (both languages)
 and hands it to the server's loop; that is all the GUI thread ever does for the
-web. Going the other way, :meth:`RemoteSession.call_on_gui` (given to the server
+web. A snapshot costs O(1) in the number of segments while only time moves, and
+the rows an action changed after one (:mod:`runshow.remote.rows` keeps the long
+lists from one snapshot to the next); the versioned state with its rundown is
+built on the server's thread when someone asks for it.
+
+Going the other way, :meth:`RemoteSession.call_on_gui` (given to the server
 as ``server.gui_call``) carries a callable over a queued signal, so a handler on
 the server thread reaches the one action path (``controller.act``) only on the
 GUI thread and awaits its answer.
@@ -20,7 +25,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from runshow.live.clock import Clock, ManualClock, RehearsalClock, SystemClock
 from runshow.live.state import ShowState
-from runshow.remote.content import Snapshot, epoch_ms, snapshot
+from runshow.remote.content import Feeds, Snapshot, epoch_ms, snapshot
 from runshow.remote.options import server_options
 from runshow.remote.server import RemoteServer
 from runshow.remote.words import Translator, translators
@@ -71,6 +76,7 @@ class RemoteSession(QObject):
         self._controller = controller
         self.server = server
         self._words = dict(words) if words is not None else translators()
+        self._feeds = Feeds(self._words)  # the lists and fixed words, kept from one snapshot to the next
         self._wall: Clock = wall or SystemClock()
         self._seq = 0
         self._key: tuple[object, ...] | None = None
@@ -157,6 +163,7 @@ class RemoteSession(QObject):
             rate=effective_rate(clock),
             rehearsal=isinstance(clock, RehearsalClock),
             notice=self._notice,
+            feeds=self._feeds,
         )
         self.last = snap
         self.server.publish(snap)

@@ -13,9 +13,10 @@ import pytest
 
 from runshow.live.actions import Action, ActionKind
 from runshow.live.clock import SystemClock
-from runshow.remote.content import epoch_ms
+from runshow.remote import content
+from runshow.remote.content import Feeds, epoch_ms, snapshot
 from runshow.remote.server import RemoteServer
-from tests.remote.conftest import base_url, blackout, message, snap
+from tests.remote.conftest import WORDS, base_url, blackout, message, snap
 
 WAIT = 5000  # ms: every wait for the page is bounded
 
@@ -168,6 +169,84 @@ def test_rundown_follows_the_current_row(page, server, show_at) -> None:
     assert page.eval_on_selector(
         "#rows tr.current", "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
     )
+
+
+def last_row(page) -> list[str]:
+    return page.eval_on_selector(
+        "#rows tr:last-child", "e => [e.querySelector('.actual').innerText, e.querySelector('.delta').innerText]"
+    )
+
+
+def fresh_last_row(state) -> list[str]:
+    """The last row as Python words it at the state's instant (built afresh: rows.py's reference)."""
+    row = content.rundown(state, WORDS["ko"])["rows"][-1]
+    row = row["speakers"][-1] if row["speakers"] else row
+    return [" – ".join(x for x in (row["start"], row["end"]) if x), row["delta"]]
+
+
+def test_rundown_follows_deltas_and_a_reconnect_gets_the_whole_list(page, show_at, at) -> None:
+    feeds = Feeds(WORDS)  # as a session: each snapshot after the first carries only what changed
+
+    def make(state, seq: int):
+        return snapshot(state, WORDS, seq=seq, wall_ms=epoch_ms(state.at), rate=0.0, feeds=feeds)
+
+    srv = RemoteServer(port=0)
+    srv.start()
+    port = srv.port
+    try:
+        srv.publish(make(show_at(14, 12), 1))
+        load(page, srv, "rundown")
+        assert last_row(page) == fresh_last_row(show_at(14, 12))
+        assert last_row(page)[1] == "+2:00"  # 폐회, two minutes late like the show
+        page.evaluate("document.querySelector('#rows tr:last-child').dataset.mark = 'kept'")
+        rev = page.evaluate("RS.lists.rundown.rev")
+        adjusted = show_at(14, 12, 30, extra=(Action(ActionKind.ADJUST, at(14, 12, 30), seconds=60),))
+        publish(page, srv, make(adjusted, 2))
+        # a minute granted to 경북: the last row's projection and Δ move (the page computes them), and
+        # the row itself was not sent again (its element is the same one)
+        page.wait_for_function(
+            "document.querySelector('#rows tr:last-child .delta').innerText === '+3:00'", timeout=WAIT
+        )
+        assert last_row(page) == fresh_last_row(adjusted) != fresh_last_row(show_at(14, 12, 30))
+        assert page.evaluate("document.querySelector('#rows tr:last-child').dataset.mark") == "kept"
+        assert page.evaluate(f"[RS.lists.rundown.rev !== {rev}, RS.resyncs]") == [True, 0]
+        current = page.eval_on_selector("#rows tr.current", "e => e.innerText")
+        assert "11′" in current  # 경북's row came as the delta: its length with the grant
+        # a page that lost track of the list (a revision it cannot apply a delta to) asks for it whole
+        page.evaluate("RS.lists.rundown.rev = -1")
+        granted = show_at(14, 13, extra=(Action(ActionKind.ADJUST, at(14, 12, 30), seconds=120),))
+        srv.publish(make(granted, 3))
+        page.wait_for_function("RS.resyncs === 1 && RS.lists.rundown.rev > 0", timeout=WAIT)
+        page.wait_for_function(
+            "document.querySelector('#rows tr:last-child .delta').innerText === '+4:00'", timeout=WAIT
+        )
+        assert last_row(page) == fresh_last_row(granted)
+        adjusted = granted
+        srv.stop()
+        page.wait_for_function("document.body.classList.contains('offline')", timeout=WAIT)
+        srv = RemoteServer(port=port)
+        srv.publish(make(adjusted, 4))
+        srv.start()
+        page.wait_for_function("RS.connected && RS.synced && RS.payload && RS.payload.seq === 4", timeout=WAIT)
+        # a new socket: the whole list again (a fresh element), the same rows
+        page.wait_for_function("!document.querySelector('#rows tr:last-child').dataset.mark", timeout=WAIT)
+        assert last_row(page) == fresh_last_row(adjusted)
+        assert page.eval_on_selector_all("#rows tr", "trs => trs.length") == 12 + 7  # segments and speakers
+    finally:
+        srv.stop()
+
+
+def test_rundown_projection_moves_with_time_over_time_without_a_message(page, server, show_at) -> None:
+    wall = SystemClock()
+    server.publish(snap(show_at(14, 22, 5), wall_ms=epoch_ms(wall.now()), rate=1.0))  # 경북 5 s over
+    load(page, server, "rundown")
+    before = last_row(page)[1]
+    assert 125 <= seconds_of(before.lstrip("+")) <= 127
+    page.wait_for_function(
+        f"document.querySelector('#rows tr:last-child .delta').innerText !== '{before}'", timeout=WAIT
+    )
+    assert seconds_of(last_row(page)[1].lstrip("+")) == seconds_of(before.lstrip("+")) + 1
+    assert page.evaluate("RS.payload.seq") == 1  # no new message: the page moved it
 
 
 def test_rundown_of_all_rooms_shows_every_room_and_follows_the_running_one(page, server) -> None:

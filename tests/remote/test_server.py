@@ -12,9 +12,13 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from runshow.live.actions import Action, ActionKind
+from runshow.live.state import ShowState
+from runshow.present.state_json import show_state_json
+from runshow.remote.content import Feeds, snapshot
 from runshow.remote.options import ALL_INTERFACES, server_options
 from runshow.remote.server import RemoteServer
-from tests.remote.conftest import base_url, snap
+from tests.remote.conftest import WORDS, base_url, snap
 
 TIMEOUT = aiohttp.ClientTimeout(total=5)
 
@@ -95,6 +99,8 @@ def test_state_api_is_versioned_and_404s_are_json(server, show_at) -> None:
             await asyncio.sleep(0.02)
         state = json.loads(body)
         assert state["version"] == 1 and state["speaker"] == "경북" and state["remaining_s"] == 600
+        # the whole versioned state, its rundown rows included (built for the request, not per publish)
+        assert state == show_state_json(show_at(14, 12), WORDS["ko"]) and len(state["rundown"]) == 12
         status, _, body = await _get(s, base + "/api/v1/state?lang=en&bogus=1")
         assert status == 400 and json.loads(body)["error"]["code"] == "bad-query"
         status, _, body = await _get(s, base + "/api/v2/state")
@@ -186,6 +192,47 @@ def test_websocket_publishes_every_snapshot_and_answers_pings(server, show_at) -
                 err = await ws.receive_json(timeout=5)
                 assert err == {"type": "error", "code": code, "message": err["message"]}
             assert server.client_count == 1
+
+    run(go)
+
+
+def test_the_rundown_goes_whole_once_then_as_the_rows_that_changed(server, show_at, at) -> None:
+    feeds = Feeds(WORDS)  # what a session keeps from one snapshot to the next
+
+    def rows_of(feeds: Feeds) -> Any:
+        return feeds.rundown.list.rows
+
+    def publish(state: ShowState, seq: int) -> None:
+        server.publish(snapshot(state, WORDS, seq=seq, wall_ms=0.0, rate=0.0, feeds=feeds))
+
+    async def state_message(ws: aiohttp.ClientWebSocketResponse, seq: int) -> dict[str, Any]:
+        while True:  # bounded by the receive timeout
+            msg = await ws.receive_json(timeout=5)
+            if msg["type"] == "state" and msg["seq"] == seq:
+                return msg["views"]["rundown"]
+
+    async def go(s: aiohttp.ClientSession) -> None:
+        publish(show_at(14, 12), 1)
+        async with s.ws_connect(base_url(server) + "/ws?view=rundown") as ws:
+            first = await state_message(ws, 1)
+            assert len(first["rows"]) == 12 and "delta" not in first
+            publish(show_at(14, 12, 30), 2)  # only time moved: the page already holds the list
+            second = await state_message(ws, 2)
+            assert second["rev"] == first["rev"] and "rows" not in second and "delta" not in second
+            publish(show_at(14, 12, 30, extra=(Action(ActionKind.ADJUST, at(14, 12, 30), seconds=60),)), 3)
+            third = await state_message(ws, 3)
+            assert "rows" not in third and third["delta"]["base"] == first["rev"]
+            # one row: 시·도별 혁신계획 발표, whose speaker on now was granted a minute (later rows move
+            # with the projection, which the page computes: they are not sent)
+            [(index, row)] = third["delta"]["set"]
+            assert row["title"].startswith("시·도별") and row["phase"] == "contains"
+            assert row == json.loads(json.dumps(rows_of(feeds)[index]))
+            await ws.send_json({"type": "resync"})  # a page that lost track gets the list whole again
+            again = await ws.receive_json(timeout=5)
+            assert again["seq"] == 3 and len(again["views"]["rundown"]["rows"]) == 12
+            async with s.ws_connect(base_url(server) + "/ws?view=rundown") as other:  # a new page: whole
+                assert (await other.receive_json(timeout=5))["type"] == "hello"
+                assert len((await state_message(other, 3))["rows"]) == 12
 
     run(go)
 

@@ -31,6 +31,8 @@
     flips: [], // [primary text, client wall ms at the DOM write]: read by the bench
     lastPrimary: null,
     views: {},
+    lists: {}, // name → {rev, rows, dirty: null (all) | Set of changed row indices}: the long lists
+    resyncs: 0,
   });
 
   const clientNow = () => performance.timeOrigin + performance.now();
@@ -177,6 +179,37 @@
     schedule();
   }
 
+  /* ── the long lists (rundowns): whole once, then the rows that changed (runshow/remote/rows.py) ──
+   * A list's block carries its revision and either its rows, or a delta from the revision
+   * this page holds, or neither (the page holds it already). Anything else means the page
+   * lost track: it keeps what it shows and asks for the lists whole again. */
+  function takeLists(m) {
+    let lost = false;
+    for (const name of ["rundown", "rundown_all"]) {
+      const block = m.views && m.views[name];
+      if (!block || block.rev == null) continue;
+      const have = RS.lists[name];
+      if (block.rows) {
+        RS.lists[name] = { rev: block.rev, rows: block.rows, dirty: null };
+      } else if (block.delta) {
+        if (have && have.rev === block.delta.base) {
+          const rows = have.rows.slice();
+          const dirty = have.dirty === null ? null : new Set(have.dirty);
+          for (const [i, row] of block.delta.set) {
+            rows[i] = row;
+            if (dirty) dirty.add(i);
+          }
+          RS.lists[name] = { rev: block.rev, rows, dirty };
+        } else lost = true;
+      } else if (!have || have.rev !== block.rev) lost = true;
+    }
+    if (lost && RS.ws && RS.ws.readyState === WebSocket.OPEN) {
+      RS.resyncs += 1;
+      RS.ws.send(JSON.stringify({ type: "resync" }));
+    }
+  }
+  RS.takeLists = takeLists;
+
   /* ── the socket: offline at once, back by itself ── */
   function goOffline() {
     RS.connected = false;
@@ -198,6 +231,7 @@
       if (RS.ws !== ws) return;
       RS.connected = true;
       RS.attempt = 0;
+      RS.lists = {}; // a new socket: the server sends every list whole
       RS.samples = [];
       RS.synced = false;
       RS.lastHeard = clientNow();
@@ -216,6 +250,7 @@
       }
       if (m.type === "pong") onPong(m);
       else if (m.type === "state") {
+        takeLists(m);
         RS.payload = m;
         render();
         schedule();

@@ -170,6 +170,80 @@
     return primary;
   };
 
+  /* ── the rundowns: lists kept row by row (RS.lists), moving cells spelled here ── */
+  const pad2 = (n) => String(n).padStart(2, "0");
+  const mod = (a, b) => ((a % b) + b) % b;
+  function hmOf(us, tzMs) {
+    // the local HH:MM of an instant in µs since the epoch (exact integer arithmetic: see rows.py)
+    const minutes = Math.floor((us + tzMs * 1000) / 60e6);
+    return `${pad2(mod(Math.floor(minutes / 60), 24))}:${pad2(mod(minutes, 60))}`;
+  }
+  function signedMinutes(sec) {
+    const sign = sec > 0 ? "+" : sec < 0 ? "\u2212" : "";
+    const a = Math.abs(sec);
+    return `${sign}${Math.floor(a / 60)}:${pad2(a % 60)}`;
+  }
+  function cellUs(cell, chain, at) {
+    // max(chain − s, floor, now if the cell never starts before now): runshow/remote/rows.py::cell_us
+    let v = chain - cell[0];
+    if (cell[1] != null && cell[1] > v) v = cell[1];
+    if (cell[2] && at > v) v = at;
+    return v;
+  }
+  RS.cellUs = cellUs;
+  /* What a row shows now: its moving cells (ls, le) for the chain's end and show time in µs. */
+  function spell(row, chain, at, tzMs) {
+    let start = row.start;
+    let end = row.end;
+    let delta = row.delta;
+    let deltaS = row.delta_s;
+    if (chain != null && row.ls) start = "≈" + hmOf(cellUs(row.ls, chain, at), tzMs);
+    if (chain != null && row.le) {
+      const e = cellUs(row.le, chain, at);
+      end = "≈" + hmOf(e, tzMs);
+      deltaS = -Math.floor(-(e - row.pe) / 1e6) + 0;
+      delta = signedMinutes(deltaS);
+    }
+    return { actual: [start, end].filter(Boolean).join(" – "), delta, deltaS };
+  }
+  RS.spell = spell;
+
+  function followCurrent(p) {
+    // follow the current row when the cue changes, not on every state (the reader may scroll)
+    const cue = p.state && p.state.current ? p.state.current.cue : null;
+    if (cue === RS.followedCue) return;
+    const current = document.querySelector("#rows tr.current") || document.querySelector("#rows tr.contains");
+    if (current) {
+      RS.followedCue = cue;
+      current.scrollIntoView({ block: "center" });
+    }
+  }
+  /* Keep #rows equal to a list: each row a group of <tr> (a segment and its speakers), the
+   * groups rebuilt only for the rows that changed. Returns whether anything was rebuilt. */
+  function syncRows(name, makeGroup) {
+    const list = RS.lists[name];
+    const body = $("rows");
+    if (!list || !body) return false;
+    const dom = RS.dom && RS.dom.name === name ? RS.dom : null;
+    if (dom && dom.rev === list.rev && list.dirty !== null && list.dirty.size === 0) return false;
+    if (!dom || list.dirty === null) {
+      const groups = list.rows.map((row) => makeGroup(row));
+      body.replaceChildren(...groups.flat());
+      RS.dom = { name, rev: list.rev, groups };
+    } else {
+      for (const i of [...list.dirty].sort((a, b) => a - b)) {
+        const group = makeGroup(list.rows[i]);
+        const old = dom.groups[i];
+        old[0].before(...group);
+        for (const tr of old) tr.remove();
+        dom.groups[i] = group;
+      }
+      dom.rev = list.rev;
+    }
+    list.dirty = new Set();
+    return true;
+  }
+
   function rundownAll(p, r, q, live) {
     // every room's segments, read-only; the running room's current row is followed
     setText("title", r.title);
@@ -182,30 +256,22 @@
       for (const name of [c.room, c.planned, c.title, c.owner]) tr.append(el("th", null, name));
       head.append(tr);
     }
-    const before = $("rows").dataset.seq;
-    rebuildOnce(p, "rows", () =>
-      r.rows.map((row) => {
-        const tr = el("tr", `segment-row room-row ${row.phase}${row.plenary ? " plenary" : ""}`);
-        tr.dataset.phase = row.phase;
-        tr.dataset.room = row.room;
-        tr.append(
-          el("td", "room", row.room),
-          el("td", "planned digits", `${row.planned_start}–${row.planned_end}`),
-          el("td", "title", row.title),
-          el("td", "owner", row.owner),
-        );
-        return tr;
-      }),
-    );
-    if (before !== $("rows").dataset.seq && p.state.cue !== RS.followedCue) {
-      const current = document.querySelector("#rows tr.current");
-      if (current) {
-        RS.followedCue = p.state.cue;
-        current.scrollIntoView({ block: "center" });
-      }
-    }
+    const changed = syncRows("rundown_all", (row) => {
+      const tr = el("tr", `segment-row room-row ${row.phase}${row.plenary ? " plenary" : ""}`);
+      tr.dataset.phase = row.phase;
+      tr.dataset.room = row.room;
+      tr.append(
+        el("td", "room", row.room),
+        el("td", "planned digits", `${row.planned_start}–${row.planned_end}`),
+        el("td", "title", row.title),
+        el("td", "owner", row.owner),
+      );
+      return [tr];
+    });
+    if (changed) followCurrent(p);
     return null;
   }
+
   RS.views.rundown = (p, q, live) => {
     if (p.views.rundown_all && !p.views.rundown) return rundownAll(p, p.views.rundown_all, q, live);
     const r = p.views.rundown;
@@ -219,38 +285,45 @@
       for (const name of [c.part, c.title, c.owner, c.planned, c.actual, c.length, c.delta]) tr.append(el("th", null, name));
       head.append(tr);
     }
-    const before = $("rows").dataset.seq;
-    rebuildOnce(p, "rows", () => {
+    const t = p.timing;
+    // the moving cells at the instant shown (the snapshot's own instant when not live)
+    const chain = t.chain_us == null ? null : t.chain_us + (live ? Math.round((q.drift - t.drift_ms) * 1000) : 0);
+    const at = Math.round((live ? q.show : p.clock.show_ms) * 1000);
+    const tz = p.clock.tz_offset_ms;
+    const changed = syncRows("rundown", (row) => {
       const out = [];
-      const add = (row, cls) => {
-        const tr = el("tr", `${cls} ${row.phase}`);
-        tr.dataset.phase = row.phase;
+      const add = (item, cls) => {
+        const tr = el("tr", `${cls} ${item.phase}`);
+        tr.dataset.phase = item.phase;
+        const now = spell(item, chain, at, tz);
+        const d = el("td", "delta digits", now.delta);
+        d.dataset.sign = now.deltaS == null ? "none" : driftClass(now.deltaS);
         tr.append(
-          el("td", "part", row.part || ""),
-          el("td", "title", row.title),
-          el("td", "owner", row.owner),
-          el("td", "planned digits", `${row.planned_start}–${row.planned_end}`),
-          el("td", "actual digits", [row.start, row.end].filter(Boolean).join(" – ")),
-          el("td", "length digits", row.length),
+          el("td", "part", item.part || ""),
+          el("td", "title", item.title),
+          el("td", "owner", item.owner),
+          el("td", "planned digits", `${item.planned_start}–${item.planned_end}`),
+          el("td", "actual digits", now.actual),
+          el("td", "length digits", item.length),
+          d,
         );
-        const d = el("td", "delta digits", row.delta);
-        d.dataset.sign = row.delta_s == null ? "none" : driftClass(row.delta_s);
-        tr.append(d);
+        if (item.ls || item.le) tr.rsRow = item; // a row whose cells move with time
         out.push(tr);
       };
-      for (const row of r.rows) {
-        add(row, "segment-row");
-        for (const sp of row.speakers) add(sp, "speaker-row");
-      }
+      add(row, "segment-row");
+      for (const sp of row.speakers) add(sp, "speaker-row");
       return out;
     });
-    if (before !== $("rows").dataset.seq && p.state.cue !== RS.followedCue) {
-      // follow the current row when the cue changes, not on every state (the reader may scroll)
-      const current = document.querySelector("#rows tr.current") || document.querySelector("#rows tr.contains");
-      if (current) {
-        RS.followedCue = p.state.cue;
-        current.scrollIntoView({ block: "center" });
-      }
+    if (changed) {
+      RS.movingRows = RS.dom.groups.flat().filter((tr) => tr.rsRow);
+      followCurrent(p);
+    }
+    for (const tr of RS.movingRows || []) {
+      const now = spell(tr.rsRow, chain, at, tz);
+      const cells = tr.children;
+      if (cells[4].textContent !== now.actual) cells[4].textContent = now.actual;
+      if (cells[6].textContent !== now.delta) cells[6].textContent = now.delta;
+      setData(cells[6], "sign", now.deltaS == null ? "none" : driftClass(now.deltaS));
     }
     return null;
   };
