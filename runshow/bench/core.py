@@ -233,15 +233,27 @@ def run_until(done: Callable[[], bool], timeout: float, poll_ms: int = 250) -> b
 
 
 @contextmanager
-def live_windows(clock: Any, plan: Any) -> Iterator[Any]:
-    """Both windows of the app (offscreen), shown and ticking, torn down afterwards."""
+def live_windows(clock: Any, plan: Any, web: bool = True) -> Iterator[Any]:
+    """Both windows of the app (offscreen), shown and ticking, torn down afterwards.
+
+    ``web``: with the LAN views' server, the control API and OSC running as the app runs them
+    by default (on free ports of 127.0.0.1, no page connected): every state is published.
+    """
     from runshow.ui.app import build_app, show_windows
 
     windows = build_app(plan, clock)
     show_windows(windows)
+    remote = None
+    if web:
+        from runshow.remote.stack import start_remote_stack
+
+        token_base = Path(tempfile.mkdtemp(prefix="runshow-bench-token-"))
+        remote = start_remote_stack(windows.controller, ["--port", "0", "--osc-port", "0"], token_base=token_base)
     try:
         yield windows
     finally:
+        if remote is not None:
+            remote.stop()
         windows.controller.stop_ticking()
         for w in (windows.operator, windows.stage):
             if w is not None:
