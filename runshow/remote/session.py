@@ -30,6 +30,7 @@ from runshow.remote.options import server_options
 from runshow.remote.server import RemoteServer
 from runshow.remote.words import Translator, translators
 from runshow.session.controller import ShowController
+from runshow.session.timers import defer
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class RemoteSession(QObject):
         self._last_wall_ms = 0.0
         self._notice: str | None = None
         self._started = False
+        self._refresh_pending = False  # a time-only refresh is deferred to after the tick
         self.last: Snapshot | None = None
         self._invoke.connect(self._run_call, Qt.ConnectionType.QueuedConnection)
         server.gui_call = self.call_on_gui
@@ -133,10 +135,20 @@ class RemoteSession(QObject):
         message; one a second still refreshes the worded times (rundown, stand-by).
         """
         key = self._key_of(state)
-        wall_ms = epoch_ms(self._wall.now())
-        if key == self._key and wall_ms - self._last_wall_ms < REFRESH_MS:
+        if key != self._key:
+            self.publish(state)  # an action: at once (an API answer reads the snapshot it made)
             return
-        self.publish(state)
+        wall_ms = epoch_ms(self._wall.now())
+        if wall_ms - self._last_wall_ms < REFRESH_MS or self._refresh_pending:
+            return
+        # Time alone moved: refresh once the flip has been painted, not inside the tick.
+        self._refresh_pending = True
+        defer(self._refresh, self, name="LAN views' refresh")
+
+    def _refresh(self) -> None:
+        self._refresh_pending = False
+        if self._started:
+            self.publish(self._controller.state)
 
     def _key_of(self, state: ShowState) -> tuple[object, ...]:
         clock = self._controller.clock

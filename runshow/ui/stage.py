@@ -93,8 +93,11 @@ MOVING = frozenset({"clock", "countdown", "next_countdown", "drift"})
 CONTENT_FIELDS = tuple(f.name for f in fields(StageContent))
 
 
-def _text_width(text: str, px: float, weight: QFont.Weight) -> float:
-    return text_width(text, int(px), weight)
+def _text_width(text: str, px: float, weight: QFont.Weight, *, steady: bool = True) -> float:
+    """``steady=False``: a per-second text, measured as it is drawn (glyph by glyph, unshaped)."""
+    if steady:
+        return text_width(text, int(px), weight)
+    return SPRITES.moving_width(text, display_font(max(1, int(px)), weight))
 
 
 def _content_area(whole: QRectF, rehearsal: bool) -> QRectF:
@@ -124,7 +127,7 @@ def _draw_fit(
     """
     if not text or rect.width() <= 0:
         return None
-    width = _text_width(text, px, weight)
+    width = _text_width(text, px, weight, steady=steady)
     if width > rect.width():
         px *= rect.width() / width
     size = max(1, int(px))
@@ -247,8 +250,8 @@ class StageView(QWidget):
                     continue
             names.update(areas)
         bold = QFont.Weight.Bold
-        if "clock" in names and _text_width(old.clock, self._clock_px, bold) != _text_width(
-            new.clock, self._clock_px, bold
+        if "clock" in names and _text_width(old.clock, self._clock_px, bold, steady=False) != _text_width(
+            new.clock, self._clock_px, bold, steady=False
         ):
             names.add("header")  # a wider or narrower clock moves the part's title beside it
         region = QRegion()
@@ -301,24 +304,20 @@ class StageView(QWidget):
         is shaped here once; the paint that follows draws it from the same shaped line.
         """
         placed = self._moving.get(name)
-        if placed is None or placed[0] != old:
+        if placed is None or placed[0] != old or len(old) != len(new):
             return None
         _, px, weight, x = placed
         font = display_font(px, weight)
-        before, after = SPRITES.line(old, font), SPRITES.line(new, font)
-        if before.width != after.width or len(before.runs) != len(after.runs):
+        before, after = SPRITES.moving_cells(old, font), SPRITES.moving_cells(new, font)
+        if before is None or after is None or before[-1][1] != after[-1][1]:
             return None
         slack = 0.08 * px + 2  # ink may reach a little past a glyph's advance
         cells = []
-        for run_a, run_b in zip(before.runs, after.runs, strict=True):
-            glyphs_a, glyphs_b, places_a, places_b = run_a[2], run_b[2], run_a[3], run_b[3]
-            if run_a[1] != run_b[1] or len(glyphs_a) != len(glyphs_b) or places_a != places_b:
-                return None
-            ends = [p[0] for p in places_a[1:]] + [before.width]
-            for glyph_a, glyph_b, (left, _), right in zip(glyphs_a, glyphs_b, places_a, ends, strict=True):
-                if glyph_a != glyph_b:
-                    cell = QRectF(x + left - slack, strip.top(), right - left + 2 * slack, strip.height())
-                    cells.append(cell.toAlignedRect())
+        for a, b, (left_a, right_a), (left_b, right_b) in zip(old, new, before, after, strict=True):
+            if a != b or left_a != left_b:
+                left, right = min(left_a, left_b), max(right_a, right_b)
+                cell = QRectF(x + left - slack, strip.top(), right - left + 2 * slack, strip.height())
+                cells.append(cell.toAlignedRect())
         return cells
 
     # ── painting ──────────────────────────────────────────────────────────
@@ -365,7 +364,7 @@ class StageView(QWidget):
         # header: the part on the left, the clock on the right
         header = band(HEADER).adjusted(0, 0.015 * h, 0, 0)
         self._clock_px = 0.065 * u
-        clock_w = _text_width(c.clock, self._clock_px, QFont.Weight.Bold)
+        clock_w = _text_width(c.clock, self._clock_px, QFont.Weight.Bold, steady=False)
         slack = 0.1 * clock_w + 2
         self._clock_rect = QRectF(
             header.right() - clock_w - slack, header.top(), clock_w + 2 * slack, header.height()
@@ -428,14 +427,14 @@ class StageView(QWidget):
             self._paint_box(p, bottom, c.notice, NOTICE_BG, u)
             return
         drift_colour = LATE if c.drift_seconds > 0 else EARLY if c.drift_seconds < 0 else MUTED
-        drift_w = _text_width(c.drift, 0.05 * u, QFont.Weight.DemiBold) if c.drift else 0.0
+        drift_w = _text_width(c.drift, 0.05 * u, QFont.Weight.DemiBold, steady=False) if c.drift else 0.0
         right = Qt.AlignmentFlag.AlignRight
         demi = QFont.Weight.DemiBold
         self._placed("drift", c.drift, demi, _draw_fit(
             p, bottom, c.drift, 0.05 * u, demi, drift_colour, right, steady=False
         ))  # fmt: skip
         left = bottom.adjusted(0, 0, -(drift_w + margin), 0)
-        next_w = _text_width(c.next_countdown, 0.06 * u, QFont.Weight.Bold) if c.next_countdown else 0.0
+        next_w = _text_width(c.next_countdown, 0.06 * u, QFont.Weight.Bold, steady=False) if c.next_countdown else 0.0
         if c.next_countdown:
             gap = 0.6 * margin
             label_w = min(_text_width(c.next_label, 0.05 * u, QFont.Weight.DemiBold), left.width() - next_w - gap)
@@ -467,7 +466,7 @@ class StageView(QWidget):
         probe = display_metrics(1000)
         em_digit = probe.tightBoundingRect("0").height() / 1000
         px = digit_height / em_digit if em_digit > 0 else digit_height
-        width = probe.horizontalAdvance(text) / 1000 * px
+        width = SPRITES.moving_width(text, display_font(1000)) / 1000 * px
         if width > rect.width():
             px *= rect.width() / width
         px = min(px, rect.height() / (probe.height() / 1000))
@@ -475,7 +474,7 @@ class StageView(QWidget):
         digit = fm.tightBoundingRect("0")
         # centre the digits' ink (not the font's ascent/descent box) in the band
         baseline = rect.center().y() - (digit.top() + digit.bottom()) / 2
-        x = rect.center().x() - fm.horizontalAdvance(text) / 2
+        x = rect.center().x() - SPRITES.moving_width(text, display_font(int(px))) / 2
         SPRITES.draw(p, x, baseline, text, display_font(int(px)), colour, steady=False)
         self._placed("countdown", text, QFont.Weight.Bold, (x, int(px)))
         return int(px)

@@ -60,6 +60,9 @@ class GlyphSprites:
         self.budget_bytes = budget_bytes
         self._glyphs: OrderedDict[tuple[object, ...], _Glyph] = OrderedDict()
         self._lines: OrderedDict[tuple[str, str], Line] = OrderedDict()
+        self._raws: dict[str, tuple[QRawFont, str]] = {}
+        self._chars: dict[tuple[str, str], tuple[int, float]] = {}  # (font, character) → glyph, advance
+        self._ascent: dict[str, tuple[float, float]] = {}
         self.bytes = 0
         self.rendered = 0  # glyph images made (a test sees the cache work)
 
@@ -93,6 +96,55 @@ class GlyphSprites:
             self._lines.popitem(last=False)
         return made
 
+    # ── per-second texts: glyphs side by side, never shaped ───────────────
+    def advances(self, text: str, font: QFont) -> tuple[QRawFont, str, list[tuple[int, float]]] | None:
+        """Each character's glyph and advance for a text that changes every second (a countdown,
+        the clock), from a per-character cache: no shaping at each flip. None when a character
+        is not in the font (shape it then). Tabular figures make this exact for the digits;
+        the few letters (in, 후, late) lose only their kerning, which they hardly have."""
+        fkey = font.key()
+        if len(self._chars) > 8192:  # (a window resized through many sizes)
+            self._chars.clear()
+        raw_hit = self._raws.get(fkey)
+        out: list[tuple[int, float]] = []
+        for ch in text:
+            key = (fkey, ch)
+            hit = self._chars.get(key)
+            if hit is None:
+                # Shaped alone, once: the glyph the font's features choose (tabular figures are a
+                # substitution of the digit itself) and its advance.
+                runs = self.line(ch, font).runs
+                if len(runs) != 1 or len(runs[0][2]) != 1:
+                    return None  # two glyphs, or none: not a text to put together glyph by glyph
+                raw, raw_key, glyphs, _ = runs[0]
+                if raw_hit is None:
+                    raw_hit = self._raws[fkey] = (raw, raw_key)
+                elif raw_hit[1] != raw_key:
+                    return None  # a fallback font for this character: shape the whole text
+                hit = self._chars[key] = (glyphs[0], self.line(ch, font).width)
+            out.append(hit)
+        if raw_hit is None:
+            return None
+        return raw_hit[0], raw_hit[1], out
+
+    def moving_width(self, text: str, font: QFont) -> float:
+        """The advance of a per-second text as :meth:`draw` with ``steady=False`` lays it out."""
+        got = self.advances(text, font)
+        if got is None:
+            return self.line(text, font).width
+        return sum(a for _, a in got[2])
+
+    def moving_cells(self, text: str, font: QFont) -> list[tuple[float, float]] | None:
+        """Where each character of a per-second text lies, from its left end: (left, right)."""
+        got = self.advances(text, font)
+        if got is None:
+            return None
+        cells, x = [], 0.0
+        for _, advance in got[2]:
+            cells.append((x, x + advance))
+            x += advance
+        return cells
+
     # ── drawing ───────────────────────────────────────────────────────────
     def draw(
         self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor, *, steady: bool = True
@@ -110,12 +162,23 @@ class GlyphSprites:
             if sprite.image is not None:
                 p.drawImage(QPoint(round(x) + sprite.offset.x(), round(baseline) + sprite.offset.y()), sprite.image)
             return
-        if font.pixelSize() <= QT_CACHED_GLYPH_PX:
-            p.setFont(font)
-            p.setPen(colour)
-            p.drawText(QPointF(x, baseline), text)
+        got = self.advances(text, font)
+        if got is None:
+            if font.pixelSize() <= QT_CACHED_GLYPH_PX:
+                p.setFont(font)
+                p.setPen(colour)
+                p.drawText(QPointF(x, baseline), text)
+            else:
+                self._glyphs_of(p, x, baseline, text, font, colour)
             return
-        self._glyphs_of(p, x, baseline, text, font, colour)
+        raw, raw_key, glyphs = got
+        rgba = colour.rgba()
+        base = round(baseline)
+        for glyph, advance in glyphs:
+            sprite = self._glyph(raw, raw_key, glyph, colour, rgba)
+            if sprite.image is not None:
+                p.drawImage(QPoint(round(x) + sprite.offset.x(), base + sprite.offset.y()), sprite.image)
+            x += advance
 
     def _glyphs_of(self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor) -> None:
         rgba = colour.rgba()
@@ -178,16 +241,31 @@ class GlyphSprites:
         its left end went."""
         if not text:
             return rect.left()
-        line = self.line(text, font)
+        if steady:
+            line = self.line(text, font)
+            width, ascent, descent = line.width, line.ascent, line.descent
+        else:
+            width = self.moving_width(text, font)
+            metrics = self._metrics(font)
+            ascent, descent = metrics
         if align & Qt.AlignmentFlag.AlignRight:
-            x = rect.right() - line.width
+            x = rect.right() - width
         elif align & Qt.AlignmentFlag.AlignHCenter:
-            x = rect.left() + (rect.width() - line.width) / 2
+            x = rect.left() + (rect.width() - width) / 2
         else:
             x = rect.left()
-        top = rect.top() + (rect.height() - (line.ascent + line.descent)) / 2
-        self.draw(p, x, top + line.ascent, text, font, colour, steady=steady)
+        top = rect.top() + (rect.height() - (ascent + descent)) / 2
+        self.draw(p, x, top + ascent, text, font, colour, steady=steady)
         return x
+
+    def _metrics(self, font: QFont) -> tuple[float, float]:
+        """The font's ascent and descent, as a shaped line of it has them (cached per font)."""
+        fkey = font.key()
+        hit = self._ascent.get(fkey)
+        if hit is None:
+            line = self.line("0", font)
+            hit = self._ascent[fkey] = (line.ascent, line.descent)
+        return hit
 
     def _glyph(self, raw: QRawFont, raw_key: str, glyph: int, colour: QColor, rgba: int) -> _Glyph:
         key = (raw_key, glyph, rgba)
@@ -208,8 +286,8 @@ class GlyphSprites:
             self.bytes -= old.size
 
     def clear(self) -> None:
-        self._glyphs.clear()
-        self._lines.clear()
+        for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent):
+            cache.clear()
         self.bytes = 0
 
 
