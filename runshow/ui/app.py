@@ -20,20 +20,20 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from runshow.live.actions import Action
 from runshow.live.clock import Clock, ManualClock, TimelineClock
 from runshow.live.recovery import today_of
 from runshow.live.scenario import load_scenario
-from runshow.plan import load_plan
+from runshow.plan.cache import load_cached
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
 from runshow.remote.options import server_options
@@ -41,7 +41,6 @@ from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
 from runshow.session.rehearsal import RehearsalMode
-from runshow.session.timers import defer
 from runshow.ui.alert_wiring import AlertPresenter, StageNotices, install_alerts
 from runshow.ui.chime import Chime
 from runshow.ui.clock_step import ClockStepBar, install_clock_step
@@ -53,6 +52,7 @@ from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
 from runshow.ui.screens import default_settings
 from runshow.ui.stage import StageView, StageWindow
+from runshow.ui.startup import TRACE, FirstPaint
 
 if TYPE_CHECKING:
     from runshow.remote.stack import RemoteStack
@@ -244,6 +244,14 @@ def show_windows(windows: AppWindows) -> None:
     windows.controller.start_ticking()
 
 
+def after_first_paint(windows: AppWindows, then: Sequence[Callable[[], object]]) -> FirstPaint:
+    """Run ``then`` once the stage and the control room have both painted their first frame."""
+    watched: list[QWidget] = [windows.stage.view]
+    if windows.operator is not None:
+        watched.append(windows.operator)
+    return FirstPaint(watched, then, windows.controller)
+
+
 def rehearse_unless_event_day(windows: AppWindows, plan: Plan, clock: Clock, *, resumed: bool) -> bool:
     """Opened on another day with nothing to resume: start in rehearsal, and say so.
 
@@ -325,15 +333,39 @@ def _title_room(windows: AppWindows, plan: Plan) -> None:
     windows.operator.setWindowTitle(text.replace("%1", windows.operator.windowTitle()).replace("%2", plan.room))
 
 
+OSC_VALUE_FLAGS = ("--osc-port", "--osc-allow", "--osc-target")
+OSC_SWITCHES = ("--osc-lan", "--no-osc")
+
+
+def strip_osc_options(args: Sequence[str]) -> list[str]:
+    """``args`` without the OSC switches, as :func:`runshow.remote.osc.osc_options` leaves them.
+
+    Read here rather than there: importing ``runshow.remote.osc`` imports the LAN server
+    (aiohttp, 0.13 s) before the first paint. The remote stack reads the switches themselves
+    when it starts; a test checks both leave the same arguments to Qt.
+    """
+    rest: list[str] = []
+    items = list(args)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        name, eq, _ = arg.partition("=")
+        if name in OSC_VALUE_FLAGS:
+            i += 1 if eq else 2
+            continue
+        if arg not in OSC_SWITCHES:
+            rest.append(arg)
+        i += 1
+    return rest
+
+
 def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None) -> int:
     """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
     arg_room, qt_args = split_room(qt_args)
     room = room or arg_room
     lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
     _, rest = server_options(rest, {})  # --port N, --lan, --no-web are runshow's, not Qt's
-    from runshow.remote.osc import osc_options  # (imported here: python-osc is not needed to paint)
-
-    _, rest = osc_options(rest, {})  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
+    rest = strip_osc_options(rest)  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
     app.setApplicationName("runshow")
@@ -389,14 +421,18 @@ def _open_and_run(
 ) -> int:
     load_fonts()
     use_bundled_font(app)
+    TRACE.mark("fonts loaded")
     if schedule is None:
         schedule = str(DEFAULT_SCHEDULE)
     try:
-        plan = choose_room(load_plan(schedule), room, schedule)
+        loaded = load_cached(schedule)  # the validated plan of these very bytes, if one was kept
+        TRACE.mark("plan loaded" if not loaded.hit else "plan loaded (cached)")
+        plan = choose_room(loaded.plan, room, schedule)
         clock = make_clock()
         remember = default_settings()  # where a journal continued in another folder is remembered
         journal, replayed = open_journal(plan, clock, fresh=fresh, elsewhere=remembered_journals(remember, plan))
         actions = replayed if replayed is not None else scripted_actions(plan, clock)
+        TRACE.mark("journal opened")
     except ScheduleError as exc:
         report_problems(exc.problems, schedule, lang)
         return EXIT_BAD_SCHEDULE
@@ -404,6 +440,7 @@ def _open_and_run(
         report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule, lang)
         return EXIT_BAD_SCHEDULE
     windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember)
+    TRACE.mark("windows built")
     reopen: list[Path] = []  # File → Open: the schedule to open once this show has closed
     if windows.operator is not None:
         from runshow.ui.files_menu import install_files_menu
@@ -418,8 +455,9 @@ def _open_and_run(
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
     # The browser views, the control API, OSC and the schedule's automations (runshow/remote),
-    # started once the event loop runs: the windows paint first (importing and starting the
-    # server took ~0.5 s before the stage's first paint, measured by the bench's launch row).
+    # started once both windows have painted their first frame. (A zero-delay timer was not
+    # enough: it fired before the first paint, and with 5,000 segments the stack's first
+    # snapshot and the automations' second read of the file held the paint back by 0.7 s.)
     remotes: list[RemoteStack] = []
 
     def start_remote() -> None:
@@ -436,12 +474,13 @@ def _open_and_run(
         if windows.operator is not None and remote.problems:
             windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
 
-    defer(start_remote, windows.controller, name="remote start")
+    after_first_paint(windows, [loaded.save, start_remote])
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
     # collector's full passes from walking them again and again, which showed as 10–25 ms
     # pauses in a re-plan on a 1,000-segment schedule (runshow bench).
     gc.freeze()
     rehearse_unless_event_day(windows, plan, clock, resumed=bool(actions))
+    TRACE.mark("windows shown")
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()

@@ -1,0 +1,123 @@
+"""Start-up order: what waits for the first paint runs after both windows painted, once, in order."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QWidget
+
+import runshow.ui.app as shell
+from runshow.live.clock import ManualClock
+from runshow.ui.startup import FirstPaint, StartupTrace
+
+OFFSCREEN = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen has no window manager
+
+
+class PaintLog(QObject):
+    """Records which watched widgets have painted (an application-wide filter sees every paint)."""
+
+    def __init__(self, widgets: dict[str, QWidget]) -> None:
+        super().__init__()
+        self.widgets = widgets
+        self.painted: list[str] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            for name, widget in self.widgets.items():
+                if obj is widget and name not in self.painted:
+                    self.painted.append(name)
+        return False
+
+
+def test_the_work_runs_after_every_widget_painted_in_order_once(qtbot, qapp) -> None:
+    a, b = QWidget(), QWidget()
+    qtbot.addWidget(a)
+    qtbot.addWidget(b)
+    log = PaintLog({"a": a, "b": b})
+    qapp.installEventFilter(log)
+    ran: list[tuple[str, list[str]]] = []
+    trace = StartupTrace()
+    gate = FirstPaint(
+        [a, b],
+        [lambda: ran.append(("first", list(log.painted))), lambda: ran.append(("second", list(log.painted)))],
+        a,
+        trace=trace,
+    )
+    a.show()
+    qtbot.waitUntil(lambda: "a" in log.painted)
+    for _ in range(5):
+        qapp.processEvents()  # b is not shown: nothing may run yet
+    assert ran == [] and not gate.done
+    b.show()
+    qtbot.waitUntil(lambda: len(ran) == 2)
+    assert [name for name, _ in ran] == ["first", "second"]
+    assert all(sorted(painted) == ["a", "b"] for _, painted in ran)  # both had painted before either ran
+    assert [name for name, _ in trace.marks] == ["painted", "settled"]
+    b.update()
+    for _ in range(5):
+        qapp.processEvents()
+    assert len(ran) == 2  # once
+    qapp.removeEventFilter(log)
+
+
+def test_a_failing_step_does_not_stop_the_next(qtbot, caplog) -> None:
+    a = QWidget()
+    qtbot.addWidget(a)
+    ran: list[str] = []
+
+    def broken() -> None:
+        raise RuntimeError("port in use")
+
+    gate = FirstPaint([a], [broken, lambda: ran.append("next")], a, trace=StartupTrace())
+    a.show()
+    qtbot.waitUntil(lambda: gate.done and ran == ["next"])
+    assert "port in use" in caplog.text
+
+
+def test_a_window_that_never_paints_delays_the_work_but_never_loses_it(qtbot, caplog) -> None:
+    a = QWidget()
+    qtbot.addWidget(a)  # never shown: never painted
+    ran: list[str] = []
+    FirstPaint([a], [lambda: ran.append("ran")], a, fallback_ms=50, trace=StartupTrace())
+    qtbot.waitUntil(lambda: ran == ["ran"])
+    assert "not painted" in caplog.text
+
+
+@OFFSCREEN
+def test_the_app_starts_the_deferred_work_after_both_windows_painted(qtbot, qapp, plan_2021, at, tmp_path) -> None:
+    """The stage window's own view and the control room, not the operator's miniature of the stage."""
+    clock = ManualClock(at(14, 0))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    windows = shell.build_app(plan_2021, clock, settings=settings)
+    qtbot.addWidget(windows.stage)
+    assert windows.operator is not None
+    qtbot.addWidget(windows.operator)
+    log = PaintLog({"stage": windows.stage.view, "operator": windows.operator, "miniature": windows.operator.miniature})
+    qapp.installEventFilter(log)
+    seen: list[list[str]] = []
+    shell.after_first_paint(windows, [lambda: seen.append(list(log.painted))])
+    try:
+        shell.show_windows(windows)
+        qtbot.waitUntil(lambda: bool(seen))
+        assert {"stage", "operator"} <= set(seen[0])
+    finally:
+        qapp.removeEventFilter(log)
+        windows.close()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--osc-port", "9000", "-style", "fusion"],
+        ["--osc-port=9000", "--osc-lan", "--no-osc", "x"],
+        ["--osc-allow", "10.0.0.2", "--osc-target", "h:1", "--osc-target=h:2", "rest"],
+        ["--osc-port"],  # a value flag at the end: dropped, as the OSC options drop it
+        ["--osc-portx", "--osc", "--osc-lan=1", "-platform", "offscreen"],
+    ],
+)
+def test_the_app_leaves_qt_the_arguments_the_osc_options_leave(args: list[str]) -> None:
+    from runshow.remote.osc import osc_options
+
+    _, rest = osc_options(args, {})
+    assert shell.strip_osc_options(args) == rest
