@@ -181,11 +181,13 @@ def build_app(
     with_operator: bool = True,
     chime: Chime | None = None,
     journal_settings: QSettings | None = None,
+    defer_alerts: bool = False,
 ) -> AppWindows:
     """Wire controller, stage and control room; nothing is shown and no loop runs.
 
     ``journal_settings``: where the control room remembers a journal continued in another folder
-    (the app's own settings; None in tests unless they give one).
+    (the app's own settings; None in tests unless they give one). ``defer_alerts``: the armer's
+    first plan waits for :func:`arm_alerts` (the app calls it right after the first paint).
     """
     load_fonts()
     controller = ShowController(plan, clock, journal=journal, actions=actions)
@@ -196,6 +198,8 @@ def build_app(
     # A first start (nothing replayed) has missed nothing: the app was never running.
     since = None if actions else clock.now()
     armer = windows.armer = AlertArmer(controller, since=since)
+    if defer_alerts:
+        armer.defer_first_plan()
     if with_operator:
         operator = windows.operator = OperatorWindow(controller, stage_window=stage)
         armer.setParent(operator)
@@ -242,6 +246,16 @@ def show_windows(windows: AppWindows) -> None:
         windows.operator.raise_()
         windows.operator.activateWindow()
     windows.controller.start_ticking()
+
+
+def arm_alerts(windows: AppWindows) -> None:
+    """Make the alert plan the app put off until its first paint, and say what was missed."""
+    armer = windows.armer
+    if armer is None or not armer.arm_owed():
+        return
+    for attachment in armer.attachments:
+        if isinstance(attachment, AlertPresenter):
+            attachment.summarise_missed()  # (its summary at start-up had nothing to count yet)
 
 
 def after_first_paint(windows: AppWindows, then: Sequence[Callable[[], object]]) -> FirstPaint:
@@ -439,7 +453,9 @@ def _open_and_run(
     except Exception as exc:  # whatever a file does to opening the show: a dialog, never a traceback
         report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule, lang)
         return EXIT_BAD_SCHEDULE
-    windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember)
+    # The alerts are armed right after the first paint (arm_alerts): with 5,000 segments planning
+    # them took ~25 ms, twice when the app opens in rehearsal (once for the live show, once again).
+    windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember, defer_alerts=True)
     TRACE.mark("windows built")
     reopen: list[Path] = []  # File → Open: the schedule to open once this show has closed
     if windows.operator is not None:
@@ -474,7 +490,7 @@ def _open_and_run(
         if windows.operator is not None and remote.problems:
             windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
 
-    after_first_paint(windows, [loaded.save, start_remote])
+    after_first_paint(windows, [lambda: arm_alerts(windows), loaded.save, start_remote])
     # The plan, its cues and the windows live as long as the show: freezing them keeps the
     # collector's full passes from walking them again and again, which showed as 10–25 ms
     # pauses in a re-plan on a 1,000-segment schedule (runshow bench).

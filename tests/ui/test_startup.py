@@ -121,3 +121,33 @@ def test_the_app_leaves_qt_the_arguments_the_osc_options_leave(args: list[str]) 
 
     _, rest = osc_options(args, {})
     assert shell.strip_osc_options(args) == rest
+
+
+@OFFSCREEN
+def test_the_app_arms_its_alerts_after_the_paint_and_then_summarises_the_missed(qtbot, plan_2021, at, tmp_path) -> None:
+    from runshow.live.actions import Action, ActionKind
+    from runshow.live.show import Show
+    from runshow.ui.alert_wiring import AlertPresenter
+
+    show = Show(plan_2021)
+    actions = [Action(ActionKind.START, at(13, 30))]
+    actions += [Action(ActionKind.NEXT, c.planned_start) for c in show.cues[1:] if c.planned_start <= at(14, 0)]
+    clock = ManualClock(at(14, 12))  # the journal ends at 14:00: four alerts passed while closed
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    windows = shell.build_app(plan_2021, clock, actions=actions, settings=settings, defer_alerts=True)
+    qtbot.addWidget(windows.stage)
+    assert windows.operator is not None and windows.armer is not None
+    qtbot.addWidget(windows.operator)
+    armer = windows.armer
+    (presenter,) = [a for a in armer.attachments if isinstance(a, AlertPresenter)]
+    try:
+        assert armer.owed and armer.plan is None
+        shell.after_first_paint(windows, [lambda: shell.arm_alerts(windows)])
+        shell.show_windows(windows)
+        qtbot.waitUntil(lambda: not armer.owed)
+        assert armer.pending_wakeups() == 1 and armer.armed
+        assert len(presenter.missed) == 4
+        qtbot.waitUntil(lambda: len(presenter.toasts.toasts) == 1)
+        assert "4" in presenter.toasts.toasts[0].text
+    finally:
+        windows.close()
