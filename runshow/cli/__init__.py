@@ -1,7 +1,9 @@
 """The ``runshow`` command line: validate, print and simulate schedules without a window.
 
 Sub-commands that need Qt (the app, rehearsal, the benchmark) import it lazily,
-so ``validate``/``rundown``/``simulate`` run on a machine with no Qt at all.
+so ``validate``/``rundown``/``simulate`` run on a machine with no Qt at all; what only one
+command needs (the state's JSON) is imported by that command, so ``runshow app`` pays for
+nothing before its first paint that the app itself does not use.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from runshow.live.state import ShowState, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
 from runshow.plan.values import format_duration
 from runshow.present import timefmt
-from runshow.present.state_json import legacy_json, show_state_json
 from runshow.present.timefmt import APPROX
 from runshow.present.translate import for_language
 
@@ -213,6 +214,8 @@ def _width(text: str) -> int:
 
 def state_json(state: ShowState, language: str = "ko") -> dict[str, Any]:
     """The JSON of ``simulate``: the one versioned shape (:mod:`runshow.present.state_json`)."""
+    from runshow.present.state_json import show_state_json  # (here: ``runshow app`` never needs it)
+
     return show_state_json(state, for_language(language))
 
 
@@ -266,6 +269,8 @@ def _simulate(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(state_json(state, args.lang), ensure_ascii=False))
         else:
+            from runshow.present.state_json import legacy_json
+
             print("  ".join(f"{k}={v}" for k, v in legacy_json(state).items()))
     return EXIT_OK
 
