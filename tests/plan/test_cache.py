@@ -212,3 +212,31 @@ def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatc
     assert plan_cache.default_cache_dir() == tmp_path / "plans"
     monkeypatch.delenv(plan_cache.CACHE_DIR_ENV)
     assert plan_cache.default_cache_dir().name == "plans"
+
+
+def test_every_plan_class_comes_back_from_a_pickle_equal_and_frozen() -> None:
+    import copy
+    import dataclasses
+
+    from runshow.plan import model
+
+    plan = load_plan(SCHEDULE_2021)
+    samples = [
+        plan,
+        plan.event,
+        plan.parts[0],
+        plan.segments[0],
+        plan.segments[0].alerts,
+        next(sp for s in plan.segments for sp in s.speakers),
+        model.Gap("a", "b", plan.start, plan.end),
+        model.CustomAlert("c", "text", segment_id=plan.segments[0].id),
+    ]
+    for obj in samples:
+        back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(obj) and back == obj
+        assert [getattr(back, f.name) for f in dataclasses.fields(obj)] == [
+            getattr(obj, f.name) for f in dataclasses.fields(obj)
+        ]
+        assert copy.deepcopy(obj) == obj
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(back, dataclasses.fields(obj)[0].name, None)
