@@ -377,6 +377,7 @@ def launch_child() -> int:
     from PySide6.QtWidgets import QWidget
 
     entered = time.monotonic()
+    gc.disable()  # as ``runshow app`` does before it imports the app (run_app switches it back on)
     app = qapp()
     created = time.monotonic()
     painted: dict[str, float] = {}

@@ -344,6 +344,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 @command("app")
 def _app(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.disable()  # importing the app is part of its start-up: run_app switches the collector back on
     from runshow.ui.app import run_app
 
     return run_app(args.file, list(args.qt_args or []), room=args.room)

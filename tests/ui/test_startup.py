@@ -151,3 +151,25 @@ def test_the_app_arms_its_alerts_after_the_paint_and_then_summarises_the_missed(
         assert "4" in presenter.toasts.toasts[0].text
     finally:
         windows.close()
+
+
+def test_a_schedule_that_will_not_open_leaves_the_collector_on(qapp, tmp_path, monkeypatch) -> None:
+    import gc
+
+    monkeypatch.setattr(shell.ErrorReport, "show", staticmethod(lambda title, text: None))
+    assert shell.run_app(str(tmp_path / "nope.toml"), ["--lang", "en"]) == shell.EXIT_BAD_SCHEDULE
+    assert gc.isenabled()
+
+
+def test_after_start_up_the_collector_is_on_and_the_start_up_objects_frozen() -> None:
+    import gc
+
+    gc.disable()
+    kept = [[i] for i in range(100)]  # long-lived start-up objects (tracked by the collector)
+    try:
+        shell.settle_collector()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+        gc.enable()
