@@ -88,8 +88,8 @@ class _EventIn(_Strict):
     id: Ident | None = None
     hard_stop: Any = None
     venue: Text = ""
-    hosts: list[Text] = Field(default=[], max_length=MAX_LIST)
-    organisers: list[Text] = Field(default=[], max_length=MAX_LIST)
+    hosts: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
+    organisers: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
     stream: Text = ""
     notes: Notes = ""
 
@@ -164,7 +164,7 @@ class _SegmentIn(_Strict):
     min: Duration | None = None
     flex: Duration | None = None
     trim_order: int | None = Field(default=None, ge=1, le=MAX_ORDER, strict=True)
-    speaker: list[Any] = Field(default=[], max_length=MAX_SPEAKERS)
+    speaker: list[Any] = Field(default_factory=list, max_length=MAX_SPEAKERS)  # (a factory: no deepcopy per row)
     alerts: dict[str, Any] | None = None
 
     @field_validator("start", "end", mode="before")
