@@ -127,7 +127,9 @@ class RehearsalPanel(QDockWidget):
             self.segment_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.segment_box.setMinimumContentsLength(32)
         for seg in plan.segments:
-            self.segment_box.addItem(f"{seg.start.astimezone(tz):%H:%M} {seg.title}", seg.id)
+            # (not strftime: with PySide6 loaded every strftime call runs its Python import hook)
+            t = seg.start.astimezone(tz)
+            self.segment_box.addItem(f"{t.hour:02d}:{t.minute:02d} {seg.title}", seg.id)
         self.jump_segment_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Jump to segment"), body)
         self.jump_segment_button.clicked.connect(self._jump_segment)
         jump.addWidget(self.jump_time)
