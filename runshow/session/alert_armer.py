@@ -24,17 +24,20 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
-from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 
 from runshow.live.alerts import MISSED_LOOKBACK, AlertPlan, PlannedAlert, plan_alerts
 from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import state_at
-from runshow.session.scheduler import ClockScheduler
 from runshow.session.timers import Timer
+
+if TYPE_CHECKING:  # APScheduler (and the asyncio it imports) is loaded with the first scheduler
+    from apscheduler.events import JobExecutionEvent
+
+    from runshow.session.scheduler import ClockScheduler
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +143,7 @@ class AlertArmer(QObject):
     def __init__(self, controller: Controller, since: datetime | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self._scheduler = ClockScheduler(controller.clock, parent=self)
+        self._scheduler_made: ClockScheduler | None = None  # made when first needed (see _scheduler)
         self._since = since
         self._run: tuple[Show, Clock] | None = None
         # Shows set aside (the live show during a rehearsal): when, what they had fired, what reported.
@@ -165,7 +168,6 @@ class AlertArmer(QObject):
         self._settle.timeout.connect(self._settle_now)
         self.attachments: list[object] = []  # what the UI hung on this armer (kept alive with it)
         self.faults: list[AlertFault] = []
-        self._scheduler.add_listener(self._on_job_error, EVENT_JOB_ERROR)
         # A first plan put off (:meth:`defer_first_plan`): the clock instant it is owed from, and
         # whether the clock jumped meanwhile. None: planned as soon as started (the default).
         self._owed_from: datetime | None = None
@@ -199,6 +201,20 @@ class AlertArmer(QObject):
         self._defer = True
 
     @property
+    def _scheduler(self) -> ClockScheduler:
+        """The scheduler, made on first use: importing APScheduler costs ~25 ms, which an app that
+        owes its first plan (:meth:`defer_first_plan`) pays after its first paint."""
+        if self._scheduler_made is None:
+            from apscheduler.events import EVENT_JOB_ERROR
+
+            from runshow.session.scheduler import ClockScheduler
+
+            made = ClockScheduler(self._controller.clock, parent=self)  # the clock of the show now on
+            made.add_listener(self._on_job_error, EVENT_JOB_ERROR)
+            self._scheduler_made = made
+        return self._scheduler_made
+
+    @property
     def owed(self) -> bool:
         """Started, but the first plan is still to be made (:meth:`defer_first_plan`)."""
         return self._owed_from is not None
@@ -210,10 +226,10 @@ class AlertArmer(QObject):
         c.actionApplied.connect(self._on_action)
         c.showReplaced.connect(self._on_show_replaced)
         self._subscription.replace(c.clock.subscribe(self._on_clock_changed))
-        self._scheduler.start()
         if self._defer:
             self._owed_from = c.clock.now()
-            return
+            return  # the scheduler is made (and started) with the owed plan
+        self._scheduler.start()
         self.replan()
 
     def arm_owed(self) -> bool:
@@ -230,8 +246,8 @@ class AlertArmer(QObject):
             self._subscription.cancel()
             c.actionApplied.disconnect(self._on_action)
             c.showReplaced.disconnect(self._on_show_replaced)
-        if self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        if self._scheduler_made is not None and self._scheduler_made.running:
+            self._scheduler_made.shutdown(wait=False)
         self._settle.stop()
         self._settling.clear()
         self._armed.clear()
@@ -270,7 +286,7 @@ class AlertArmer(QObject):
         return frozenset(self._fired)
 
     def pending_wakeups(self) -> int:
-        return self._scheduler.pending_wakeups()
+        return 0 if self._scheduler_made is None else self._scheduler_made.pending_wakeups()
 
     # ── planning ──────────────────────────────────────────────────────────
     @guarded("replan")
@@ -282,6 +298,8 @@ class AlertArmer(QObject):
             # against the show as it now stands, rather than being planned away unseen.
             self._scheduler.run_due()
         owed_from, self._owed_from = self._owed_from, None
+        if owed_from is not None and not self._scheduler.running:
+            self._scheduler.start()  # started with its first plan, when that was owed
         show = self._controller.show
         clock = self._controller.clock
         now = clock.now()
@@ -355,7 +373,7 @@ class AlertArmer(QObject):
         signal.emit(alert)
 
     def _remove_job(self, key: str) -> None:
-        if self._scheduler.get_job(key) is not None:
+        if self._scheduler_made is not None and self._scheduler_made.get_job(key) is not None:
             self._scheduler.remove_job(key)
 
     # ── firing (runs inside the scheduler's timer slot: the GUI thread) ───
@@ -435,7 +453,8 @@ class AlertArmer(QObject):
         self._run = (self._controller.show, self._controller.clock)
         left_at, fired, reported = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), {}, set()))
         self._subscription.replace(self._controller.clock.subscribe(self._on_clock_changed))
-        self._scheduler.set_clock(self._controller.clock)
+        if self._scheduler_made is not None:  # (one made later starts on the clock then on)
+            self._scheduler_made.set_clock(self._controller.clock)
         for key in list(self._armed):
             self._remove_job(key)
         self._armed.clear()

@@ -187,3 +187,35 @@ def test_a_stopped_armer_never_plans_what_it_owed(rigs, plan_2021, at) -> None:
     rig.armer.stop()
     assert not rig.armer.arm_owed()
     assert rig.armer.plan is None and rig.armer.pending_wakeups() == 0
+
+
+def test_an_armer_owing_its_plan_has_not_loaded_apscheduler_yet() -> None:
+    """APScheduler (and the asyncio it imports) loads with the first plan, after the first paint."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SCHEDULE_2021
+
+    code = (
+        "import sys\n"
+        "from datetime import datetime\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "from runshow.plan import load_plan\n"
+        "from runshow.live.clock import ManualClock\n"
+        "from runshow.session.controller import ShowController\n"
+        "from runshow.session.alert_armer import AlertArmer\n"
+        f"plan = load_plan({str(SCHEDULE_2021)!r})\n"
+        "clock = ManualClock(datetime(2021, 10, 15, 13, 0, tzinfo=plan.event.timezone))\n"
+        "armer = AlertArmer(ShowController(plan, clock), since=clock.now())\n"
+        "armer.defer_first_plan(); armer.start()\n"
+        "before = 'apscheduler' in sys.modules\n"
+        "armer.arm_owed()\n"
+        "print(before, 'apscheduler' in sys.modules, armer.pending_wakeups(), bool(armer.armed))\n"
+        "armer.stop()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True", "1", "True"]
