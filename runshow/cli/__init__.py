@@ -14,10 +14,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runshow.live.instants import far_outside, parse_instant
-from runshow.live.scenario import Scenario, load_scenario
 from runshow.live.show import Show
 from runshow.live.state import ShowState, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
@@ -25,6 +24,9 @@ from runshow.plan.values import format_duration
 from runshow.present import timefmt
 from runshow.present.timefmt import APPROX
 from runshow.present.translate import for_language
+
+if TYPE_CHECKING:
+    from runshow.live.scenario import Scenario
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -94,6 +96,8 @@ def _load(path: str, lang: str = "ko", room: str | None = None) -> Plan | None:
 
 
 def _load_scenario(path: str, plan: Plan, lang: str = "ko") -> Scenario | None:
+    from runshow.live.scenario import load_scenario  # (here: ``runshow app`` does not need pydantic to paint)
+
     try:
         scenario = load_scenario(path, plan)
     except ScheduleError as exc:

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from runshow.plan.errors import Location, Problem, ScheduleError
 from runshow.plan.kinds import SegmentKind, SpeakerRole
@@ -52,16 +52,22 @@ from runshow.plan.model import (
 from runshow.plan.rules import FLAG_RULES, KIND_DEFAULTS, OPEN_END_DEFAULTS, SETTABLE, Rule
 from runshow.plan.tree import LocatedTree, Path
 from runshow.plan.values import (
-    ApproxDuration,
-    Date,
-    Duration,
     InvalidValueError,
     Length,
-    OptionalDuration,
     echo,
     format_duration,
+    parse_date,
+    parse_duration,
+    parse_length,
     parse_moment,
+    parse_optional_duration,
 )
+
+# The hand-written value types as pydantic fields (the parsers themselves: runshow.plan.values).
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+ApproxDuration = Annotated[Length, BeforeValidator(parse_length)]
+OptionalDuration = Annotated[timedelta | None, BeforeValidator(parse_optional_duration)]
+Date = Annotated[date, BeforeValidator(parse_date)]
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
 _RULE_NAMES = tuple(r.value for r in SETTABLE)

@@ -1,7 +1,8 @@
 """Parsers for the small value types a schedule author writes by hand.
 
 Kept apart from the loader so scenario files and the command line read times
-and durations exactly the way schedule files do. A wrong value raises
+and durations exactly the way schedule files do (and free of pydantic: the control room
+reads durations too, and a plan from the cache needs no validation library at all). A wrong value raises
 :class:`InvalidValueError`, a ``ValueError`` that also carries a message code and its
 parameters, so the wording can be given in Korean or English.
 """
@@ -12,9 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator
+from typing import Any
 
 from runshow.plan.limits import MAX_DATE, MAX_DURATION, MAX_ECHO, MIN_DATE
 from runshow.plan.messages import render
@@ -196,10 +195,3 @@ def format_duration(value: timedelta) -> str:
     h, rest = divmod(abs(total), 3600)
     m, s = divmod(rest, 60)
     return sign + ("".join(f"{n}{u}" for n, u in ((h, "h"), (m, "m"), (s, "s")) if n) or "0s")
-
-
-TimeOfDay = Annotated[time, BeforeValidator(parse_time)]
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
-ApproxDuration = Annotated[Length, BeforeValidator(parse_length)]
-OptionalDuration = Annotated[timedelta | None, BeforeValidator(parse_optional_duration)]
-Date = Annotated[date, BeforeValidator(parse_date)]

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from runshow.live.actions import Action
 from runshow.live.clock import Clock, ManualClock, TimelineClock
 from runshow.live.recovery import today_of
-from runshow.live.scenario import load_scenario
 from runshow.plan.cache import load_cached
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
@@ -146,6 +145,8 @@ def scripted_actions(plan: Plan, clock: Clock, environ: dict[str, str] | None = 
     path = env.get("RUNSHOW_SCENARIO")
     if not path:
         return []
+    from runshow.live.scenario import load_scenario  # (here: its pydantic models are not needed to paint)
+
     now = clock.now()
     return [a for a in load_scenario(path, plan).actions if a.at <= now]
 

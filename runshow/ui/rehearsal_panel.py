@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from runshow.live.rehearsal import SPEED_PRESETS, default_start
-from runshow.live.scenario import Scenario, load_scenario
 from runshow.plan.errors import ScheduleError
 from runshow.session.controller import ShowController
 from runshow.session.rehearsal import RehearsalMode
+
+if TYPE_CHECKING:  # (a scenario's pydantic models load when one is played, not at start-up)
+    from runshow.live.scenario import Scenario
 
 BANNER_STYLE = "background:#b45309;color:white;font-weight:bold;padding:6px;font-size:18px;"
 
@@ -221,6 +223,8 @@ class RehearsalPanel(QDockWidget):
         path = self.ask_scenario_path(self)
         if not path:
             return
+        from runshow.live.scenario import load_scenario
+
         try:
             scenario = load_scenario(Path(path), self._controller.plan)
         except ScheduleError as exc:

@@ -173,3 +173,21 @@ def test_after_start_up_the_collector_is_on_and_the_start_up_objects_frozen() ->
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_what_is_not_needed_to_paint_is_not_imported_with_the_app() -> None:
+    """The LAN server, OSC, APScheduler, pydantic (the validator's and the scenarios' models) load
+    after the first paint, or when a schedule must be validated or a scenario played."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    later = ["aiohttp", "pythonosc", "apscheduler", "asyncio", "pydantic", "runshow.plan.validate",
+             "runshow.live.scenario", "runshow.remote.control", "openpyxl", "segno"]  # fmt: skip
+    code = f"import sys, runshow.cli, runshow.ui.app\nprint(' '.join(m for m in {later!r} if m in sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == []
