@@ -611,6 +611,8 @@ class _Timeline:
         if room:
             track = self.track(room)
             return track[-1] if track else None
+        if not self.tracks:  # one track (most schedules): its last row, open-ended or not
+            return self.plenary[-1] if self.plenary else None
         rows = [t[-1] for t in (self.plenary, *self.tracks.values()) if t]
         ends = [r for r in rows if r.end is not None]
         if len(ends) < len(rows):  # an open end waits for this segment's start
