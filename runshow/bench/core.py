@@ -433,8 +433,7 @@ class LaunchRun:
     def breakdown(self) -> str:
         """``imports 0.31 · plan 0.02 · …``: the time between the marks, in start-up order."""
         steps = (  # (what the time up to the mark went on, the mark)
-            ("Python + bench", "child started"),
-            ("QApplication", "QApplication"),
+            ("Python + bench", "QApplication"),  # the interpreter, runshow.bench, Qt and its QApplication
             ("imports", "imported"),
             ("fonts", "fonts loaded"),
             ("plan", "plan loaded"),
@@ -450,9 +449,11 @@ class LaunchRun:
                 out.append(f"{label} {t - last:.2f}")
                 last = t
         out.append(f"to paint {self.seconds - last:.2f}")
-        settled = self.phase("settled")
-        if settled is not None:
-            out.append(f"then remote stack and the rest +{settled - self.seconds:.2f}")
+        after = [(label, self.phase(mark)) for label, mark in (("alerts armed", "alerts armed"),
+                 ("remote stack", "remote started"), ("all settled", "settled"))]  # fmt: skip
+        told = [f"{label} +{t - self.seconds:.2f}" for label, t in after if t is not None]
+        if told:
+            out.append("after the paint: " + ", ".join(told))
         return " · ".join(out)
 
 

@@ -254,6 +254,7 @@ def arm_alerts(windows: AppWindows) -> None:
     armer = windows.armer
     if armer is None or not armer.arm_owed():
         return
+    TRACE.mark("alerts armed")
     for attachment in armer.attachments:
         if isinstance(attachment, AlertPresenter):
             attachment.summarise_missed()  # (its summary at start-up had nothing to count yet)
@@ -508,6 +509,7 @@ def _open_and_run(
             share_notices(windows, remote.control.session)
         if windows.operator is not None and remote.problems:
             windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
+        TRACE.mark("remote started")
 
     after_first_paint(windows, [lambda: arm_alerts(windows), loaded.save, start_remote, settle_collector])
     rehearse_unless_event_day(windows, plan, clock, resumed=bool(actions))
