@@ -51,7 +51,7 @@ from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
 from runshow.ui.screens import default_settings
 from runshow.ui.stage import StageView, StageWindow
-from runshow.ui.startup import TRACE, FirstPaint
+from runshow.ui.startup import TRACE, AfterFlip, FirstPaint
 
 if TYPE_CHECKING:
     from runshow.remote.stack import RemoteStack
@@ -511,7 +511,13 @@ def _open_and_run(
             windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
         TRACE.mark("remote started")
 
-    after_first_paint(windows, [lambda: arm_alerts(windows), loaded.save, start_remote, settle_collector])
+    # Right after the first paint: the alerts. Right after the next flip (so the countdown does not
+    # stall on it): the remote stack, the plan cache's entry, the collector. Then "settled".
+    rest = [start_remote, loaded.save, settle_collector, lambda: TRACE.mark("settled")]
+    after_first_paint(
+        windows,
+        [lambda: arm_alerts(windows), lambda: AfterFlip(windows.controller.flip_timer.fired, rest, windows.controller)],
+    )
     rehearse_unless_event_day(windows, plan, clock, resumed=bool(actions))
     TRACE.mark("windows shown")
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.

@@ -16,7 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from runshow.session.timers import Timer, defer
@@ -24,6 +24,7 @@ from runshow.session.timers import Timer, defer
 log = logging.getLogger(__name__)
 
 FALLBACK_MS = 3000  # run the deferred work anyway if a window has not painted by then
+FLIP_WAIT_MS = 1100  # a running clock flips at least once a second; a stopped one never does
 
 
 class StartupTrace:
@@ -57,7 +58,7 @@ class FirstPaint(QObject):
     """Runs ``then`` (in order, each once) after every one of ``widgets`` has painted once.
 
     The callbacks run from a zero-delay timer after the last first paint, so the frame that
-    paint belongs to is finished before they start.
+    paint belongs to is finished before they start. Marks ``painted`` on :data:`TRACE`.
     """
 
     def __init__(
@@ -115,9 +116,51 @@ class FirstPaint(QObject):
         if self.done:
             return
         self.done = True
-        for callback in self._then:
-            try:
-                callback()
-            except Exception:  # one part failing to start must not keep the next from starting
-                log.exception("start-up step %s failed", getattr(callback, "__name__", callback))
-        self._trace.mark("settled")
+        run_steps(self._then)
+
+
+def run_steps(steps: Iterable[Callable[[], object]]) -> None:
+    """Each step in turn; one that fails is logged and the next still runs."""
+    for step in steps:
+        try:
+            step()
+        except Exception:  # one part failing to start must not keep the next from starting
+            log.exception("start-up step %s failed", getattr(step, "__name__", step))
+
+
+class AfterFlip(QObject):
+    """Runs ``then`` (in order, once) right after the next ``flipped``, or after ``fallback_ms``.
+
+    A long start-up step (the LAN server's first snapshot of 5,000 segments takes ~0.5 s on the
+    GUI thread) run right after a flip has the whole second before the next one: the countdown
+    the stage shows does not stall on the first seconds after the launch.
+    """
+
+    def __init__(
+        self,
+        flipped: SignalInstance,
+        then: Iterable[Callable[[], object]],
+        parent: QObject,
+        *,
+        fallback_ms: int = FLIP_WAIT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._flipped = flipped
+        self._then = list(then)
+        self.done = False
+        flipped.connect(self._on_flip)
+        self._fallback: Timer | None = defer(self._go, self, fallback_ms, name="start-up after a flip (fallback)")
+
+    def _on_flip(self) -> None:
+        defer(self._go, self, name="start-up after a flip")  # once the flip's own repaint is queued
+
+    def _go(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self._flipped.disconnect(self._on_flip)
+        if self._fallback is not None:
+            self._fallback.stop()
+            self._fallback.deleteLater()
+            self._fallback = None
+        run_steps(self._then)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 import runshow.ui.app as shell
 from runshow.live.clock import ManualClock
-from runshow.ui.startup import FirstPaint, StartupTrace
+from runshow.ui.startup import AfterFlip, FirstPaint, StartupTrace
 
 OFFSCREEN = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen has no window manager
 
@@ -52,7 +52,7 @@ def test_the_work_runs_after_every_widget_painted_in_order_once(qtbot, qapp) -> 
     qtbot.waitUntil(lambda: len(ran) == 2)
     assert [name for name, _ in ran] == ["first", "second"]
     assert all(sorted(painted) == ["a", "b"] for _, painted in ran)  # both had painted before either ran
-    assert [name for name, _ in trace.marks] == ["painted", "settled"]
+    assert [name for name, _ in trace.marks] == ["painted"]
     b.update()
     for _ in range(5):
         qapp.processEvents()
@@ -191,3 +191,31 @@ def test_what_is_not_needed_to_paint_is_not_imported_with_the_app() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == []
+
+
+class Flips(QObject):
+    flipped = Signal()
+
+
+def test_the_long_steps_wait_for_the_next_flip_then_run_once(qtbot, qapp) -> None:
+    flips = Flips()
+    ran: list[str] = []
+    after = AfterFlip(flips.flipped, [lambda: ran.append("remote"), lambda: ran.append("cache")], flips,
+                      fallback_ms=60_000)  # fmt: skip
+    for _ in range(5):
+        qapp.processEvents()
+    assert ran == []  # no flip yet
+    flips.flipped.emit()
+    assert ran == []  # not inside the flip: right after it
+    qtbot.waitUntil(lambda: ran == ["remote", "cache"])
+    flips.flipped.emit()
+    for _ in range(5):
+        qapp.processEvents()
+    assert ran == ["remote", "cache"] and after.done
+
+
+def test_a_clock_that_never_flips_delays_the_long_steps_but_never_loses_them(qtbot) -> None:
+    flips = Flips()
+    ran: list[str] = []
+    AfterFlip(flips.flipped, [lambda: ran.append("remote")], flips, fallback_ms=50)
+    qtbot.waitUntil(lambda: ran == ["remote"])
