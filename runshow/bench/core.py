@@ -370,17 +370,48 @@ def _ms3(values: Sequence[float]) -> str:
 
 
 # ── launch ──────────────────────────────────────────────────────────────────
-def launch_child() -> int:
-    """In the child: the real entry point, reporting the stage view's first paint."""
-    from PySide6.QtCore import QEvent, QObject
+PHASES_FLAG = "RUNSHOW_BENCH_PHASES"  # the child's start-up phases, one JSON line, after the deferred work
+LAUNCH_STAGE = "StageWindow"  # the windows whose first paints end the launch (the later of the two)
+LAUNCH_OPERATOR = "OperatorWindow"
 
+
+def launch_child() -> int:
+    """In the child: the real entry point, reporting both windows' first paint, then its phases.
+
+    The launch ends at the later of two first paints: the stage window's own view (not the
+    control room's miniature of it) and the control room. The child then waits for the work
+    the app does right after its first paint (the remote stack, the plan cache) and prints
+    every phase the app marked (:data:`runshow.ui.startup.TRACE`), so the row can say where
+    the time went and how soon after the paint the rest was ready.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    entered = time.monotonic()
+    gc.disable()  # as ``runshow app`` does before it imports the app (run_app switches it back on)
     app = qapp()
+    created = time.monotonic()
+    painted: dict[str, float] = {}
+    cpu: list[float] = []
+
+    def finish(code: int) -> None:
+        from runshow.ui.startup import TRACE
+
+        phases = [("child started", entered), ("QApplication", created), *TRACE.marks]
+        phases += [(f"first paint: {name}", at) for name, at in painted.items()]
+        print(f"{PHASES_FLAG} {json.dumps({'phases': phases, 'cpu': cpu})}", flush=True)
+        os._exit(code)  # measured; leave without the app's quit path (it may ask to confirm)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-            if event.type() == QEvent.Type.Paint and type(obj).__name__ == "StageView":
-                print(f"{LAUNCH_FLAG} {time.monotonic():.6f}", flush=True)
-                os._exit(0)  # measured; leave without the app's quit path (it may ask to confirm)
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+                window = type(obj.window()).__name__
+                is_stage = window == LAUNCH_STAGE and type(obj).__name__ == "StageView"
+                if (is_stage or window == LAUNCH_OPERATOR) and window not in painted:
+                    painted[window] = time.monotonic()
+                    if len(painted) == 2:
+                        print(f"{LAUNCH_FLAG} {time.monotonic():.6f}", flush=True)
+                        cpu.append(time.process_time())  # this process's CPU seconds until then
             return False
 
     watch = FirstPaint()
@@ -391,13 +422,60 @@ def launch_child() -> int:
     guard = threading.Timer(20.0, os._exit, args=(3,))
     guard.daemon = True
     guard.start()
-    from runshow.ui.app import run_app
+    from runshow.ui.app import run_app  # (``runshow app`` imports runshow.cli first: ~5 ms more)
+    from runshow.ui.startup import TRACE
 
+    TRACE.mark("imported")
+    TRACE.listen(lambda name: finish(0) if name == "settled" else None)
     return run_app(os.environ.get("RUNSHOW_BENCH_SCHEDULE"), [])
 
 
+@dataclass
+class LaunchRun:
+    """One launch: seconds from spawn to the later first paint, and every phase since spawn."""
+
+    seconds: float
+    phases: list[tuple[str, float]] = field(default_factory=list)
+    cpu: float | None = None  # the child's CPU seconds at the paint (less shaken by a busy machine)
+
+    def phase(self, name: str) -> float | None:
+        return next((t for n, t in self.phases if n.startswith(name)), None)
+
+    def breakdown(self) -> str:
+        """``imports 0.31 · plan 0.02 · …``: the time between the marks, in start-up order."""
+        steps = (  # (what the time up to the mark went on, the mark)
+            ("Python + bench", "QApplication"),  # the interpreter, runshow.bench, Qt and its QApplication
+            ("imports", "imported"),
+            ("fonts", "fonts loaded"),
+            ("plan", "plan loaded"),
+            ("journal", "journal opened"),
+            ("windows built", "windows built"),
+            ("shown", "windows shown"),
+        )
+        out: list[str] = []
+        last = 0.0
+        for label, mark in steps:
+            t = self.phase(mark)
+            if t is not None:
+                out.append(f"{label} {t - last:.2f}")
+                last = t
+        out.append(f"to paint {self.seconds - last:.2f}")
+        after = [(label, self.phase(mark)) for label, mark in (("alerts armed", "alerts armed"),
+                 ("remote stack", "remote started"), ("all settled", "settled"))]  # fmt: skip
+        told = [f"{label} +{t - self.seconds:.2f}" for label, t in after if t is not None]
+        if told:
+            out.append("after the paint: " + ", ".join(told))
+        return " · ".join(out)
+
+
 def measure_launch(env: dict[str, str]) -> float | None:
-    """Seconds from spawning ``python`` to the stage view's first paint, or None."""
+    """Seconds from spawning ``python`` to both windows' first paint, or None."""
+    run = measure_launch_run(env)
+    return None if run is None else run.seconds
+
+
+def measure_launch_run(env: dict[str, str]) -> LaunchRun | None:
+    """A launch of the real app in a child: the later of both windows' first paints, and its phases."""
     # A data folder of its own each time: a journal left by the previous launch would
     # (rightly) make the app ask whether to resume it, and the question would be timed.
     data = tempfile.mkdtemp(prefix="runshow-bench-launch-")
@@ -414,11 +492,17 @@ def measure_launch(env: dict[str, str]) -> float | None:
     except subprocess.TimeoutExpired:
         print("launch child still running after 60 s, killed", file=sys.stderr)
         return None
+    run: LaunchRun | None = None
     for line in proc.stdout.splitlines():
         if line.startswith(LAUNCH_FLAG):
-            return float(line.split()[1]) - start
-    print(f"launch child printed no first paint (exit {proc.returncode}): {proc.stderr[-500:]}", file=sys.stderr)
-    return None
+            run = LaunchRun(float(line.split()[1]) - start)
+        elif line.startswith(PHASES_FLAG) and run is not None:
+            told = json.loads(line.split(" ", 1)[1])
+            run.phases = [(str(n), float(t) - start) for n, t in told["phases"]]
+            run.cpu = float(told["cpu"][0]) if told["cpu"] else None
+    if run is None:
+        print(f"launch child printed no first paint (exit {proc.returncode}): {proc.stderr[-500:]}", file=sys.stderr)
+    return run
 
 
 # ── re-plan ─────────────────────────────────────────────────────────────────
@@ -647,6 +731,7 @@ def child_env(home: Path) -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["XDG_STATE_HOME"] = str(home / "state")
+    env["RUNSHOW_CACHE_DIR"] = str(home / "cache")  # the plan cache (runshow.plan.cache): this bench's own
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     return env
 

@@ -10,7 +10,8 @@ thousand rows per tick hides there. These rows open the operator window and the 
   every connected slot: rundown model, header strip, stage, miniature), p50 / p99 / max;
 - **an action end to end** with both windows: ``controller.act`` (fold, journal-less, state,
   every slot, alerts re-armed when the app has its armer), p50 / p99;
-- **launch with 5,000 segments**: spawn → the stage view's first paint, the real ``run_app``.
+- **launch with 5,000 segments**: spawn → the later of both windows' first paints, the real
+  ``run_app``; once with no plan cache (cold), then warm (the plan from the cache), with each phase.
 
 Over time is made by starting the show and granting nothing: the first cue is started
 a cue-length in the past, so every tick moves the drift and the whole projection.
@@ -31,7 +32,7 @@ from runshow.bench.core import (
     Report,
     cpu_seconds,
     live_windows,
-    measure_launch,
+    measure_launch_run,
     percentile,
     qapp,
     run_for,
@@ -48,6 +49,7 @@ FIGURES = (
     "tick work, both windows, 1,000 segments (over time)",
     "operator action end to end, both windows, 1,000 segments",
     "launch to first paint, 5,000 segments",
+    "launch to first paint, 5,000 segments, file just edited (no plan cache)",
 )
 
 
@@ -162,14 +164,38 @@ def rows(report: Report, plan_2021: Any, env: dict[str, str], quick: bool) -> No
     actions = measure_window_actions(festival, 40 if quick else 400)
     report.add(FIGURES[6], _ms(actions), "p99 ≤ 10 ms", percentile(actions, 99) <= 10.0)
 
-    launches = [measure_launch({**env, "RUNSHOW_BENCH_SCHEDULE": str(big_path)}) for _ in range(1 if quick else 3)]
-    got = [s for s in launches if s is not None]
-    if got:
+    _launch_row(report, {**env, "RUNSHOW_BENCH_SCHEDULE": str(big_path)}, 1 if quick else 3)
+
+
+def _launch_row(report: Report, env: dict[str, str], warm_runs: int) -> None:
+    """Launch with 5,000 segments: once cold (no plan cache: parse and validate), then warm.
+
+    Each launch ends at the later of the stage window's and the control room's first paints;
+    each row prints its run's phases, and how soon after the paint the alerts were armed and
+    the remote stack was up. Warm (the plan from the cache: any relaunch of an unchanged file,
+    a restart after a crash) and cold (the first open after the file changed) are two rows.
+    """
+    cache = tempfile.mkdtemp(prefix="runshow-bench-plan-cache-")
+    env = {**env, "RUNSHOW_CACHE_DIR": cache}  # empty: the first launch parses, the next ones reuse
+    cold = measure_launch_run(env)
+    warm = [r for r in (measure_launch_run(env) for _ in range(warm_runs)) if r is not None]
+    if warm:
+        best = min(warm, key=lambda r: r.seconds)
         report.add(
             FIGURES[7],
-            f"{min(got):.2f} s (best of {len(got)}; all {', '.join(f'{s:.2f}' for s in got)})",
+            f"{best.seconds:.2f} s (best of {len(warm)}: {', '.join(f'{r.seconds:.2f}' for r in warm)}; "
+            f"plan from the cache; both windows painted) — {best.breakdown()}",
             "≤ 1.0 s",
-            min(got) <= 1.0,
+            best.seconds <= 1.0,
         )
     else:
         report.add(FIGURES[7], "not measured: the child printed no first paint", "≤ 1.0 s", None)
+    if cold is not None:
+        report.add(
+            FIGURES[8],
+            f"{cold.seconds:.2f} s (once; parsed and validated; both windows painted) — {cold.breakdown()}",
+            "≤ 1.0 s",
+            cold.seconds <= 1.0,
+        )
+    else:
+        report.add(FIGURES[8], "not measured: the child printed no first paint", "≤ 1.0 s", None)

@@ -1,7 +1,9 @@
 """The ``runshow`` command line: validate, print and simulate schedules without a window.
 
 Sub-commands that need Qt (the app, rehearsal, the benchmark) import it lazily,
-so ``validate``/``rundown``/``simulate`` run on a machine with no Qt at all.
+so ``validate``/``rundown``/``simulate`` run on a machine with no Qt at all; what only one
+command needs (the state's JSON) is imported by that command, so ``runshow app`` pays for
+nothing before its first paint that the app itself does not use.
 """
 
 from __future__ import annotations
@@ -12,18 +14,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runshow.live.instants import far_outside, parse_instant
-from runshow.live.scenario import Scenario, load_scenario
 from runshow.live.show import Show
 from runshow.live.state import ShowState, state_at
 from runshow.plan import Plan, ScheduleError, load_plan
 from runshow.plan.values import format_duration
 from runshow.present import timefmt
-from runshow.present.state_json import legacy_json, show_state_json
 from runshow.present.timefmt import APPROX
 from runshow.present.translate import for_language
+
+if TYPE_CHECKING:
+    from runshow.live.scenario import Scenario
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -93,6 +96,8 @@ def _load(path: str, lang: str = "ko", room: str | None = None) -> Plan | None:
 
 
 def _load_scenario(path: str, plan: Plan, lang: str = "ko") -> Scenario | None:
+    from runshow.live.scenario import load_scenario  # (here: ``runshow app`` does not need pydantic to paint)
+
     try:
         scenario = load_scenario(path, plan)
     except ScheduleError as exc:
@@ -213,6 +218,8 @@ def _width(text: str) -> int:
 
 def state_json(state: ShowState, language: str = "ko") -> dict[str, Any]:
     """The JSON of ``simulate``: the one versioned shape (:mod:`runshow.present.state_json`)."""
+    from runshow.present.state_json import show_state_json  # (here: ``runshow app`` never needs it)
+
     return show_state_json(state, for_language(language))
 
 
@@ -266,6 +273,8 @@ def _simulate(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(state_json(state, args.lang), ensure_ascii=False))
         else:
+            from runshow.present.state_json import legacy_json
+
             print("  ".join(f"{k}={v}" for k, v in legacy_json(state).items()))
     return EXIT_OK
 
@@ -339,6 +348,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 @command("app")
 def _app(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.disable()  # importing the app is part of its start-up: run_app switches the collector back on
     from runshow.ui.app import run_app
 
     return run_app(args.file, list(args.qt_args or []), room=args.room)

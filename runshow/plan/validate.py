@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from runshow.plan.errors import Location, Problem, ScheduleError
 from runshow.plan.kinds import SegmentKind, SpeakerRole
@@ -52,16 +52,22 @@ from runshow.plan.model import (
 from runshow.plan.rules import FLAG_RULES, KIND_DEFAULTS, OPEN_END_DEFAULTS, SETTABLE, Rule
 from runshow.plan.tree import LocatedTree, Path
 from runshow.plan.values import (
-    ApproxDuration,
-    Date,
-    Duration,
     InvalidValueError,
     Length,
-    OptionalDuration,
     echo,
     format_duration,
+    parse_date,
+    parse_duration,
+    parse_length,
     parse_moment,
+    parse_optional_duration,
 )
+
+# The hand-written value types as pydantic fields (the parsers themselves: runshow.plan.values).
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+ApproxDuration = Annotated[Length, BeforeValidator(parse_length)]
+OptionalDuration = Annotated[timedelta | None, BeforeValidator(parse_optional_duration)]
+Date = Annotated[date, BeforeValidator(parse_date)]
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
 _RULE_NAMES = tuple(r.value for r in SETTABLE)
@@ -88,8 +94,8 @@ class _EventIn(_Strict):
     id: Ident | None = None
     hard_stop: Any = None
     venue: Text = ""
-    hosts: list[Text] = Field(default=[], max_length=MAX_LIST)
-    organisers: list[Text] = Field(default=[], max_length=MAX_LIST)
+    hosts: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
+    organisers: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
     stream: Text = ""
     notes: Notes = ""
 
@@ -164,7 +170,7 @@ class _SegmentIn(_Strict):
     min: Duration | None = None
     flex: Duration | None = None
     trim_order: int | None = Field(default=None, ge=1, le=MAX_ORDER, strict=True)
-    speaker: list[Any] = Field(default=[], max_length=MAX_SPEAKERS)
+    speaker: list[Any] = Field(default_factory=list, max_length=MAX_SPEAKERS)  # (a factory: no deepcopy per row)
     alerts: dict[str, Any] | None = None
 
     @field_validator("start", "end", mode="before")
@@ -605,6 +611,8 @@ class _Timeline:
         if room:
             track = self.track(room)
             return track[-1] if track else None
+        if not self.tracks:  # one track (most schedules): its last row, open-ended or not
+            return self.plenary[-1] if self.plenary else None
         rows = [t[-1] for t in (self.plenary, *self.tracks.values()) if t]
         ends = [r for r in rows if r.end is not None]
         if len(ends) < len(rows):  # an open end waits for this segment's start

@@ -1,19 +1,19 @@
 """Parsers for the small value types a schedule author writes by hand.
 
 Kept apart from the loader so scenario files and the command line read times
-and durations exactly the way schedule files do. A wrong value raises
+and durations exactly the way schedule files do (and free of pydantic: the control room
+reads durations too, and a plan from the cache needs no validation library at all). A wrong value raises
 :class:`InvalidValueError`, a ``ValueError`` that also carries a message code and its
 parameters, so the wording can be given in Korean or English.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator
+from typing import Any
 
 from runshow.plan.limits import MAX_DATE, MAX_DURATION, MAX_ECHO, MIN_DATE
 from runshow.plan.messages import render
@@ -124,15 +124,34 @@ class Length:
 
 def parse_length(value: Any) -> Length:
     """A duration, optionally approximate: ``~8m``, ``≈8m``, ``about 8m``, ``약 8m``."""
-    if isinstance(value, str):
-        m = _APPROX.match(value.strip())
-        if m:
-            return Length(parse_duration(value.strip()[m.end() :]), approximate=True)
+    if type(value) is str:
+        return _length_of_text(value)
+    return Length(parse_duration(value))
+
+
+# A festival writes the same few lengths thousands of times ("16s"): each text is read once.
+# Only str is remembered (True == 1 would share an entry); a wrong text raises every time.
+@functools.lru_cache(maxsize=1024)
+def _length_of_text(value: str) -> Length:
+    m = _APPROX.match(value.strip())
+    if m:
+        return Length(parse_duration(value.strip()[m.end() :]), approximate=True)
     return Length(parse_duration(value))
 
 
 def parse_duration(value: Any) -> timedelta:
     """``10m``, ``30s``, ``1h30m``, ``2m30s``: explicit units, because a bare 10 is ambiguous."""
+    if type(value) is str and len(value) <= 40:
+        return _duration_of_text(value)
+    return _parse_duration(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _duration_of_text(value: str) -> timedelta:
+    return _parse_duration(value)
+
+
+def _parse_duration(value: Any) -> timedelta:
     if isinstance(value, str) and len(value) <= 40:
         text = value.strip().replace(" ", "")
         m = _DURATION.match(text)
@@ -176,10 +195,3 @@ def format_duration(value: timedelta) -> str:
     h, rest = divmod(abs(total), 3600)
     m, s = divmod(rest, 60)
     return sign + ("".join(f"{n}{u}" for n, u in ((h, "h"), (m, "m"), (s, "s")) if n) or "0s")
-
-
-TimeOfDay = Annotated[time, BeforeValidator(parse_time)]
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
-ApproxDuration = Annotated[Length, BeforeValidator(parse_length)]
-OptionalDuration = Annotated[timedelta | None, BeforeValidator(parse_optional_duration)]
-Date = Annotated[date, BeforeValidator(parse_date)]

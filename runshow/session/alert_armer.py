@@ -24,17 +24,20 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
-from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 
 from runshow.live.alerts import MISSED_LOOKBACK, WINDOW_CUES_AHEAD, AlertPlan, PlannedAlert, plan_alerts
 from runshow.live.clock import Clock
 from runshow.live.show import Show
 from runshow.live.state import state_at
-from runshow.session.scheduler import ClockScheduler
 from runshow.session.timers import Timer
+
+if TYPE_CHECKING:  # APScheduler (and the asyncio it imports) is loaded with the first scheduler
+    from apscheduler.events import JobExecutionEvent
+
+    from runshow.session.scheduler import ClockScheduler
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +143,11 @@ class AlertArmer(QObject):
     def __init__(self, controller: Controller, since: datetime | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self._scheduler = ClockScheduler(controller.clock, parent=self)
+        self._scheduler_made: ClockScheduler | None = None  # made when first needed (see _scheduler)
         self._since = since
         self._run: tuple[Show, Clock] | None = None
         # Shows set aside (the live show during a rehearsal): when, what they had fired, what reported.
-        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime, dict[str, datetime], set[str]]] = (
+        self._set_aside: weakref.WeakKeyDictionary[Show, tuple[datetime | None, dict[str, datetime], set[str]]] = (
             weakref.WeakKeyDictionary()
         )
         self._alive_at: datetime | None = None  # the last instant the journal's alert history proves
@@ -165,7 +168,11 @@ class AlertArmer(QObject):
         self._settle.timeout.connect(self._settle_now)
         self.attachments: list[object] = []  # what the UI hung on this armer (kept alive with it)
         self.faults: list[AlertFault] = []
-        self._scheduler.add_listener(self._on_job_error, EVENT_JOB_ERROR)
+        # A first plan put off (:meth:`defer_first_plan`): the clock instant it is owed from, and
+        # whether the clock jumped meanwhile. None: planned as soon as started (the default).
+        self._owed_from: datetime | None = None
+        self._defer = False
+        self._jumped_while_owed = False
 
     # ── life cycle ────────────────────────────────────────────────────────
     def restore(self, fired: dict[str, datetime], reported: Iterable[str], alive_at: datetime | None) -> None:
@@ -180,24 +187,67 @@ class AlertArmer(QObject):
         if alive_at is not None and (self._alive_at is None or alive_at > self._alive_at):
             self._alive_at = alive_at
 
+    def defer_first_plan(self) -> None:
+        """Before :meth:`start`: connect at start, but make the first plan at :meth:`arm_owed`.
+
+        The app opens its windows first (planning a 5,000-segment festival takes tens of ms,
+        twice when the app opens in rehearsal) and arms right after their first paint. Nothing
+        is lost meanwhile: the first plan is of the show as it then stands (every action taken in
+        between included); an alert whose instant fell between :meth:`start` and it goes off
+        then, late by the wait, rather than being reported missed (dropped if the clock jumped
+        meanwhile, as a jump drops what it skips); a show swap (rehearsal) in between is kept
+        as a non-deferred armer keeps it.
+        """
+        self._defer = True
+
+    @property
+    def _scheduler(self) -> ClockScheduler:
+        """The scheduler, made on first use: importing APScheduler costs ~25 ms, which an app that
+        owes its first plan (:meth:`defer_first_plan`) pays after its first paint."""
+        if self._scheduler_made is None:
+            from apscheduler.events import EVENT_JOB_ERROR
+
+            from runshow.session.scheduler import ClockScheduler
+
+            made = ClockScheduler(self._controller.clock, parent=self)  # the clock of the show now on
+            made.add_listener(self._on_job_error, EVENT_JOB_ERROR)
+            self._scheduler_made = made
+        return self._scheduler_made
+
+    @property
+    def owed(self) -> bool:
+        """Started, but the first plan is still to be made (:meth:`defer_first_plan`)."""
+        return self._owed_from is not None
+
     def start(self) -> None:
-        """Connect to the controller and arm the first plan."""
+        """Connect to the controller and arm the first plan (or owe it: :meth:`defer_first_plan`)."""
         c = self._controller
         self._run = (c.show, c.clock)
         c.actionApplied.connect(self._on_action)
         c.showReplaced.connect(self._on_show_replaced)
         self._subscription.replace(c.clock.subscribe(self._on_clock_changed))
+        if self._defer:
+            self._owed_from = c.clock.now()
+            return  # the scheduler is made (and started) with the owed plan
         self._scheduler.start()
         self.replan()
 
+    def arm_owed(self) -> bool:
+        """Make the owed first plan now; False if there was none owed (already armed, or never started)."""
+        if self._owed_from is None or not self._subscription.active:
+            return False
+        self.replan()
+        return True
+
     def stop(self) -> None:
+        self._owed_from = None
         c = self._controller
         if self._subscription.active:
             self._subscription.cancel()
             c.actionApplied.disconnect(self._on_action)
             c.showReplaced.disconnect(self._on_show_replaced)
-        if self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        if self._scheduler_made is not None and self._scheduler_made.running:
+            self._scheduler_made.shutdown(wait=False)
         self._settle.stop()
         self._settling.clear()
         self._armed.clear()
@@ -236,7 +286,7 @@ class AlertArmer(QObject):
         return frozenset(self._fired)
 
     def pending_wakeups(self) -> int:
-        return self._scheduler.pending_wakeups()
+        return 0 if self._scheduler_made is None else self._scheduler_made.pending_wakeups()
 
     # ── planning ──────────────────────────────────────────────────────────
     @guarded("replan")
@@ -247,6 +297,9 @@ class AlertArmer(QObject):
             # (at 600× a millisecond is 0.6 show seconds): what is due goes off first, judged
             # against the show as it now stands, rather than being planned away unseen.
             self._scheduler.run_due()
+        owed_from, self._owed_from = self._owed_from, None
+        if owed_from is not None and not self._scheduler.running:
+            self._scheduler.start()  # started with its first plan, when that was owed
         show = self._controller.show
         clock = self._controller.clock
         now = clock.now()
@@ -256,10 +309,20 @@ class AlertArmer(QObject):
         self.replans += 1
         if self._first:
             self._first = False
-            self._report_missed(plan, show)
+            self._report_missed(plan, show, until=owed_from)
         for alert in plan.dropped:
             self._report(alert, self.alertDropped, "dropped (its cue was skipped)")
         wanted = {a.key: a for a in plan.upcoming if a.key not in self._fired}
+        if owed_from is not None:
+            # Due while the first plan was owed: armed at their (passed) instant, so they go off
+            # at once, still judged against the show as it now stands; jumped over: dropped.
+            late = [a for a in plan.past if a.instant > owed_from and a.key not in self._fired]
+            jumped_over, self._jumped_while_owed = self._jumped_while_owed, False
+            for alert in late:
+                if jumped_over:
+                    self._report(alert, self.alertDropped, "dropped (the clock jumped over it)")
+                else:
+                    wanted[alert.key] = alert
         for key in [k for k in self._armed if k not in wanted]:
             gone = self._armed.pop(key)
             self._remove_job(key)
@@ -284,16 +347,22 @@ class AlertArmer(QObject):
         self.replanned.emit(plan)
         return plan
 
-    def _report_missed(self, plan: AlertPlan, show: Show) -> None:
+    def _missed_since(self, show: Show, at: datetime) -> datetime | None:
+        """After when an alert passed at ``at`` counts as missed while the app was closed (None: any)."""
         since = self._since
         if since is None and show.actions:
             # The journal proves the app ran until its last action, but in follow mode that can
             # be hours before a crash: older alerts most likely fired, and are no use now anyway.
-            since = max(show.actions[-1].at, plan.at - MISSED_LOOKBACK)
+            since = max(show.actions[-1].at, at - MISSED_LOOKBACK)
         if self._alive_at is not None and (since is None or self._alive_at > since):
             since = self._alive_at
+        return since
+
+    def _report_missed(self, plan: AlertPlan, show: Show, until: datetime | None = None) -> None:
+        """Report the alerts that passed while the app was closed (after ``until``: not missed, late)."""
+        since = self._missed_since(show, plan.at)
         for alert in plan.past:
-            if since is None or alert.instant > since:
+            if (since is None or alert.instant > since) and (until is None or alert.instant <= until):
                 self._report(alert, self.alertMissed, "missed while the app was closed")
 
     def _report(self, alert: PlannedAlert, signal: SignalInstance, why: str) -> None:
@@ -304,7 +373,7 @@ class AlertArmer(QObject):
         signal.emit(alert)
 
     def _remove_job(self, key: str) -> None:
-        if self._scheduler.get_job(key) is not None:
+        if self._scheduler_made is not None and self._scheduler_made.get_job(key) is not None:
             self._scheduler.remove_job(key)
 
     # ── firing (runs inside the scheduler's timer slot: the GUI thread) ───
@@ -349,10 +418,15 @@ class AlertArmer(QObject):
 
     @guarded("action")
     def _on_action(self, _action: object) -> None:
+        if self._owed_from is not None:
+            return  # the owed first plan is of the show as it will then stand, this action included
         self.replan()
 
     @guarded("clock change")
     def _on_clock_changed(self) -> None:
+        if self._owed_from is not None:
+            self._jumped_while_owed = True  # what fell due meanwhile was jumped over, not late
+            return
         now = self._controller.clock.now()
         if self._last_now is not None and now < self._last_now:
             # Rewound (a rehearsal jumping back to run a part again): what lies ahead again may
@@ -369,13 +443,18 @@ class AlertArmer(QObject):
         reported as missed; a new show (a rehearsal) has missed nothing.
         """
         previous = self._run
+        owed = self._owed_from is not None
         if previous is not None:
             old_show, old_clock = previous
-            self._set_aside[old_show] = (old_clock.now(), dict(self._fired), set(self._reported))
+            # Never planned (its first plan still owed): what it missed while the app was closed
+            # is reported when it comes back, with what passed while it was set aside.
+            left = self._missed_since(old_show, self._owed_from) if self._owed_from is not None else old_clock.now()
+            self._set_aside[old_show] = (left, dict(self._fired), set(self._reported))
         self._run = (self._controller.show, self._controller.clock)
         left_at, fired, reported = self._set_aside.pop(self._controller.show, (self._controller.clock.now(), {}, set()))
         self._subscription.replace(self._controller.clock.subscribe(self._on_clock_changed))
-        self._scheduler.set_clock(self._controller.clock)
+        if self._scheduler_made is not None:  # (one made later starts on the clock then on)
+            self._scheduler_made.set_clock(self._controller.clock)
         for key in list(self._armed):
             self._remove_job(key)
         self._armed.clear()
@@ -385,4 +464,8 @@ class AlertArmer(QObject):
         self._reported = reported  # a dropped alert of the live show is not logged again on its return
         self._first = True
         self._since = left_at
+        if owed:  # still owed, now for this show on its own clock
+            self._owed_from = self._controller.clock.now()
+            self._jumped_while_owed = False
+            return
         self.replan()

@@ -14,16 +14,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from runshow.live.actions import Action, ActionKind, Mode
 from runshow.live.clock import Clock, RehearsalClock
 from runshow.live.rehearsal import ScratchRecord, default_start, on_time_script
-from runshow.live.scenario import Scenario
 from runshow.live.show import Show
 from runshow.session.controller import ActionSink, ShowController
 from runshow.session.timers import FlipTimer
+
+if TYPE_CHECKING:  # (a scenario's pydantic models load when one is played, not at start-up)
+    from runshow.live.scenario import Scenario
 
 log = logging.getLogger(__name__)
 

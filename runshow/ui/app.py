@@ -20,20 +20,19 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from runshow.live.actions import Action
 from runshow.live.clock import Clock, ManualClock, TimelineClock
 from runshow.live.recovery import today_of
-from runshow.live.scenario import load_scenario
-from runshow.plan import load_plan
+from runshow.plan.cache import load_cached
 from runshow.plan.errors import Problem, ScheduleError
 from runshow.plan.model import Plan
 from runshow.remote.options import server_options
@@ -41,7 +40,6 @@ from runshow.resources import bundled_schedule, i18n_dir
 from runshow.session.alert_armer import AlertArmer
 from runshow.session.controller import ActionSink, ShowController
 from runshow.session.rehearsal import RehearsalMode
-from runshow.session.timers import defer
 from runshow.ui.alert_wiring import AlertPresenter, StageNotices, install_alerts
 from runshow.ui.chime import Chime
 from runshow.ui.clock_step import ClockStepBar, install_clock_step
@@ -53,6 +51,7 @@ from runshow.ui.recovery import open_live_journal, show_pending
 from runshow.ui.rehearsal_panel import RehearsalPanel, install_rehearsal
 from runshow.ui.screens import default_settings
 from runshow.ui.stage import StageView, StageWindow
+from runshow.ui.startup import TRACE, AfterFlip, FirstPaint
 
 if TYPE_CHECKING:
     from runshow.remote.stack import RemoteStack
@@ -146,6 +145,8 @@ def scripted_actions(plan: Plan, clock: Clock, environ: dict[str, str] | None = 
     path = env.get("RUNSHOW_SCENARIO")
     if not path:
         return []
+    from runshow.live.scenario import load_scenario  # (here: its pydantic models are not needed to paint)
+
     now = clock.now()
     return [a for a in load_scenario(path, plan).actions if a.at <= now]
 
@@ -181,11 +182,13 @@ def build_app(
     with_operator: bool = True,
     chime: Chime | None = None,
     journal_settings: QSettings | None = None,
+    defer_alerts: bool = False,
 ) -> AppWindows:
     """Wire controller, stage and control room; nothing is shown and no loop runs.
 
     ``journal_settings``: where the control room remembers a journal continued in another folder
-    (the app's own settings; None in tests unless they give one).
+    (the app's own settings; None in tests unless they give one). ``defer_alerts``: the armer's
+    first plan waits for :func:`arm_alerts` (the app calls it right after the first paint).
     """
     load_fonts()
     controller = ShowController(plan, clock, journal=journal, actions=actions)
@@ -196,6 +199,8 @@ def build_app(
     # A first start (nothing replayed) has missed nothing: the app was never running.
     since = None if actions else clock.now()
     armer = windows.armer = AlertArmer(controller, since=since)
+    if defer_alerts:
+        armer.defer_first_plan()
     if with_operator:
         operator = windows.operator = OperatorWindow(controller, stage_window=stage)
         armer.setParent(operator)
@@ -242,6 +247,37 @@ def show_windows(windows: AppWindows) -> None:
         windows.operator.raise_()
         windows.operator.activateWindow()
     windows.controller.start_ticking()
+
+
+def arm_alerts(windows: AppWindows) -> None:
+    """Make the alert plan the app put off until its first paint, and say what was missed."""
+    armer = windows.armer
+    if armer is None or not armer.arm_owed():
+        return
+    TRACE.mark("alerts armed")
+    for attachment in armer.attachments:
+        if isinstance(attachment, AlertPresenter):
+            attachment.summarise_missed()  # (its summary at start-up had nothing to count yet)
+
+
+def settle_collector() -> None:
+    """The start-up's objects out of the collector's way for good, then the collector back on.
+
+    The plan, its cues and the windows live as long as the show: freezing them keeps the
+    collector's full passes from walking them again and again, which showed as 10–25 ms pauses
+    in a re-plan on a 1,000-segment schedule (runshow bench). (What start-up left as cyclic
+    garbage is frozen with them: ~1,300 objects measured with 5,000 segments.)
+    """
+    gc.freeze()
+    gc.enable()
+
+
+def after_first_paint(windows: AppWindows, then: Sequence[Callable[[], object]]) -> FirstPaint:
+    """Run ``then`` once the stage and the control room have both painted their first frame."""
+    watched: list[QWidget] = [windows.stage.view]
+    if windows.operator is not None:
+        watched.append(windows.operator)
+    return FirstPaint(watched, then, windows.controller)
 
 
 def rehearse_unless_event_day(windows: AppWindows, plan: Plan, clock: Clock, *, resumed: bool) -> bool:
@@ -325,15 +361,44 @@ def _title_room(windows: AppWindows, plan: Plan) -> None:
     windows.operator.setWindowTitle(text.replace("%1", windows.operator.windowTitle()).replace("%2", plan.room))
 
 
+OSC_VALUE_FLAGS = ("--osc-port", "--osc-allow", "--osc-target")
+OSC_SWITCHES = ("--osc-lan", "--no-osc")
+
+
+def strip_osc_options(args: Sequence[str]) -> list[str]:
+    """``args`` without the OSC switches, as :func:`runshow.remote.osc.osc_options` leaves them.
+
+    Read here rather than there: importing ``runshow.remote.osc`` imports the LAN server
+    (aiohttp, 0.13 s) before the first paint. The remote stack reads the switches themselves
+    when it starts; a test checks both leave the same arguments to Qt.
+    """
+    rest: list[str] = []
+    items = list(args)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        name, eq, _ = arg.partition("=")
+        if name in OSC_VALUE_FLAGS:
+            i += 1 if eq else 2
+            continue
+        if arg not in OSC_SWITCHES:
+            rest.append(arg)
+        i += 1
+    return rest
+
+
 def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None) -> int:
     """Open runshow on ``schedule``; 0 on a normal quit, 2 if the schedule is bad."""
+    # No collector passes while the show opens: building the plan, its cues and the windows
+    # allocates ~10^6 objects and the collector walked them over and over (~0.12 s of a 5,000-
+    # segment launch). They live as long as the show; right after the first paint they are
+    # frozen out of the collector's way and it is switched back on (see settle_collector).
+    gc.disable()
     arg_room, qt_args = split_room(qt_args)
     room = room or arg_room
     lang, rest = split_language([a for a in qt_args if a != FRESH_FLAG])
     _, rest = server_options(rest, {})  # --port N, --lan, --no-web are runshow's, not Qt's
-    from runshow.remote.osc import osc_options  # (imported here: python-osc is not needed to paint)
-
-    _, rest = osc_options(rest, {})  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
+    rest = strip_osc_options(rest)  # so are --osc-port N, --osc-lan, --osc-allow, --osc-target, --no-osc
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *rest])
     app.setApplicationName("runshow")
@@ -343,6 +408,7 @@ def run_app(schedule: str | None, qt_args: list[str], *, room: str | None = None
     try:
         return _open_and_run(app, schedule, fresh=FRESH_FLAG in qt_args, web_args=qt_args, room=room, lang=lang)
     finally:
+        gc.enable()  # (already on after a normal start-up; here for a schedule that would not open)
         # Leave the QApplication as we found it (tests and embedders share it).
         for translator in translators:
             app.removeTranslator(translator)
@@ -389,21 +455,28 @@ def _open_and_run(
 ) -> int:
     load_fonts()
     use_bundled_font(app)
+    TRACE.mark("fonts loaded")
     if schedule is None:
         schedule = str(DEFAULT_SCHEDULE)
     try:
-        plan = choose_room(load_plan(schedule), room, schedule)
+        loaded = load_cached(schedule)  # the validated plan of these very bytes, if one was kept
+        TRACE.mark("plan loaded" if not loaded.hit else "plan loaded (cached)")
+        plan = choose_room(loaded.plan, room, schedule)
         clock = make_clock()
         remember = default_settings()  # where a journal continued in another folder is remembered
         journal, replayed = open_journal(plan, clock, fresh=fresh, elsewhere=remembered_journals(remember, plan))
         actions = replayed if replayed is not None else scripted_actions(plan, clock)
+        TRACE.mark("journal opened")
     except ScheduleError as exc:
         report_problems(exc.problems, schedule, lang)
         return EXIT_BAD_SCHEDULE
     except Exception as exc:  # whatever a file does to opening the show: a dialog, never a traceback
         report_problems([Problem(schedule, None, "(start-up)", f"{type(exc).__name__}: {exc}"[:500])], schedule, lang)
         return EXIT_BAD_SCHEDULE
-    windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember)
+    # The alerts are armed right after the first paint (arm_alerts): with 5,000 segments planning
+    # them took ~25 ms, twice when the app opens in rehearsal (once for the live show, once again).
+    windows = build_app(plan, clock, actions=actions, journal=journal, journal_settings=remember, defer_alerts=True)
+    TRACE.mark("windows built")
     reopen: list[Path] = []  # File → Open: the schedule to open once this show has closed
     if windows.operator is not None:
         from runshow.ui.files_menu import install_files_menu
@@ -418,8 +491,9 @@ def _open_and_run(
     if windows.operator is not None:
         show_pending(windows.operator)  # the journal's boxes were shown before the windows: in front now
     # The browser views, the control API, OSC and the schedule's automations (runshow/remote),
-    # started once the event loop runs: the windows paint first (importing and starting the
-    # server took ~0.5 s before the stage's first paint, measured by the bench's launch row).
+    # started once both windows have painted their first frame. (A zero-delay timer was not
+    # enough: it fired before the first paint, and with 5,000 segments the stack's first
+    # snapshot and the automations' second read of the file held the paint back by 0.7 s.)
     remotes: list[RemoteStack] = []
 
     def start_remote() -> None:
@@ -435,13 +509,17 @@ def _open_and_run(
             share_notices(windows, remote.control.session)
         if windows.operator is not None and remote.problems:
             windows.operator.show_fault("\n".join(str(p) for p in remote.problems))
+        TRACE.mark("remote started")
 
-    defer(start_remote, windows.controller, name="remote start")
-    # The plan, its cues and the windows live as long as the show: freezing them keeps the
-    # collector's full passes from walking them again and again, which showed as 10–25 ms
-    # pauses in a re-plan on a 1,000-segment schedule (runshow bench).
-    gc.freeze()
+    # Right after the first paint: the alerts. Right after the next flip (so the countdown does not
+    # stall on it): the remote stack, the plan cache's entry, the collector. Then "settled".
+    rest = [start_remote, loaded.save, settle_collector, lambda: TRACE.mark("settled")]
+    after_first_paint(
+        windows,
+        [lambda: arm_alerts(windows), lambda: AfterFlip(windows.controller.flip_timer.fired, rest, windows.controller)],
+    )
     rehearse_unless_event_day(windows, plan, clock, resumed=bool(actions))
+    TRACE.mark("windows shown")
     # Ctrl+C in the terminal quits at once; every accepted action is already durable.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     code = app.exec()
@@ -454,5 +532,6 @@ def _open_and_run(
                 window.close()
                 window.deleteLater()
         gc.unfreeze()
+        gc.disable()  # the next show opens as the first did (settle_collector after its first paint)
         return _open_and_run(app, str(reopen[-1]), web_args=web_args)
     return int(code)

@@ -322,14 +322,14 @@ class OperatorWindow(QMainWindow):
 
         self.model = EditableRundownModel(controller.plan, controller.state, self)
         self.rundown = RundownView()
+        font = self.rundown.font()
+        font.setPixelSize(RUNDOWN_FONT_PX)
+        self.rundown.setFont(font)  # before the model: a font change re-lays out every row there is
         self.rundown.setModel(self.model)
         # speaker rows of a closed segment are not on screen: the model need not signal them
         self.model.children_shown = lambda segment: self.rundown.isExpanded(self.model.index(segment, 0))
         self.model.rows_shown = self._rows_shown
         self.rundown.setTreePosition(Column.TITLE)  # speakers indent under their segment's title
-        font = self.rundown.font()
-        font.setPixelSize(RUNDOWN_FONT_PX)
-        self.rundown.setFont(font)
         self._size_columns()
         self.header_strip = HeaderStrip(controller)
         self.miniature = self._make_miniature()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from runshow.live.rehearsal import SPEED_PRESETS, default_start
-from runshow.live.scenario import Scenario, load_scenario
 from runshow.plan.errors import ScheduleError
 from runshow.session.controller import ShowController
 from runshow.session.rehearsal import RehearsalMode
+
+if TYPE_CHECKING:  # (a scenario's pydantic models load when one is played, not at start-up)
+    from runshow.live.scenario import Scenario
 
 BANNER_STYLE = "background:#b45309;color:white;font-weight:bold;padding:6px;font-size:18px;"
 
@@ -50,6 +52,9 @@ def parse_speed(text: str) -> float:
     if not 0 < value <= 600:
         raise ValueError("speed must be above 0 and at most 600")
     return value
+
+
+LONG_LIST = 200  # segments beyond which the jump list is not sized to its longest title
 
 
 class RehearsalPanel(QDockWidget):
@@ -119,8 +124,14 @@ class RehearsalPanel(QDockWidget):
         self.jump_time_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Jump to time"), body)
         self.jump_time_button.clicked.connect(self._jump_time)
         self.segment_box = QComboBox(body)
+        if len(plan.segments) > LONG_LIST:
+            # Sized to every title, Qt measures each one before the first paint (45 ms for 5,000).
+            self.segment_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.segment_box.setMinimumContentsLength(32)
         for seg in plan.segments:
-            self.segment_box.addItem(f"{seg.start.astimezone(tz):%H:%M} {seg.title}", seg.id)
+            # (not strftime: with PySide6 loaded every strftime call runs its Python import hook)
+            t = seg.start.astimezone(tz)
+            self.segment_box.addItem(f"{t.hour:02d}:{t.minute:02d} {seg.title}", seg.id)
         self.jump_segment_button = QPushButton(QCoreApplication.translate("RehearsalPanel", "Jump to segment"), body)
         self.jump_segment_button.clicked.connect(self._jump_segment)
         jump.addWidget(self.jump_time)
@@ -212,6 +223,8 @@ class RehearsalPanel(QDockWidget):
         path = self.ask_scenario_path(self)
         if not path:
             return
+        from runshow.live.scenario import load_scenario
+
         try:
             scenario = load_scenario(Path(path), self._controller.plan)
         except ScheduleError as exc:

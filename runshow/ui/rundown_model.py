@@ -62,6 +62,8 @@ CURRENT_SEGMENT_BACKGROUND = QColor("#fff4cc")  # its segment, when the cue is a
 DONE_FOREGROUND = QColor("#7a7a7a")  # cues that are over
 PROJECTED_FOREGROUND = QColor("#5a6b8c")  # a projected (not yet actual) time
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
 
 def delta_colour(seconds: int) -> QColor:
     """Late is red (a minute or more) or amber; early is green (a minute or more) or blue."""
@@ -397,9 +399,8 @@ class RundownModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # (asked for every row at each layout of the tree: one constant, not an enum "or" each time)
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     # ── lookups the window uses ───────────────────────────────────────────
     def _row_of(self, index: AnyIndex) -> _Row | None:

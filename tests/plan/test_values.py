@@ -64,3 +64,21 @@ def test_a_rule_can_be_switched_off() -> None:
 def test_format_duration_round_trips(seconds: int) -> None:
     value = timedelta(seconds=seconds)
     assert parse_duration(format_duration(value)) == value
+
+
+def test_remembered_duration_texts_read_exactly_as_the_first_time() -> None:
+    """Each duration text is parsed once and remembered: the answer, and a refusal, never change."""
+    from runshow.plan.values import InvalidValueError, parse_duration, parse_length
+
+    assert parse_duration("16s") == parse_duration("16s") == timedelta(seconds=16)
+    assert parse_length("~8m").approximate and not parse_length("8m").approximate
+    assert parse_length("~8m") == parse_length("~8m")
+    for _ in range(2):
+        with pytest.raises(InvalidValueError) as err:
+            parse_duration("16")
+        assert err.value.code == "duration.invalid"
+        with pytest.raises(InvalidValueError):
+            parse_length("~forever")
+    for not_text in (True, 1, 16.0):  # never answered from a text's entry (True == 1)
+        with pytest.raises(InvalidValueError):
+            parse_duration(not_text)

@@ -89,7 +89,7 @@ def test_an_unexpected_failure_while_opening_gets_the_dialog(qapp, tmp_path, cap
     def explode(path: object) -> object:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(shell, "load_plan", explode)
+    monkeypatch.setattr(shell, "load_cached", explode)
     assert shell.run_app(str(tmp_path / "any.toml"), ["--lang", "en"]) == 2
     assert "Traceback" not in capsys.readouterr().err
     ((_, text),) = dialogs

@@ -11,6 +11,8 @@ still throws is caught and reported against the file.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 import re
 import tomllib
 from collections.abc import Sequence
@@ -38,6 +40,45 @@ _TOKEN = re.compile(
     r"|(?P<sep>[=,\n])"
     rf"|(?P<word>[^\s\"'#\[\]{{}}=,.]{{{MAX_WORD + 1},}})"
 )
+
+
+# The strings and comments of _TOKEN (the same alternatives, in the same order). Each replaced by
+# one space, they leave exactly the structural tokens _TOKEN yields (a space is no separator, dot
+# or bracket, and ends a word as a string does), so the bounds can be checked on the rest in C.
+_UNSTRUCTURAL = re.compile(
+    r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"{3,5}|\Z)'
+    r"|'''[\s\S]*?(?:'{3,5}|\Z)"
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"?'
+    r"|'[^'\n]*'?"
+    r"|\#[^\n]*"
+)
+_LONG_WORD = re.compile(rf"[^\s\"'#\[\]{{}}=,.]{{{MAX_WORD + 1},}}")
+_MANY_DOTS = re.compile(rf"\.(?:[^=,\n\[\]{{}}.]*\.){{{MAX_KEY_PARTS - 1}}}")  # dots with nothing resetting the count
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")  # an opening bracket counts 2, a closing one 0
+
+
+def within_bounds(text: str) -> bool:
+    """True exactly when :func:`prescan` finds nothing, decided without a Python step per token.
+
+    A schedule of 5,000 segments has ~100,000 separators, dots and brackets: the exact scan takes
+    60 ms, this check a few. Its answer is exact, not a guess (a test compares the two on
+    generated texts); when it says no, the exact scan finds and locates the first problem.
+    """
+    bare = _UNSTRUCTURAL.sub(" ", text)
+    if _LONG_WORD.search(bare) or _MANY_DOTS.search(bare):
+        return False
+    brackets = _NOT_BRACKET.sub("", bare)
+    if len(brackets) <= MAX_NESTING:
+        return True  # cannot nest deeper than there are brackets
+    # After the i-th bracket the walk is (2 × the opening ones so far) − i. The scan's depth never
+    # goes below 0 (a stray closing bracket is ignored): it is the walk minus the walk's running
+    # minimum where that is below 0.
+    twice_opened = itertools.accumulate(brackets.encode("ascii").translate(_STEP))
+    walk = list(map(operator.sub, twice_opened, itertools.count(1)))
+    floor = itertools.accumulate(walk, min)
+    depth: int = max(map(operator.sub, walk, map(min, floor, itertools.repeat(0))))
+    return depth <= MAX_NESTING
 
 
 def _problem(source: str, line: int | None, field: str, code: str, message: str, **params: object) -> Problem:
@@ -140,7 +181,7 @@ def _decode(raw: bytes, source: str) -> str:
 def parse_toml(raw: bytes, source: str) -> tuple[str, dict[str, Any]]:
     """Decode, bound and parse, turning every failure into a located problem."""
     text = _decode(raw, source)
-    bound = prescan(text, source)
+    bound = None if within_bounds(text) else prescan(text, source)
     if bound is not None:
         raise ScheduleError([bound])
     try:
