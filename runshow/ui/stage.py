@@ -15,9 +15,11 @@ band; blackout paints nothing but black.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSettings, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSettings, Qt, Slot
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -134,9 +136,29 @@ def _draw_fit(
     return SPRITES.draw_in(p, rect, text, display_font(size, weight), colour, align, steady=steady), size
 
 
+def _rects(region: QRegion) -> list[QRect]:
+    """The rectangles of a region (PySide6's stubs lack QRegion's iteration; the binding has it)."""
+    return list(cast(Iterable[QRect], region))
+
+
+def _banded(region: QRegion) -> QRegion:
+    """``region`` with the rectangles that share a band (top and bottom) joined into one: the
+    changed digits of a countdown are one rectangle to paint, not one each."""
+    bands: dict[tuple[int, int], QRect] = {}
+    for rect in _rects(region):
+        key = (rect.top(), rect.bottom())
+        bands[key] = bands[key].united(rect) if key in bands else QRect(rect)
+    out = QRegion()
+    for rect in bands.values():
+        out = out.united(rect)
+    return out
+
+
 def _rule(p: QPainter, x1: float, x2: float, y: float, colour: QColor, width: float) -> None:
-    p.setPen(QPen(colour, width))
-    p.drawLine(QPointF(x1, y), QPointF(x2, y))
+    """A hairline rule on whole pixels: crisp, and the same pixels however the paint is clipped
+    (an antialiased line's edge rows came out a shade apart under a rectangle clip)."""
+    thick = max(1, round(width))
+    p.fillRect(QRect(round(x1), round(y - thick / 2), max(0, round(x2) - round(x1)), thick), colour)
 
 
 class StageView(QWidget):
@@ -226,7 +248,7 @@ class StageView(QWidget):
         if dirty is None:
             self.update()
         else:
-            self.update(dirty)
+            self.update(_banded(dirty))
 
     def dirty_region(self, old: StageContent, new: StageContent) -> QRegion | None:
         """What going from ``old`` to ``new`` repaints (None: everything)."""
@@ -326,7 +348,20 @@ class StageView(QWidget):
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            self._paint(painter, QRectF(self.rect()), event.region())
+            whole = QRectF(self.rect())
+            region = event.region()
+            rects = _rects(region)
+            if len(rects) <= 1:
+                self._paint(painter, whole, region)
+                return
+            # Rectangle by rectangle: clipped to a region of several, Qt blends every glyph image
+            # taller than ~32 lines on its worker threads (two wake-ups a glyph, measured); clipped
+            # to one rectangle it blends it here.
+            for rect in rects:
+                painter.save()
+                painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+                self._paint(painter, whole, QRegion(rect))
+                painter.restore()
         finally:
             painter.end()
 
@@ -347,9 +382,7 @@ class StageView(QWidget):
         areas = self._areas(whole, c.rehearsal)
 
         def wanted(name: str) -> bool:
-            # (less a pixel each side: no ink lies there, and a neighbour's repaint that only
-            # touches the edge, as the clock's does the title's, need not paint this group)
-            return exposed is None or exposed.intersects(areas[name].toAlignedRect().adjusted(0, 1, 0, -1))
+            return exposed is None or exposed.intersects(areas[name].toAlignedRect())
 
         h = area.height()
         # Type is sized for a 16:9 box fitted inside the view, so a portrait or very wide
@@ -366,8 +399,10 @@ class StageView(QWidget):
         self._clock_px = 0.065 * u
         clock_w = _text_width(c.clock, self._clock_px, QFont.Weight.Bold, steady=False)
         slack = 0.1 * clock_w + 2
+        # (its last rows left out: the clock's ink is centred well above them, and so a clock
+        # tick does not reach the title's area below and paint the title again)
         self._clock_rect = QRectF(
-            header.right() - clock_w - slack, header.top(), clock_w + 2 * slack, header.height()
+            header.right() - clock_w - slack, header.top(), clock_w + 2 * slack, header.height() - 0.01 * h
         ).toAlignedRect()
         if wanted("header"):
             right = Qt.AlignmentFlag.AlignRight

@@ -329,7 +329,11 @@ def _differ(a: QImage, b: QImage) -> str:
             if a.pixel(x, y) != b.pixel(x, y):
                 xs.append(x)
                 ys.append(y)
-    return f"pixels in x {min(xs)}–{max(xs)}, y {min(ys)}–{max(ys)}" if xs else "pixels between the sampled ones"
+    if not xs:
+        return "pixels between the sampled ones"
+    x0, y0 = xs[0], ys[0]
+    first = f"(at {x0},{y0}: {a.pixelColor(x0, y0).name()} against {b.pixelColor(x0, y0).name()})"
+    return f"pixels in x {min(xs)}–{max(xs)}, y {min(ys)}–{max(ys)} {first}"
 
 
 def _whole(view: StageView) -> QImage:
