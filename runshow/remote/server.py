@@ -153,6 +153,7 @@ class RemoteServer:
         self._ws_handlers: dict[str, WsHandler] = {}
         self._clients: set[WsClient] = set()
         self._latest: Snapshot | None = None
+        self._parked: Snapshot | None = None  # published while no page listened (set on the GUI thread)
         self._encoded: dict[tuple[str, str | None, tuple[tuple[str, str, int], ...]], str] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -260,6 +261,11 @@ class RemoteServer:
         if loop is None:
             self._latest = snapshot
             return
+        if not self._clients:
+            # No page to send it to: leave it for the loop to take when it next needs a state
+            # (a request, a page connecting), instead of waking the loop's thread every second.
+            self._parked = snapshot
+            return
         with contextlib.suppress(RuntimeError):  # the loop closed under us: the show goes on
             loop.call_soon_threadsafe(self._fan_out, snapshot)
 
@@ -359,8 +365,19 @@ class RemoteServer:
         if runner is not None:
             await runner.cleanup()
 
+    def _newest(self) -> Snapshot | None:
+        """On the loop: the newest snapshot, taking one parked while no page was connected."""
+        parked = self._parked
+        if parked is not None:
+            self._parked = None
+            if self._latest is None or parked.seq > self._latest.seq:
+                self._fan_out(parked)
+        return self._latest
+
     def _fan_out(self, snapshot: Snapshot) -> None:
         """On the loop: the newest snapshot for every client (latest wins), each encoded when sent."""
+        if self._latest is not None and snapshot.seq < self._latest.seq:
+            return  # a parked one overtaken by a later one sent to pages
         self._latest = snapshot
         self._encoded = {}
         for client in self._clients:
@@ -504,7 +521,7 @@ class RemoteServer:
         unknown = set(request.query) - {"lang", "code"}
         if unknown:
             return json_error(400, "bad-query", f"unknown parameter(s): {', '.join(sorted(unknown))}")
-        snap = self._latest
+        snap = self._newest()
         if snap is None:
             return json_error(503, "no-state", "the show has not published a state yet")
         lang = pick_language(request.query.get("lang"))
@@ -533,7 +550,7 @@ class RemoteServer:
         sender = asyncio.create_task(self._sender(client))
         try:
             await client.send(json.dumps({"type": "hello", "version": 1, "views": list(VIEWS)}))
-            if self._latest is not None:
+            if self._newest() is not None:
                 client.pending = True
                 client.wake.set()
             async for msg in ws:

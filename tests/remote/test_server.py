@@ -363,3 +363,31 @@ def test_lan_switch_before_start_only_changes_the_address() -> None:
     assert srv.lan and srv.host == ALL_INTERFACES  # the address only: this test never starts it
     srv.set_lan(False).result(1)
     assert not srv.lan and srv.host == "127.0.0.1"  # tests never listen beyond this machine
+
+
+def test_with_no_page_connected_a_state_waits_for_the_loop_to_ask(server, show_at) -> None:
+    """Published while no page listens, a state is parked (the server's thread is not woken
+    every second for nobody); a request, or a page connecting, takes the newest one."""
+    server.publish(snap(show_at(14, 12), seq=1))
+    server.publish(snap(show_at(14, 13), seq=2))
+    assert server.client_count == 0
+    assert server._parked is not None and server._parked.seq == 2  # parked, the loop not woken
+
+    async def go(s: aiohttp.ClientSession) -> None:
+        status, _, body = await _get(s, base_url(server) + "/api/v1/state")
+        assert status == 200 and json.loads(body)["remaining_s"] == 540  # the newest, 14:13
+        async with s.ws_connect(base_url(server) + "/ws") as ws:
+            assert (await ws.receive_json(timeout=5))["type"] == "hello"
+            first = await ws.receive_json(timeout=5)
+            assert first["seq"] == 2
+            server.publish(snap(show_at(14, 14), seq=3))  # a page listens: sent at once
+            assert (await ws.receive_json(timeout=5))["seq"] == 3
+        for _ in range(50):  # bounded: the page's leaving crosses to the loop
+            if server.client_count == 0:
+                break
+            await asyncio.sleep(0.02)
+        server.publish(snap(show_at(14, 15), seq=4))  # nobody again: parked
+        status, _, body = await _get(s, base_url(server) + "/api/v1/state")
+        assert json.loads(body)["remaining_s"] == 420
+
+    run(go)
