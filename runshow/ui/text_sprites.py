@@ -164,12 +164,7 @@ class GlyphSprites:
             return
         got = self.advances(text, font)
         if got is None:
-            if font.pixelSize() <= QT_CACHED_GLYPH_PX:
-                p.setFont(font)
-                p.setPen(colour)
-                p.drawText(QPointF(x, baseline), text)
-            else:
-                self._glyphs_of(p, x, baseline, text, font, colour)
+            self._shaped(p, x, baseline, text, font, colour)
             return
         raw, raw_key, glyphs = got
         rgba = colour.rgba()
@@ -179,6 +174,15 @@ class GlyphSprites:
             if sprite.image is not None:
                 p.drawImage(QPoint(round(x) + sprite.offset.x(), base + sprite.offset.y()), sprite.image)
             x += advance
+
+    def _shaped(self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor) -> None:
+        """``text`` shaped whole: Qt's own text up to the size it keeps glyphs for, else glyph images."""
+        if font.pixelSize() <= QT_CACHED_GLYPH_PX:
+            p.setFont(font)
+            p.setPen(colour)
+            p.drawText(QPointF(x, baseline), text)
+        else:
+            self._glyphs_of(p, x, baseline, text, font, colour)
 
     def _glyphs_of(self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor) -> None:
         rgba = colour.rgba()
@@ -212,12 +216,7 @@ class GlyphSprites:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
                 baseline = pad + round(line.ascent)
-                if font.pixelSize() <= QT_CACHED_GLYPH_PX:
-                    painter.setFont(font)
-                    painter.setPen(colour)
-                    painter.drawText(QPointF(pad, baseline), text)
-                else:
-                    self._glyphs_of(painter, pad, baseline, text, font, colour)
+                self._shaped(painter, pad, baseline, text, font, colour)
             finally:
                 painter.end()
             made = _Glyph(image, QPoint(-pad, -baseline))

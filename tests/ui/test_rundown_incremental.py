@@ -124,17 +124,22 @@ STEPS: list[tuple[str, object]] = [
 ]
 
 
+def take_step(clock: ManualClock, controller: ShowController, what: str, arg: object) -> None:
+    """One of STEPS: time passing (``tick``) or an operator action (``act``)."""
+    if what == "tick":
+        clock.advance(float(arg))  # type: ignore[arg-type]
+        controller.refresh()
+    else:
+        kind, fields = arg if isinstance(arg, tuple) else (arg, {})
+        controller.act(kind, **fields)
+
+
 def test_every_step_shows_what_a_fresh_model_shows_and_signals_exactly_what_changed(rig) -> None:
     clock, controller, model = rig
     rec = Recorder(model)
     before = snapshot(model)
     for what, arg in STEPS:
-        if what == "tick":
-            clock.advance(float(arg))  # type: ignore[arg-type]
-            controller.refresh()
-        else:
-            kind, fields = arg if isinstance(arg, tuple) else (arg, {})
-            controller.act(kind, **fields)
+        take_step(clock, controller, what, arg)
         before = check_step(model, controller, before, rec)
 
 
@@ -255,12 +260,7 @@ def test_every_step_with_a_view_signals_every_change_on_screen_and_none_off_it(r
     rec = Recorder(model)
     before = snapshot(model)
     for what, arg in STEPS:
-        if what == "tick":
-            clock.advance(float(arg))  # type: ignore[arg-type]
-            controller.refresh()
-        else:
-            kind, fields = arg if isinstance(arg, tuple) else (arg, {})
-            controller.act(kind, **fields)
+        take_step(clock, controller, what, arg)
         after = snapshot(model)
         assert after == snapshot(RundownModel(controller.plan, controller.state))
         on_screen = {key for key in after if after[key] != before[key] and lo <= key[0] <= hi}
