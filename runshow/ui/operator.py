@@ -13,7 +13,7 @@ title)`` (menus live in ``window.menus``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -106,6 +106,7 @@ _VIEW_KEYS = frozenset(
 )
 
 
+STRIP_BACKGROUND = QColor("#1d2330")  # the header strip's, as its style sheet says
 SHRINK_BELOW = 0.7  # a SteadyLabel shrinks only for a text this much narrower than its size
 
 
@@ -150,8 +151,10 @@ class HeaderStrip(QFrame):
         self._controller = controller
         self.setObjectName("headerStrip")
         # Opaque: a label repainted in the strip (the clock, every second) repaints the strip's
-        # background alone, not the main window and every container under it.
-        # (Its style sheet paints all of it, so Qt need not paint what lies beneath.)
+        # background alone, not the main window and every container under it. So the strip
+        # fills what it is asked to repaint itself (paintEvent): with the attribute set, Qt
+        # paints nothing beneath a label, and a style-sheet background alone left the old
+        # digits standing under the new ones (seen under Xvfb).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setStyleSheet(
             "#headerStrip { background: #1d2330; }"
@@ -170,6 +173,14 @@ class HeaderStrip(QFrame):
         self.mode = self._field(layout, self.tr("Mode"), big=False)
         controller.stateChanged.connect(self.update_state)
         self.update_state(controller.state)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.fillRect(event.rect(), STRIP_BACKGROUND)
+        finally:
+            painter.end()
+        super().paintEvent(event)
 
     @staticmethod
     def _field(layout: QHBoxLayout, caption: str, big: bool = True, stretch: int = 0, steady: bool = True) -> QLabel:

@@ -52,3 +52,38 @@ def test_the_gap_caption_is_korean(qapp, qtbot) -> None:
         assert strip.remaining.text() == "40:00"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_ticking_label_repaints_over_its_old_digits(qapp, qtbot, plan_2021, at) -> None:
+    """The strip paints its own background (it is opaque to Qt, so a label's repaint stops at
+    it): after the clock and the countdown tick, repainting only the labels leaves exactly what
+    painting the whole strip would, no old digit under a new one."""
+    from PySide6.QtGui import QImage, QRegion
+
+    from runshow.live.actions import ActionKind
+
+    clock = ManualClock(at(13, 31, 0, 500_000))
+    controller = ShowController(plan_2021, clock)
+    assert controller.act(ActionKind.START) is None
+    strip = HeaderStrip(controller)
+    qtbot.addWidget(strip)
+    strip.resize(1600, 80)
+    strip.ensurePolished()
+    strip.layout().activate()  # laid out without a window (showing one warns on offscreen)
+
+    def whole() -> QImage:
+        image = QImage(strip.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0xFF00FF00)  # green: a pixel nobody paints shows
+        strip.render(image)
+        return image
+
+    screen = whole()
+    for _ in range(3):
+        before = (strip.now.text(), strip.remaining.text())
+        clock.advance(1)
+        controller.refresh()
+        assert (strip.now.text(), strip.remaining.text()) != before
+        for label in (strip.now, strip.remaining):
+            rect = label.geometry()
+            strip.render(screen, rect.topLeft(), QRegion(rect))
+        assert screen == whole()
