@@ -74,15 +74,9 @@ def display_metrics(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFontM
     return QFontMetricsF(display_font(px, weight))
 
 
-@functools.lru_cache(maxsize=2048)
-def text_width(text: str, px: int, weight: QFont.Weight = QFont.Weight.Bold) -> float:
-    """Advance of ``text`` in :func:`display_font` (the stage asks for the same few texts every flip)."""
-    return display_metrics(px, weight).horizontalAdvance(text)
-
-
 def forget_fonts() -> None:
-    """Drop the cached fonts and widths (after the font database changed)."""
-    for cached in (display_font, display_metrics, text_width):
+    """Drop the cached fonts and metrics (after the font database changed)."""
+    for cached in (display_font, display_metrics):
         cached.cache_clear()
 
 

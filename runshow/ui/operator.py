@@ -106,13 +106,13 @@ _VIEW_KEYS = frozenset(
 )
 
 
-STRIP_BACKGROUND = QColor("#1d2330")  # the header strip's, as its style sheet says
+STRIP_BACKGROUND = QColor("#1d2330")  # the header strip's (its style sheet and its own fill)
 SHRINK_BELOW = 0.7  # a SteadyLabel shrinks only for a text this much narrower than its size
 
 
 class SteadyLabel(QLabel):
     """A label that keeps its size while its text changes every second: it grows to fit a
-    longer text and never shrinks.
+    longer text, and shrinks only for a much shorter one.
 
     A label whose size follows its text asks its window for a new layout at every change;
     in the control room that was two full relayouts a second (the main window's docks and
@@ -157,7 +157,7 @@ class HeaderStrip(QFrame):
         # digits standing under the new ones (seen under Xvfb).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setStyleSheet(
-            "#headerStrip { background: #1d2330; }"
+            f"#headerStrip {{ background: {STRIP_BACKGROUND.name()}; }}"
             "#headerStrip QLabel { color: #e8ecf2; font-size: 15px; }"
             "#headerStrip QLabel[role='big'] { font-size: 30px; font-weight: bold; }"
             "#headerStrip QLabel[role='caption'] { color: #9aa5b8; font-size: 12px; }"

@@ -28,7 +28,7 @@ from runshow.live.state import ShowState
 from runshow.present.stage_content import Level, Role, StageContent, stage_content
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
-from runshow.ui.fonts import display_font, display_metrics, text_width
+from runshow.ui.fonts import display_font, display_metrics
 from runshow.ui.text_sprites import GlyphSprites
 
 BACKGROUND = QColor("#000000")
@@ -96,10 +96,10 @@ CONTENT_FIELDS = tuple(f.name for f in fields(StageContent))
 
 
 def _text_width(text: str, px: float, weight: QFont.Weight, *, steady: bool = True) -> float:
-    """``steady=False``: a per-second text, measured as it is drawn (glyph by glyph, unshaped)."""
-    if steady:
-        return text_width(text, int(px), weight)
-    return SPRITES.moving_width(text, display_font(max(1, int(px)), weight))
+    """The width ``text`` is drawn at: its shaped line, or for a per-second text
+    (``steady=False``) glyph by glyph, unshaped — the measure the drawing places it by."""
+    font = display_font(max(1, int(px)), weight)
+    return SPRITES.line(text, font).width if steady else SPRITES.moving_width(text, font)
 
 
 def _content_area(whole: QRectF, rehearsal: bool) -> QRectF:
@@ -322,8 +322,8 @@ class StageView(QWidget):
         None when the whole text moves (another width or other glyph places: refit, realigned).
 
         A countdown going from 06:40 to 06:39 changes two digits of five: with tabular
-        figures nothing else moves, so only those two cells are painted again. The new text
-        is shaped here once; the paint that follows draws it from the same shaped line.
+        figures nothing else moves, so only those two cells are painted again. The places are
+        the per-character advances the paint lays the text out by (GlyphSprites.advances).
         """
         placed = self._moving.get(name)
         if placed is None or placed[0] != old or len(old) != len(new):
