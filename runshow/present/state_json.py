@@ -33,6 +33,7 @@ from typing import Any
 
 from runshow.live.state import ShowState, ceil_instant, ceil_seconds
 from runshow.plan.model import Plan
+from runshow.present import timefmt
 from runshow.present.rundown import RundownRow, rundown_rows
 from runshow.present.stage_content import StageContent, stage_content
 from runshow.present.translate import Translator
@@ -71,7 +72,7 @@ def legacy_json(state: ShowState) -> dict[str, Any]:
     """The ten keys ``simulate --json`` has always printed, in order."""
     tz = state.plan.event.timezone
     return {
-        "at": state.at.astimezone(tz).strftime("%H:%M:%S"),
+        "at": timefmt.clock(state.at, tz),
         "state": state.status.value,
         "segment": state.segment.title if state.segment else None,
         "speaker": state.speaker.name if state.speaker else None,
@@ -80,7 +81,7 @@ def legacy_json(state: ShowState) -> dict[str, Any]:
         "remaining_s": state.remaining_s,
         "countdown_to_next_s": state.countdown_to_next_s,
         "drift_s": state.drift_s,
-        "projected_end": ceil_instant(state.projected_end).astimezone(tz).strftime("%H:%M:%S"),
+        "projected_end": timefmt.clock(ceil_instant(state.projected_end), tz),
     }
 
 

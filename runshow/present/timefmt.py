@@ -49,13 +49,20 @@ def drift(seconds: int, tr: Translator) -> str:
 
 
 def clock(instant: datetime, zone: tzinfo) -> str:
-    """Wall-clock ``HH:MM:SS`` in the event's time zone (not the machine's)."""
-    return instant.astimezone(zone).strftime("%H:%M:%S")
+    """Wall-clock ``HH:MM:SS`` in the event's time zone (not the machine's).
+
+    (Spelled from the fields, not by ``strftime``: with PySide6 loaded every ``strftime`` call
+    runs shiboken's import hook, several µs; the stage, the header and the LAN views spell the
+    time at every flip.)
+    """
+    local = instant.astimezone(zone)
+    return f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}"
 
 
 def clock_hm(instant: datetime, zone: tzinfo) -> str:
     """Wall-clock ``HH:MM`` in the event's time zone, for planned times."""
-    return instant.astimezone(zone).strftime("%H:%M")
+    local = instant.astimezone(zone)
+    return f"{local.hour:02d}:{local.minute:02d}"
 
 
 APPROX = "\u2248"  # ≈, before a time or a length that is a guide

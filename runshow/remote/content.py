@@ -38,6 +38,7 @@ from runshow.live.actions import Mode
 from runshow.live.show import Status
 from runshow.live.state import ShowState, ceil_seconds
 from runshow.plan.model import Event, Segment
+from runshow.present import timefmt
 from runshow.present.state_json import show_state_json
 from runshow.remote import rows
 from runshow.remote.rows import RowList
@@ -198,11 +199,11 @@ def signed_minutes(seconds: int) -> str:
 
 
 def _hm(instant: datetime, zone: tzinfo) -> str:
-    return instant.astimezone(zone).strftime("%H:%M")
+    return timefmt.clock_hm(instant, zone)
 
 
 def _hms_at(instant: datetime, zone: tzinfo) -> str:
-    return instant.astimezone(zone).strftime("%H:%M:%S")
+    return timefmt.clock(instant, zone)
 
 
 def wrapup_level(remaining_s: int | None, warning_s: int | None, danger_s: int | None) -> str:

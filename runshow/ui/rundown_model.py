@@ -46,6 +46,8 @@ from runshow.live.cues import Cue
 from runshow.live.show import Status
 from runshow.live.state import CueTiming, ShowState, ceil_seconds
 from runshow.plan.model import Plan, Segment
+from runshow.present.timefmt import clock as _hms
+from runshow.present.timefmt import clock_hm as _hm
 from runshow.present.timefmt import day_prefix
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -129,12 +131,6 @@ def _ceil_s(micro: int) -> int:
     return -((-micro) // 1_000_000)
 
 
-def _hm(instant: datetime, zone: tzinfo) -> str:
-    return instant.astimezone(zone).strftime("%H:%M")
-
-
-def _hms(instant: datetime, zone: tzinfo) -> str:
-    return instant.astimezone(zone).strftime("%H:%M:%S")
 
 
 class Column(enum.IntEnum):

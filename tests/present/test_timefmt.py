@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from runshow.present import timefmt
 from runshow.present.translate import english, korean
@@ -56,3 +58,14 @@ def test_drift_in_korean():
     assert timefmt.drift(120, korean()) == "+2:00 늦음"
     assert timefmt.drift(-90, korean()) == "1:30 빠름"
     assert timefmt.drift(0, korean()) == "정시"
+
+
+@given(
+    st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)),
+    st.sampled_from([SEOUL, UTC, ZoneInfo("America/St_Johns"), ZoneInfo("Asia/Kathmandu"), ZoneInfo("Europe/Berlin")]),
+)
+def test_clock_spells_what_strftime_spells(instant, zone):
+    # (spelled from the fields for speed: it must agree with strftime in every zone, DST included)
+    local = instant.astimezone(zone)
+    assert timefmt.clock(instant, zone) == local.strftime("%H:%M:%S")
+    assert timefmt.clock_hm(instant, zone) == local.strftime("%H:%M")
