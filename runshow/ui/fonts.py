@@ -14,6 +14,7 @@ import functools
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
 
 from runshow.resources import fonts_dir
@@ -74,9 +75,31 @@ def display_metrics(px: int, weight: QFont.Weight = QFont.Weight.Bold) -> QFontM
     return QFontMetricsF(display_font(px, weight))
 
 
+@functools.lru_cache(maxsize=64)
+def digit_ink(px: int) -> tuple[float, float, float, float]:
+    """A digit's ink at ``px`` (top and bottom from the baseline, its height) and the font's line
+    height: what the countdown is sized and centred by (asked at every flip, per size)."""
+    metrics = display_metrics(px)
+    ink = metrics.tightBoundingRect("0")
+    return ink.top(), ink.bottom(), ink.height(), metrics.height()
+
+
+@functools.lru_cache(maxsize=64)
+def wrapped_px(text: str, width: float, height: float, px: float, flags: int) -> int:
+    """The largest size from ``px`` down (by tenths) at which ``text`` wraps into the box
+    (remembered: a box stays up for many flips, and each fit tried lays the text out)."""
+    inner = QRectF(0, 0, width, height)
+    while px > 6:
+        bound = display_metrics(int(px)).boundingRect(inner, flags, text)
+        if bound.height() <= inner.height() and bound.width() <= inner.width():
+            break
+        px *= 0.9
+    return int(px)
+
+
 def forget_fonts() -> None:
     """Drop the cached fonts and metrics (after the font database changed)."""
-    for cached in (display_font, display_metrics):
+    for cached in (display_font, display_metrics, digit_ink, wrapped_px):
         cached.cache_clear()
 
 

@@ -28,7 +28,7 @@ from runshow.live.state import ShowState
 from runshow.present.stage_content import Level, Role, StageContent, stage_content
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
-from runshow.ui.fonts import display_font, display_metrics
+from runshow.ui.fonts import digit_ink, display_font, wrapped_px
 from runshow.ui.text_sprites import GlyphSprites
 
 BACKGROUND = QColor("#000000")
@@ -134,6 +134,22 @@ def _draw_fit(
         px *= rect.width() / width
     size = max(1, int(px))
     return SPRITES.draw_in(p, rect, text, display_font(size, weight), colour, align, steady=steady), size
+
+
+# What a box drawn over a group hides: a change there paints nothing while the box stays.
+UNDER_MESSAGE = frozenset({"title", "presenter", "strip"})
+UNDER_NOTICE = frozenset({"next_label", "next_countdown", "drift", "drift_seconds"})
+
+
+def _hidden(old: StageContent, new: StageContent) -> frozenset[str]:
+    """The fields under a box that is up, unchanged, before and after (over time at a notice,
+    the drift and the next countdown tick under it every second)."""
+    hidden: frozenset[str] = frozenset()
+    if old.message and old.message == new.message:
+        hidden |= UNDER_MESSAGE
+    if old.notice and old.notice == new.notice:
+        hidden |= UNDER_NOTICE
+    return hidden
 
 
 def _rects(region: QRegion) -> list[QRect]:
@@ -247,19 +263,22 @@ class StageView(QWidget):
         dirty = self.dirty_region(old, new)
         if dirty is None:
             self.update()
-        else:
+        elif not dirty.isEmpty():
             self.update(_banded(dirty))
 
     def dirty_region(self, old: StageContent, new: StageContent) -> QRegion | None:
         """What going from ``old`` to ``new`` repaints (None: everything)."""
         if self._clock_rect is None:
             return None  # never painted: no geometry yet
+        if old.blackout and new.blackout and old.rehearsal == new.rehearsal:
+            return QRegion()  # black before and after: nothing shows
+        hidden = _hidden(old, new)
         geometry = self._areas(QRectF(self.rect()), new.rehearsal)
         names: set[str] = set()
         cells: list[QRect] = []
         for name in CONTENT_FIELDS:
             before, after = getattr(old, name), getattr(new, name)
-            if before == after:
+            if before == after or name in hidden:
                 continue
             areas = FIELD_AREAS.get(name)
             if areas is None:
@@ -498,17 +517,16 @@ class StageView(QWidget):
 
     def _paint_digits(self, p: QPainter, rect: QRectF, text: str, digit_height: float, colour: QColor) -> int:
         """The countdown, sized by its digits' real height, shrunk only if too wide."""
-        probe = display_metrics(1000)
-        em_digit = probe.tightBoundingRect("0").height() / 1000
+        _, _, em_digit, em_height = digit_ink(1000)
+        em_digit, em_height = em_digit / 1000, em_height / 1000
         px = digit_height / em_digit if em_digit > 0 else digit_height
         width = SPRITES.moving_width(text, display_font(1000)) / 1000 * px
         if width > rect.width():
             px *= rect.width() / width
-        px = min(px, rect.height() / (probe.height() / 1000))
-        fm = display_metrics(int(px))
-        digit = fm.tightBoundingRect("0")
+        px = min(px, rect.height() / em_height)
+        top, bottom, _, _ = digit_ink(int(px))
         # centre the digits' ink (not the font's ascent/descent box) in the band
-        baseline = rect.center().y() - (digit.top() + digit.bottom()) / 2
+        baseline = rect.center().y() - (top + bottom) / 2
         x = rect.center().x() - SPRITES.moving_width(text, display_font(int(px))) / 2
         SPRITES.draw(p, x, baseline, text, display_font(int(px)), colour, steady=False)
         self._placed("countdown", text, QFont.Weight.Bold, (x, int(px)))
@@ -593,14 +611,9 @@ class StageView(QWidget):
         p.drawRoundedRect(rect, radius, radius)
         pad = 0.03 * h
         inner = rect.adjusted(pad, pad / 2, -pad, -pad / 2)
-        px = min(0.11 * h, inner.height() * 0.8)
         flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-        while px > 6:
-            bound = display_metrics(int(px)).boundingRect(inner, flags, text)
-            if bound.height() <= inner.height() and bound.width() <= inner.width():
-                break
-            px *= 0.9
-        p.setFont(display_font(int(px)))
+        px = wrapped_px(text, inner.width(), inner.height(), min(0.11 * h, inner.height() * 0.8), flags)
+        p.setFont(display_font(px))
         p.setPen(BACKGROUND)
         p.drawText(inner, flags, text)
 

@@ -63,13 +63,31 @@ class GlyphSprites:
         self._raws: dict[str, tuple[QRawFont, str]] = {}
         self._chars: dict[tuple[str, str], tuple[int, float]] = {}  # (font, character) → glyph, advance
         self._ascent: dict[str, tuple[float, float]] = {}
+        # QFont.key() spells the whole font description (~3 µs); the stage asks it ~50 times a
+        # flip of the same few fonts. Keyed by the object, kept alive here so its id is not
+        # reused; fonts given to these methods are not changed afterwards (display_font's).
+        self._fkeys: dict[int, tuple[QFont, str]] = {}
+        # a per-second text's glyphs and advances, by (text, font key): asked for its width, its
+        # cells and its drawing, several times a flip, for the same few texts
+        self._advances: dict[tuple[str, str], tuple[QRawFont, str, list[tuple[int, float]]] | None] = {}
         self.bytes = 0
         self.rendered = 0  # glyph images made (a test sees the cache work)
 
     # ── layout ────────────────────────────────────────────────────────────
+    def font_key(self, font: QFont) -> str:
+        """``font.key()``, remembered per font object."""
+        hit = self._fkeys.get(id(font))
+        if hit is not None and hit[0] is font:
+            return hit[1]
+        if len(self._fkeys) > 512:
+            self._fkeys.clear()
+        key = font.key()
+        self._fkeys[id(font)] = (font, key)
+        return key
+
     def line(self, text: str, font: QFont) -> Line:
         """``text`` shaped in ``font`` (cached)."""
-        key = (text, font.key())
+        key = (text, self.font_key(font))
         hit = self._lines.get(key)
         if hit is not None:
             self._lines.move_to_end(key)
@@ -102,7 +120,18 @@ class GlyphSprites:
         the clock), from a per-character cache: no shaping at each flip. None when a character
         is not in the font (shape it then). Tabular figures make this exact for the digits;
         the few letters (in, 후, late) lose only their kerning, which they hardly have."""
-        fkey = font.key()
+        fkey = self.font_key(font)
+        memo = (text, fkey)
+        if memo in self._advances:
+            return self._advances[memo]
+        if len(self._advances) > 256:
+            self._advances.clear()
+        got = self._advances[memo] = self._advances_of(text, font, fkey)
+        return got
+
+    def _advances_of(
+        self, text: str, font: QFont, fkey: str
+    ) -> tuple[QRawFont, str, list[tuple[int, float]]] | None:
         if len(self._chars) > 8192:  # (a window resized through many sizes)
             self._chars.clear()
         raw_hit = self._raws.get(fkey)
@@ -197,7 +226,7 @@ class GlyphSprites:
 
     def _whole(self, text: str, font: QFont, colour: QColor) -> _Glyph:
         """The whole line as one image (its offset from the pen's start on the baseline)."""
-        key = ("line", text, font.key(), colour.rgba())
+        key = ("line", text, self.font_key(font), colour.rgba())
         hit = self._glyphs.get(key)
         if hit is not None:
             self._glyphs.move_to_end(key)
@@ -259,7 +288,7 @@ class GlyphSprites:
 
     def _metrics(self, font: QFont) -> tuple[float, float]:
         """The font's ascent and descent, as a shaped line of it has them (cached per font)."""
-        fkey = font.key()
+        fkey = self.font_key(font)
         hit = self._ascent.get(fkey)
         if hit is None:
             line = self.line("0", font)
@@ -285,7 +314,7 @@ class GlyphSprites:
             self.bytes -= old.size
 
     def clear(self) -> None:
-        for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent):
+        for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent, self._fkeys, self._advances):
             cache.clear()
         self.bytes = 0
 
