@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -840,10 +841,10 @@ class RundownModel(QAbstractItemModel):
         """One row's cells; an instant not on the event's first day carries its day (``D2 09:00``)."""
 
         def hm(instant: datetime) -> str:
-            return day_prefix(instant, zone, day1) + _hm(instant, zone)
+            return _spelled(instant, zone, day1, False)
 
         def hms(instant: datetime) -> str:
-            return day_prefix(instant, zone, day1) + _hms(instant, zone)
+            return _spelled(instant, zone, day1, True)
 
         start_proj = first.actual_start is None and first.projected_start is not None
         end_proj = last.actual_end is None and last.projected_end is not None
@@ -862,28 +863,66 @@ class RundownModel(QAbstractItemModel):
             _length(length),
             "" if delta_s is None else signed_minutes(delta_s),
         )
-        background = (
-            _brush(CURRENT_BACKGROUND)
-            if phase is Phase.CURRENT
-            else _brush(CURRENT_SEGMENT_BACKGROUND)
-            if phase is Phase.CONTAINS_CURRENT
-            else None
-        )
-        foreground: list[QBrush | None] = []
-        fonts: list[QFont | None] = []
-        for col in Column:
-            projected = (col == Column.ACTUAL_START and start_proj) or (col == Column.ACTUAL_END and end_proj)
-            if col == Column.DELTA and delta_s is not None:
-                foreground.append(_brush(delta_colour(delta_s)))
-            elif projected:
-                foreground.append(_brush(PROJECTED_FOREGROUND))
-            elif phase is Phase.DONE:
-                foreground.append(_brush(DONE_FOREGROUND))
-            else:
-                foreground.append(None)
-            bold = phase is Phase.CURRENT or bool(col == Column.DELTA and delta_s)
-            fonts.append(_font(bold, projected))
-        return _Row(texts, phase, delta_s, (start_proj, end_proj), background, tuple(foreground), tuple(fonts))
+        background, foreground, fonts = _styles(phase, start_proj, end_proj, delta_s)
+        return _Row(texts, phase, delta_s, (start_proj, end_proj), background, foreground, fonts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(instant: datetime, zone: tzinfo, day1: date | None, seconds: bool) -> str:
+    """An instant as a cell spells it (``13:30``, ``13:30:05``, ``D2 09:00``), remembered: the
+    planned times of the rows on screen are spelled again each time a row's projection moves."""
+    return day_prefix(instant, zone, day1) + (_hms(instant, zone) if seconds else _hm(instant, zone))
+
+
+def _delta_band(delta_s: int | None) -> int | None:
+    """What a delta's colour and weight depend on: late a minute or more, late, on time, early, …"""
+    if delta_s is None:
+        return None
+    return 2 if delta_s >= 60 else 1 if delta_s > 0 else -2 if delta_s <= -60 else -1 if delta_s < 0 else 0
+
+
+def _styles(
+    phase: Phase, start_proj: bool, end_proj: bool, delta_s: int | None
+) -> tuple[QBrush | None, tuple[QBrush | None, ...], tuple[QFont | None, ...]]:
+    return _styles_of(phase, start_proj, end_proj, _delta_band(delta_s), delta_s)
+
+
+def _styles_of(
+    phase: Phase, start_proj: bool, end_proj: bool, band: int | None, delta_s: int | None
+) -> tuple[QBrush | None, tuple[QBrush | None, ...], tuple[QFont | None, ...]]:
+    key = (phase, start_proj, end_proj, band)
+    hit = _STYLES.get(key)
+    if hit is not None:
+        return hit
+    background = (
+        _brush(CURRENT_BACKGROUND)
+        if phase is Phase.CURRENT
+        else _brush(CURRENT_SEGMENT_BACKGROUND)
+        if phase is Phase.CONTAINS_CURRENT
+        else None
+    )
+    foreground: list[QBrush | None] = []
+    fonts: list[QFont | None] = []
+    for col in Column:
+        projected = (col == Column.ACTUAL_START and start_proj) or (col == Column.ACTUAL_END and end_proj)
+        if col == Column.DELTA and delta_s is not None:
+            foreground.append(_brush(delta_colour(delta_s)))
+        elif projected:
+            foreground.append(_brush(PROJECTED_FOREGROUND))
+        elif phase is Phase.DONE:
+            foreground.append(_brush(DONE_FOREGROUND))
+        else:
+            foreground.append(None)
+        bold = phase is Phase.CURRENT or bool(col == Column.DELTA and delta_s)
+        fonts.append(_font(bold, projected))
+    made = _STYLES[key] = (background, tuple(foreground), tuple(fonts))
+    return made
+
+
+# A row's background, and each cell's colour and font, by what they depend on (a few dozen kinds).
+_STYLES: dict[
+    tuple[Phase, bool, bool, int | None], tuple[QBrush | None, tuple[QBrush | None, ...], tuple[QFont | None, ...]]
+] = {}
 
 
 def _within(cues: list[int], first: int, last: int, ordered: bool) -> list[int]:
