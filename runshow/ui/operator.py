@@ -12,7 +12,9 @@ title)`` (menus live in ``window.menus``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +89,33 @@ class RundownView(QTreeView):
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are shortcuts here (P, M, B …), not a type-ahead search."""
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,  # noqa: N803 (Qt's names)
+        bottomRight: QModelIndex | QPersistentModelIndex,  # noqa: N803
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A time cell of the first row changed: repaint it, without re-measuring the row.
+
+        QTreeView measures every cell of the model's first row (nine size hints, each a call
+        into the model and a text layout) whenever a change reaches that row, for the height all
+        rows share. While the first segment is on, its end and delta change every second; the
+        height does not (the same font, one line). Changes of a whole row (an action) are
+        measured as Qt measures them.
+        """
+        if (
+            topLeft.row() == 0
+            and topLeft.row() == bottomRight.row()
+            and topLeft.column() >= Column.ACTUAL_START
+            and bottomRight.column() <= Column.DELTA
+            and not topLeft.parent().isValid()
+            and roles
+            and Qt.ItemDataRole.SizeHintRole not in roles
+        ):
+            QAbstractItemView.dataChanged(self, topLeft, bottomRight, roles)
+            return
+        super().dataChanged(topLeft, bottomRight, roles)
 
 
 # Keys the tree keeps for itself: moving the selection and folding rows.

@@ -407,3 +407,33 @@ def test_f11_puts_the_real_stage_window_full_screen_and_keeps_the_keys_here(cont
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)  # Space must still drive the show
     press(qtbot, win, Key.Key_F11)
     qtbot.waitUntil(lambda: not stage.isFullScreen())
+
+
+def test_the_first_rows_ticking_delta_is_repainted_without_measuring_the_row(window, controller, clock, qtbot, at):
+    """While the first segment runs over, its end and delta change every second: the view
+    repaints those cells and does not ask for the row's other cells (QTreeView measured all
+    nine for the shared row height at every such change)."""
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    clock.set(at(13, 35, 3))  # three seconds over
+    controller.refresh()
+    QApplication.processEvents()
+    model, view = window.model, window.rundown
+    height = view.visualRect(model.index(0, Column.TITLE)).height()
+    asked: list[tuple[int, int]] = []
+    real = model.multiData
+    model.multiData = lambda index, span: (asked.append((index.row(), index.column())), real(index, span))[1]
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append((top.row(), top.column())))
+    clock.advance(1)
+    controller.refresh()
+    assert (0, Column.DELTA) in changed  # the first row's delta did change
+    measured = [cell for cell in asked if cell[0] == 0 and cell[1] < Column.ACTUAL_START]
+    assert measured == [], "the first row's fixed cells were asked again for its height"
+    assert text_of(model, 0, Column.DELTA) == "+0:04"
+    QApplication.processEvents()
+    assert view.visualRect(model.index(0, Column.TITLE)).height() == height
+
+
+def text_of(model, row: int, column: int) -> str:
+    return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
