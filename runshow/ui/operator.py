@@ -200,6 +200,18 @@ class HeaderStrip(QFrame):
         self.drift = self._field(layout, self.tr("Drift"))
         self.projected_end = self._field(layout, self.tr("Projected end"), stretch=1)
         self.mode = self._field(layout, self.tr("Mode"), big=False)
+        self._shown: dict[int, str] = {}  # (by the label's id: every label lives as long as the strip)
+        self._colours: dict[int, str] = {}
+        self._words = {  # translated once, as the captions are
+            "paused": self.tr("%1 (paused)"),
+            "before": self.tr("Before the show"),
+            "ended": self.tr("The show has ended"),
+            "until_next": self.tr("Until the next item"),
+            "remaining": self.tr("Remaining"),
+            "planned": self.tr("%1 (planned %2)"),
+            "follow": self.tr("Follow the plan"),
+            "manual": self.tr("Manual"),
+        }
         controller.stateChanged.connect(self.update_state)
         self.update_state(controller.state)
 
@@ -237,46 +249,65 @@ class HeaderStrip(QFrame):
 
     def update_state(self, state: ShowState) -> None:
         zone = self._controller.plan.event.timezone
-        self.now.setText(timefmt.clock(state.at, zone))
+        words = self._words
+        put = self._put
+        put(self.now, timefmt.clock(state.at, zone))
         status = state.status
         if state.cue is not None:
             cue_text = state.cue.label
             if status is Status.PAUSED:
-                cue_text = self.tr("%1 (paused)").replace("%1", cue_text)
+                cue_text = words["paused"].replace("%1", cue_text)
         elif status is Status.PRE_SHOW:
-            cue_text = self.tr("Before the show")
+            cue_text = words["before"]
         else:
-            cue_text = self.tr("The show has ended")
-        self.cue.setText(cue_text)
-        if self.cue.toolTip() != cue_text:
+            cue_text = words["ended"]
+        if put(self.cue, cue_text):
             self.cue.setToolTip(cue_text)
         gap_s = state.until_gap_end_s
-        self.remaining_caption.setText(self.tr("Until the next item") if gap_s is not None else self.tr("Remaining"))
+        put(self.remaining_caption, words["until_next"] if gap_s is not None else words["remaining"])
         if gap_s is not None:
             # A real gap (Plan.gaps): nothing is on; count down to the item after it, as the stage does.
-            self.remaining.setText(timefmt.countdown(gap_s))
+            put(self.remaining, timefmt.countdown(gap_s))
             colour = "#9aa5b8"
         elif state.remaining_s is not None:
-            self.remaining.setText(timefmt.countdown(state.remaining_s))
+            put(self.remaining, timefmt.countdown(state.remaining_s))
             colour = "#ff6b6b" if state.overtime else "#e8ecf2"
         elif state.countdown_to_next_s is not None:
-            self.remaining.setText(timefmt.countdown(state.countdown_to_next_s))
+            put(self.remaining, timefmt.countdown(state.countdown_to_next_s))
             colour = "#9aa5b8"
         else:
-            self.remaining.setText("—")
+            put(self.remaining, "—")
             colour = "#9aa5b8"
-        _set_colour(self.remaining, colour)
+        self._colour(self.remaining, colour)
         drift_s = state.drift_s
-        self.drift.setText(timefmt.drift(drift_s, qt_tr))
-        _set_colour(self.drift, on_dark(drift_s))
+        put(self.drift, timefmt.drift(drift_s, qt_tr))
+        self._colour(self.drift, on_dark(drift_s))
         end_s = ceil_seconds(state.projected_end - state.planned_end)
-        self.projected_end.setText(
-            self.tr("%1 (planned %2)")
+        put(
+            self.projected_end,
+            words["planned"]
             .replace("%1", timefmt.clock(ceil_instant(state.projected_end), zone))
-            .replace("%2", timefmt.clock_hm(state.planned_end, zone))
+            .replace("%2", timefmt.clock_hm(state.planned_end, zone)),
         )
-        _set_colour(self.projected_end, on_dark(end_s))
-        self.mode.setText(self.tr("Follow the plan") if state.mode is Mode.FOLLOW else self.tr("Manual"))
+        self._colour(self.projected_end, on_dark(end_s))
+        put(self.mode, words["follow"] if state.mode is Mode.FOLLOW else words["manual"])
+
+    # Twice a second for seven labels: what each shows is remembered here, so an unchanged text
+    # or colour costs a dictionary look-up, not a call into Qt (its words are translated once,
+    # when the strip is made, as its captions are).
+    def _put(self, label: QLabel, text: str) -> bool:
+        """Show ``text`` in ``label``; True if it changed."""
+        if self._shown.get(id(label)) == text:
+            return False
+        self._shown[id(label)] = text
+        label.setText(text)
+        return True
+
+    def _colour(self, label: QLabel, colour: str) -> None:
+        if self._colours.get(id(label)) != colour:
+            self._colours[id(label)] = colour
+            _set_colour(label, colour)
+
 
 
 def _set_colour(label: QLabel, colour: str) -> None:
