@@ -12,9 +12,10 @@ title)`` (menus live in ``window.menus``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +90,21 @@ class RundownView(QTreeView):
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are shortcuts here (P, M, B …), not a type-ahead search."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint a region of several rectangles one rectangle at a time.
+
+        Given a region of several rectangles, QTreeView paints every column of every row they
+        touch; given one rectangle, only the columns in it. After an adjust at 1,000 segments the
+        changed cells are the delta of every row on screen and a few projected times: one
+        rectangle at a time that is ~40 cells, as whole rows it was ~340 (9 ms of painting).
+        """
+        rects = list(cast(Iterable[QRect], event.region()))
+        if len(rects) <= 1:
+            super().paintEvent(event)
+            return
+        for rect in rects:
+            super().paintEvent(QPaintEvent(rect))
 
     def dataChanged(
         self,
