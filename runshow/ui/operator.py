@@ -114,7 +114,7 @@ class RundownView(QTreeView):
         bottomRight: QModelIndex | QPersistentModelIndex,  # noqa: N803
         roles: Sequence[int] = (),
     ) -> None:
-        """A time cell of the first row changed: repaint it, without re-measuring the row.
+        """Time cells from the first row down changed: repaint them, without re-measuring the row.
 
         QTreeView measures every cell of the model's first row (nine size hints, each a call
         into the model and a text layout) whenever a change reaches that row, for the height all
@@ -124,7 +124,6 @@ class RundownView(QTreeView):
         """
         if (
             topLeft.row() == 0
-            and topLeft.row() == bottomRight.row()
             and topLeft.column() >= Column.ACTUAL_START
             and bottomRight.column() <= Column.DELTA
             and not topLeft.parent().isValid()

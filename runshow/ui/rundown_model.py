@@ -740,13 +740,22 @@ class RundownModel(QAbstractItemModel):
             return
         lo, hi = shown if shown is not None else (first, last)
         whole_row = len(columns) > 3
-        for row in range(max(first, lo), min(last, hi) + 1):
-            if whole_row:
+        top, bottom = max(first, lo), min(last, hi)
+        if whole_row:
+            for row in range(top, bottom + 1):
                 self.dataChanged.emit(self.index(row, columns[0], parent), self.index(row, columns[-1], parent), _ROLES)
-            else:
-                for column in columns:
-                    cell = self.index(row, column, parent)
-                    self.dataChanged.emit(cell, cell, _ROLES)
+            return
+        for column in columns:
+            if column == Column.DELTA and shown is not None and bottom == hi and bottom > top:
+                # Every delta from here to the foot of the screen (each second over time): one
+                # range. (Qt 6.11 widens a range's rectangle rightwards and downwards past the
+                # range, QTreeViewPrivate::intersectedRect; for the last column, reaching the
+                # screen's last row, that lies off screen. Elsewhere, cell by cell.)
+                self.dataChanged.emit(self.index(top, column, parent), self.index(bottom, column, parent), _ROLES)
+                continue
+            for row in range(top, bottom + 1):
+                cell = self.index(row, column, parent)
+                self.dataChanged.emit(cell, cell, _ROLES)
 
     @staticmethod
     def _segment_key(keys: dict[int, tuple[object, ...]], ids: list[int]) -> tuple[object, ...]:
