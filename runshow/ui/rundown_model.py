@@ -222,8 +222,69 @@ class _ProjectionIndex:
 
     @classmethod
     def build(
+        cls,
+        epoch: int,
+        state: ShowState,
+        suffix: list[int],
+        planned_end: list[int],
+        segment_cues: list[list[int]],
+        sorted_offsets: _SortedOffsets | None = None,
+    ) -> _ProjectionIndex:
+        """The index for ``state``; with ``sorted_offsets`` (made once per plan), without sorting.
+
+        A next rebuilds it (the cue on now moved): at 1,000 segments the general build, an O(cues)
+        pass and two sorts, was 1.8 ms of the action. When no cue after the one on now has an
+        actual time (the usual case: nothing ran out of order), every later cue is projected, and
+        the orders by offset modulo a minute are a rotation of orders sorted once per plan.
+        """
+        p = state._settled
+        cur = state.cue.index if state.cue else None
+        first = 0 if cur is None else cur + 1
+        if (
+            sorted_offsets is None
+            or state.status is Status.ENDED
+            or (p.actual_start and max(p.actual_start) >= first)
+            or (p.actual_end and max(p.actual_end) >= first)
+        ):
+            return cls.build_general(epoch, state, suffix, planned_end, segment_cues)
+        n = len(planned_end)
+        base = suffix[first]
+        c = base % _MINUTE
+        current = cur is not None and cur not in p.actual_end
+        whole = cur is None or not current or planned_end[cur] % 1_000_000 == 0
+        if first < n:
+            whole = whole and sorted_offsets.uniform_from[first]
+            whole = whole and (base - sorted_offsets.residue[first]) % 1_000_000 == 0
+        start_mod, start_by_mod = sorted_offsets.rotated(sorted_offsets.start_keys, sorted_offsets.start_cues, c, first)
+        end_mod, end_by_mod = sorted_offsets.rotated(sorted_offsets.end_keys, sorted_offsets.end_cues, c, first)
+        ends = list(range(first, n))
+        if current:
+            assert cur is not None
+            ends.insert(0, cur)
+            end_mod.insert(0, 0)  # the cue on now ends at the base itself: offset 0, the lowest index
+            end_by_mod.insert(0, cur)
+        cues = p.layout.cues
+        first_seg = cues[ends[0]].segment_index if ends else len(segment_cues)
+        speakers = sorted_offsets.speaker_segments
+        return cls(
+            epoch,
+            list(range(first, n)),
+            ends,
+            start_mod,
+            start_by_mod,
+            end_mod,
+            end_by_mod,
+            whole,
+            set(ends),
+            list(range(first_seg, len(segment_cues))) if ends else [],
+            speakers[bisect.bisect_left(speakers, first_seg) :],
+        )
+
+    @classmethod
+    def build_general(
         cls, epoch: int, state: ShowState, suffix: list[int], planned_end: list[int], segment_cues: list[list[int]]
     ) -> _ProjectionIndex:
+        """The index for any state (cues after the one on now may have run: a goto back)."""
         p = state._settled  # in follow mode, with the plan clock's cue changes recorded
         cur = state.cue.index if state.cue else None
         first = 0 if cur is None else cur + 1
@@ -285,6 +346,50 @@ class _ProjectionIndex:
         return pick(self.start_mod, self.start_by_mod), pick(self.end_mod, self.end_by_mod)
 
 
+@dataclass(frozen=True)
+class _SortedOffsets:
+    """Per plan: the cues in order of their offsets' remainders modulo a minute (see
+    :meth:`_ProjectionIndex.build`), and what the whole-seconds test needs."""
+
+    start_keys: list[int]  # (−suffix[i]) mod a minute, ascending …
+    start_cues: list[int]  # … with the cues in that order (ties by cue)
+    end_keys: list[int]  # (−suffix[i + 1]) mod a minute, ascending …
+    end_cues: list[int]
+    residue: list[int]  # (suffix[i + 1] + planned_end[i]) mod a second
+    uniform_from: list[bool]  # residue[j] == residue[i] for every j ≥ i
+    speaker_segments: list[int]  # segments with speaker rows, ascending
+
+    @classmethod
+    def of(cls, suffix: list[int], planned_end: list[int], speakers: list[int]) -> _SortedOffsets:
+        n = len(planned_end)
+        starts = sorted(((-suffix[i]) % _MINUTE, i) for i in range(n))
+        ends = sorted(((-suffix[i + 1]) % _MINUTE, i) for i in range(n))
+        residue = [(suffix[i + 1] + planned_end[i]) % 1_000_000 for i in range(n)]
+        uniform = [True] * n
+        for i in range(n - 2, -1, -1):
+            uniform[i] = uniform[i + 1] and residue[i] == residue[i + 1]
+        return cls(
+            [k for k, _ in starts],
+            [i for _, i in starts],
+            [k for k, _ in ends],
+            [i for _, i in ends],
+            residue,
+            uniform,
+            [si for si, count in enumerate(speakers) if count],
+        )
+
+    @staticmethod
+    def rotated(keys: list[int], cues: list[int], shift: int, first: int) -> tuple[list[int], list[int]]:
+        """(key + shift) mod a minute in ascending order, and its cues, for cues from ``first`` on."""
+        j = bisect.bisect_left(keys, _MINUTE - shift)
+        mods = [k + shift - _MINUTE for k in keys[j:]] + [k + shift for k in keys[:j]]
+        order = cues[j:] + cues[:j]
+        if first == 0:
+            return mods, order
+        kept = [(m, i) for m, i in zip(mods, order, strict=True) if i >= first]
+        return [m for m, _ in kept], [i for _, i in kept]
+
+
 class RundownModel(QAbstractItemModel):
     """Segments (top level) and speakers (children) of the controller's plan.
 
@@ -307,6 +412,7 @@ class RundownModel(QAbstractItemModel):
         self._cache: dict[tuple[int, int], tuple[tuple[int, int | None], _Row]] = {}
         self._epoch_n = 0  # counts epochs (actions), for the cache's stamps
         self._index: _ProjectionIndex | None = None
+        self._sorted_offsets: _SortedOffsets | None = None
         self._index_key: tuple[object, ...] = ()
         self._index_layout: object = None
         self._first_cue = 0  # the first cue the projection reaches (the one on now)
@@ -357,6 +463,7 @@ class RundownModel(QAbstractItemModel):
                 self._first_part_row.add(si)
         self._planned_end_us = [_us(c.planned_end) for c in self._cues]
         self._suffix_us = [t // _MICRO for t in layout.suffix]
+        self._sorted_offsets = _SortedOffsets.of(self._suffix_us, self._planned_end_us, self._speakers)
         self._take(state)
         self._cache.clear()
         self._current = state.cue.index if state.cue else None
@@ -698,7 +805,12 @@ class RundownModel(QAbstractItemModel):
                 self._index.epoch = self._epoch_n
             else:
                 self._index = _ProjectionIndex.build(
-                    self._epoch_n, state, self._suffix_us, self._planned_end_us, self._segment_cues
+                    self._epoch_n,
+                    state,
+                    self._suffix_us,
+                    self._planned_end_us,
+                    self._segment_cues,
+                    self._sorted_offsets,
                 )
                 self._index_layout, self._index_key = p.layout, key
         return self._index

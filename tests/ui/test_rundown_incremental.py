@@ -269,3 +269,48 @@ def test_every_step_with_a_view_signals_every_change_on_screen_and_none_off_it(r
         assert all(lo <= r <= hi for r, k, _ in rec.cells if k == -1), f"{what} {arg}: a row off screen signalled"
         rec.cells.clear()
         before = after
+
+
+def _index_fields(index: object) -> dict[str, object]:
+    return {k: v for k, v in vars(index).items() if k != "epoch"}
+
+
+def test_the_projection_index_without_sorting_is_the_general_one(rig) -> None:
+    """After every step (a goto back included, where the general build is taken), the index
+    built from the per-plan orders equals the one built by sorting, field by field."""
+    from runshow.ui.rundown_model import _ProjectionIndex
+
+    clock, controller, model = rig
+    fast_taken = 0
+    for what, arg in [*STEPS, ("act", (ActionKind.GOTO, {"segment": "regions"})), ("tick", 30)]:
+        take_step(clock, controller, what, arg)
+        state = controller.state
+        lists = (model._suffix_us, model._planned_end_us, model._segment_cues)
+        general = _ProjectionIndex.build_general(0, state, *lists)
+        fast = _ProjectionIndex.build(0, state, *lists, model._sorted_offsets)
+        assert _index_fields(fast) == _index_fields(general), f"{what} {arg}"
+        p = state._settled
+        first = state.cue.index + 1 if state.cue else 0
+        fast_taken += not (max(p.actual_start, default=-1) >= first or max(p.actual_end, default=-1) >= first)
+    assert fast_taken >= 10  # most steps took the path without sorting
+
+
+@pytest.mark.parametrize("seconds", [0.0, 0.25, 7.5])
+def test_the_projection_index_without_sorting_at_festival_scale(qapp, seconds) -> None:
+    """A thousand cues, started late by a fraction of a second (the whole-seconds test), then
+    next after next and adjusts: the fast index equals the sorted one each time."""
+    from runshow.ui.rundown_model import _ProjectionIndex
+
+    plan = parse_plan(festival(FESTIVAL_SEGMENTS).encode())
+    clock = ManualClock(plan.start + timedelta(seconds=seconds))
+    controller = ShowController(plan, clock)
+    model = RundownModel(plan, controller.state)
+    controller.stateChanged.connect(model.update_state)
+    controller.act(ActionKind.START)
+    for k in range(40):
+        clock.advance(13.3 if k % 3 else 95)
+        controller.act(ActionKind.NEXT if k % 2 else ActionKind.ADJUST, **({} if k % 2 else {"seconds": 7}))
+        lists = (model._suffix_us, model._planned_end_us, model._segment_cues)
+        general = _ProjectionIndex.build_general(0, controller.state, *lists)
+        fast = _ProjectionIndex.build(0, controller.state, *lists, model._sorted_offsets)
+        assert _index_fields(fast) == _index_fields(general), k
