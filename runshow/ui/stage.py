@@ -386,12 +386,23 @@ class StageView(QWidget):
 
     def _paint(self, p: QPainter, whole: QRectF, exposed: QRegion | None = None) -> None:
         """Paint the content into ``whole``; with ``exposed``, only the groups that reach it
-        (Qt clips to it: a group outside it would paint nothing, at full cost)."""
-        c = self._content
+        (Qt clips to it: a group outside it would paint nothing, at full cost), and of those only
+        the glyph images that reach it."""
         if exposed is not None and QRegion(whole.toAlignedRect()).subtracted(exposed).isEmpty():
             exposed = None  # all of it (QRegion.contains(QRect) means "overlaps": not that test)
-        if exposed is not None:
-            p.setClipRegion(exposed, Qt.ClipOperation.IntersectClip)  # only its pixels change
+        if exposed is None:
+            self._paint_content(p, whole, None)
+            return
+        p.setClipRegion(exposed, Qt.ClipOperation.IntersectClip)  # only its pixels change
+        bounds = exposed.boundingRect()
+        SPRITES.clip = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
+        try:
+            self._paint_content(p, whole, exposed)
+        finally:
+            SPRITES.clip = None
+
+    def _paint_content(self, p: QPainter, whole: QRectF, exposed: QRegion | None) -> None:
+        c = self._content
         p.fillRect(whole, BACKGROUND)
         if c.blackout:
             return

@@ -72,6 +72,10 @@ class GlyphSprites:
         self._advances: dict[tuple[str, str], tuple[QRawFont, str, list[tuple[int, float]]] | None] = {}
         self.bytes = 0
         self.rendered = 0  # glyph images made (a test sees the cache work)
+        # (left, top, right, bottom) of what the painter is clipped to, set by the caller for one
+        # paint: an image wholly outside it is not drawn at all (Qt would clip it away, a call
+        # later). None: everything is drawn.
+        self.clip: tuple[int, int, int, int] | None = None
 
     # ── layout ────────────────────────────────────────────────────────────
     def font_key(self, font: QFont) -> str:
@@ -186,10 +190,13 @@ class GlyphSprites:
         """
         if not text:
             return
+        clip = self.clip
         if steady:
             sprite = self._whole(text, font, colour)
             if sprite.image is not None:
-                p.drawImage(QPoint(round(x) + sprite.offset.x(), round(baseline) + sprite.offset.y()), sprite.image)
+                left, top = round(x) + sprite.offset.x(), round(baseline) + sprite.offset.y()
+                if clip is None or _meets(clip, left, top, sprite.image):
+                    p.drawImage(QPoint(left, top), sprite.image)
             return
         got = self.advances(text, font)
         if got is None:
@@ -201,7 +208,9 @@ class GlyphSprites:
         for glyph, advance in glyphs:
             sprite = self._glyph(raw, raw_key, glyph, colour, rgba)
             if sprite.image is not None:
-                p.drawImage(QPoint(round(x) + sprite.offset.x(), base + sprite.offset.y()), sprite.image)
+                left, top = round(x) + sprite.offset.x(), base + sprite.offset.y()
+                if clip is None or _meets(clip, left, top, sprite.image):
+                    p.drawImage(QPoint(left, top), sprite.image)
             x += advance
 
     def _shaped(self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor) -> None:
@@ -317,6 +326,11 @@ class GlyphSprites:
         for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent, self._fkeys, self._advances):
             cache.clear()
         self.bytes = 0
+
+
+def _meets(clip: tuple[int, int, int, int], left: int, top: int, image: QImage) -> bool:
+    """Whether an image drawn with its top left at (left, top) reaches into ``clip``."""
+    return left <= clip[2] and top <= clip[3] and left + image.width() > clip[0] and top + image.height() > clip[1]
 
 
 def _raw_key(raw: QRawFont) -> str:
