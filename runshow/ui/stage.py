@@ -20,7 +20,7 @@ from dataclasses import fields
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSettings, Qt, Slot
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QRegion
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from runshow.live.show import Status
@@ -28,6 +28,7 @@ from runshow.live.state import ShowState
 from runshow.present.stage_content import Level, Role, StageContent, stage_content
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
+from runshow.session.timers import Timer, defer
 from runshow.ui.fonts import digit_ink, display_font, wrapped_px
 from runshow.ui.text_sprites import GlyphSprites
 
@@ -61,6 +62,7 @@ BOTTOM = (0.87, 1.00)
 DIGIT_HEIGHT = 0.33  # of the content height: well over the quarter the MC needs from metres away
 BANNER = 0.08  # rehearsal banner, of the whole height
 
+WARM_AFTER_MS = 40  # a step of making digit images ahead, this long after a paint (not in the flip's way)
 SPRITES = GlyphSprites()  # the large glyphs every stage view (window, miniature) draws, filled once
 _last_derived: tuple[ShowState, tuple[object, ...], StageContent] | None = None  # see StageView._derive
 
@@ -194,6 +196,7 @@ class StageView(QWidget):
         self._moving: dict[str, tuple[str, int, QFont.Weight, float]] = {}
         self._areas_of: tuple[tuple[float, float, bool], dict[str, QRectF]] | None = None
         self.countdown_px = 0  # the digits' pixel size at the last paint, for tests and the miniature
+        self._warming: Timer | None = None  # the next step of making digit images ahead (SPRITES.warm_step)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
         controller.stateChanged.connect(self._on_state)
@@ -363,6 +366,24 @@ class StageView(QWidget):
 
     # ── painting ──────────────────────────────────────────────────────────
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint_event(event)
+        if SPRITES.cold and self._warming is None and self.isVisible():
+            # the digits a per-second text will show next, made in the time between flips
+            self._warming = defer(self._warm, self, WARM_AFTER_MS, "stage glyph warming")
+
+    def _warm(self) -> None:
+        self._warming = None
+        if SPRITES.warm_step() and SPRITES.cold and self.isVisible():
+            self._warming = defer(self._warm, self, WARM_AFTER_MS, "stage glyph warming")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._warming is not None:
+            self._warming.stop()
+            self._warming.deleteLater()
+            self._warming = None
+        super().hideEvent(event)
+
+    def _paint_event(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -29,6 +29,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRawFont, QTextLayout
 QT_CACHED_GLYPH_PX = 64  # up to here Qt keeps glyphs itself: drawn as text
 BUDGET_BYTES = 32 * 1024 * 1024
 LAYOUTS = 256  # shaped lines kept (the same few texts are drawn flip after flip)
+WARM_CHARACTERS = "0123456789:\u2212+"  # what a countdown, the clock and the drift are made of
+WARM_STEP = 3  # glyph images made per step of warming (each up to ~0.5 ms at 500 px)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,10 @@ class GlyphSprites:
         # paint: an image wholly outside it is not drawn at all (Qt would clip it away, a call
         # later). None: everything is drawn.
         self.clip: tuple[int, int, int, int] | None = None
+        # the fonts and colours per-second texts were drawn in, and which of them have all their
+        # digits' images made (see :meth:`warm_step`)
+        self._moving_seen: dict[tuple[str, int], tuple[QFont, QColor]] = {}
+        self._warmed: set[tuple[str, int]] = set()
 
     # ── layout ────────────────────────────────────────────────────────────
     def font_key(self, font: QFont) -> str:
@@ -204,6 +210,9 @@ class GlyphSprites:
             return
         raw, raw_key, glyphs = got
         rgba = colour.rgba()
+        seen = (raw_key, rgba)
+        if seen not in self._moving_seen:
+            self._moving_seen[seen] = (font, QColor(colour))
         base = round(baseline)
         for glyph, advance in glyphs:
             sprite = self._glyph(raw, raw_key, glyph, colour, rgba)
@@ -212,6 +221,38 @@ class GlyphSprites:
                 if clip is None or _meets(clip, left, top, sprite.image):
                     p.drawImage(QPoint(left, top), sprite.image)
             x += advance
+
+    # ── made ahead ────────────────────────────────────────────────────────
+    @property
+    def cold(self) -> bool:
+        """Some per-second text was drawn in a font and colour whose digits are not all made yet."""
+        return len(self._warmed) < len(self._moving_seen)
+
+    def warm_step(self, budget: int = WARM_STEP) -> int:
+        """Make up to ``budget`` missing digit images of the fonts and colours per-second texts use;
+        returns how many were made.
+
+        A countdown's digit is filled the first time it shows (~0.5 ms at 500 px): without this,
+        the flips that first show a 7, an 8 … in a size and a colour are the slow ones. Called a
+        little at a time after a paint (StageView), so no flip waits for a whole batch.
+        """
+        made = 0
+        for key, (font, colour) in list(self._moving_seen.items()):
+            if key in self._warmed:
+                continue
+            rgba = colour.rgba()
+            for ch in WARM_CHARACTERS:
+                got = self.advances(ch, font)
+                if got is None:
+                    continue  # (not in the font, or from a fallback font: drawn shaped)
+                raw, raw_key, ((glyph, _),) = got
+                if (raw_key, glyph, rgba) not in self._glyphs:
+                    if made >= budget:
+                        return made
+                    self._glyph(raw, raw_key, glyph, colour, rgba)
+                    made += 1
+            self._warmed.add(key)
+        return made
 
     def _shaped(self, p: QPainter, x: float, baseline: float, text: str, font: QFont, colour: QColor) -> None:
         """``text`` shaped whole: Qt's own text up to the size it keeps glyphs for, else glyph images."""
@@ -325,6 +366,8 @@ class GlyphSprites:
     def clear(self) -> None:
         for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent, self._fkeys, self._advances):
             cache.clear()
+        self._moving_seen.clear()
+        self._warmed.clear()
         self.bytes = 0
 
 

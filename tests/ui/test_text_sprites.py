@@ -101,3 +101,25 @@ def test_a_character_the_font_lacks_is_still_drawn(qapp):
     assert sprites.advances("12:龘", font) is None or sprites.moving_width("12:龘", font) > 0
     _by_sprites(sprites, "12:00 龘", 200, False)  # no exception; what Qt can draw is drawn
     _by_sprites(sprites, "", 200, False)
+
+
+def test_the_digits_of_a_per_second_text_are_made_ahead_a_few_at_a_time(qapp) -> None:
+    """After a countdown is drawn once, its font and colour are warmed step by step (each step
+    within its budget) until every digit exists; later countdowns then make no image."""
+    load_fonts()
+    sprites = GlyphSprites()
+    _by_sprites(sprites, "05:29", 300, steady=False)
+    assert sprites.cold
+    made_first = sprites.rendered
+    steps = []
+    while sprites.cold:
+        steps.append(sprites.warm_step(budget=3))
+        assert len(steps) < 20, "warming never ends"
+    assert all(n <= 3 for n in steps) and sum(steps) >= 8  # 0–9, ':' and the signs, less those drawn
+    assert sprites.warm_step() == 0  # nothing left
+    before = sprites.rendered
+    _by_sprites(sprites, "86:47", 300, steady=False)
+    _by_sprites(sprites, "\u221200:13", 300, steady=False)
+    assert sprites.rendered == before > made_first  # every glyph was made ahead
+    _by_sprites(sprites, "05:29", 301, steady=False)  # another size: cold again
+    assert sprites.cold
