@@ -323,6 +323,14 @@ class AlertArmer(QObject):
                     self._report(alert, self.alertDropped, "dropped (the clock jumped over it)")
                 else:
                     wanted[alert.key] = alert
+        with self._scheduler.batch():
+            self._reconcile(plan, wanted, now, jumped)
+        self._scheduler.wakeup()
+        self.replanned.emit(plan)
+        return plan
+
+    def _reconcile(self, plan: AlertPlan, wanted: dict[str, PlannedAlert], now: datetime, jumped: bool) -> None:
+        """Make the scheduler's jobs what ``wanted`` says (one wake-up for all of them)."""
         for key in [k for k in self._armed if k not in wanted]:
             gone = self._armed.pop(key)
             self._remove_job(key)
@@ -343,9 +351,6 @@ class AlertArmer(QObject):
             self._scheduler.arm(HORIZON_JOB, at, self._on_horizon, order="99")
         else:
             self._remove_job(HORIZON_JOB)
-        self._scheduler.wakeup()
-        self.replanned.emit(plan)
-        return plan
 
     def _missed_since(self, show: Show, at: datetime) -> datetime | None:
         """After when an alert passed at ``at`` counts as missed while the app was closed (None: any)."""

@@ -35,7 +35,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -69,6 +70,8 @@ class ClockScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 ship
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
         self._due_mono: float | None = None
+        self._batching = 0  # inside batch(): wake-ups are owed, made once at its end
+        self._owed = False
         self.wakeups = 0  # how many times the loop woke up: a leak shows up here first
         super().__init__(**options)
 
@@ -91,14 +94,18 @@ class ClockScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 ship
         Jobs due at the same instant run in ``order`` (then id) order.
         """
         trigger = DateTrigger(run_date=instant, timezone=UTC)
-        if self.get_job(job_id) is not None:  # moving is far cheaper than replacing (no signature check)
-            return self.modify_job(job_id, trigger=trigger, next_run_time=instant, name=f"{order}|{job_id}")
+        name = f"{order}|{job_id}"
+        job = self.get_job(job_id)
+        if job is not None:  # moving is far cheaper than replacing (no signature check)
+            if job.name == name:
+                return self.modify_job(job_id, trigger=trigger, next_run_time=instant)
+            return self.modify_job(job_id, trigger=trigger, next_run_time=instant, name=name)
         return self.add_job(
             func,
             trigger,
             args=args,
             id=job_id,
-            name=f"{order}|{job_id}",
+            name=name,
             next_run_time=instant,
             replace_existing=True,
         )
@@ -109,8 +116,24 @@ class ClockScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 ship
         return sum(1 for t in self._host.findChildren(QTimer) if t.isActive())
 
     def wakeup(self) -> None:
+        if self._batching:
+            self._owed = True
+            return
         if self.state == STATE_RUNNING:
             self._start_timer(0.0)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Arm many jobs with one wake-up: APScheduler wakes the scheduler at every add and move
+        (a re-plan after an adjust moves ~30 jobs; each restarted the timer)."""
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching and self._owed:
+                self._owed = False
+                self.wakeup()
 
     def shutdown(self, wait: bool = True) -> None:
         super().shutdown(wait)
