@@ -254,8 +254,10 @@ class ShowState:
         """The progress with the cue changes follow mode's plan clock made up to now recorded."""
         p = self._progress
         if self.mode is Mode.FOLLOW:
-            p = p.copy()
-            settle(p, self.at)
+            pos = follow_position(p, self.at)
+            if pos.status is not p.status or pos.index != p.current:  # (else settle changes nothing)
+                p = p.copy()  # (three dicts of a cue each: the rundown's first row of a tick paid it)
+                settle(p, self.at)
         return p
 
     @cached_property

@@ -21,7 +21,7 @@ from runshow.live import actions as act
 from runshow.live import alerts
 from runshow.live.actions import Action, ActionKind, Amendment, AmendOp, Mode
 from runshow.live.alerts import AlertPlan, plan_alerts
-from runshow.live.show import Show, Status
+from runshow.live.show import Show, Status, settle
 from runshow.live.state import CueTiming, ShowState, _chain, state_at
 from runshow.plan import Plan, parse_plan
 from runshow.plan.generated import festival_toml
@@ -193,7 +193,10 @@ def sessions(draw: st.DrawFn) -> list[Action]:
 def reference_timing(state: ShowState, i: int) -> CueTiming:
     """Cue ``i``'s timing as ``ShowState.timing`` computed it before the one-pass ``timings``
     (kept verbatim, but for reading the state's parts, as the reference both are checked with)."""
-    p = state._settled
+    p = state._progress
+    if state.mode is Mode.FOLLOW:  # settled on a copy every time, as before the shortcut
+        p = p.copy()
+        settle(p, state.at)
     layout = p.layout
     cues = layout.cues
     cue = cues[i]
@@ -363,3 +366,13 @@ def test_a_custom_alert_on_a_segment_long_gone_keeps_its_times() -> None:
         made = plan_alerts(show, state)
         assert made == plain_alerts(show, state, None)
     assert "custom:acts-in" in {a.key for a in made.past}  # anchored to the start of a segment long over
+
+
+def test_timings_in_follow_mode_record_the_cues_the_plan_brought_on() -> None:
+    """Follow mode: the state settles the cues the plan's clock changed since the last action."""
+    t = datetime(2012, 9, 20, 14, 50, tzinfo=Z)
+    show = Show(PLAN, [act.start(t), act.set_mode(t + timedelta(seconds=5), Mode.FOLLOW)])
+    for minutes in (0, 12, 25, 40, 75):
+        state = state_at(show, t + timedelta(minutes=minutes, seconds=6))
+        assert list(state.timings) == [reference_timing(state, i) for i in range(len(show.cues))]
+    assert state.timings[3].actual_start is not None  # brought on by the plan, not by an action
