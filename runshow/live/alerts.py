@@ -40,7 +40,7 @@ exactly one job per key and remember which keys have fired.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -144,6 +144,9 @@ class _Builder:
     """Collects alerts for one plan, applying each rule's audience and chime settings."""
 
     out: list[PlannedAlert]
+    # The memo of :func:`_cue_alerts`: what the previous re-plan used, and what this one uses.
+    previous: _CueMemo = field(default_factory=dict)
+    memo: _CueMemo = field(default_factory=dict)
 
     def add(
         self,
@@ -181,6 +184,18 @@ class _Builder:
         )
 
 
+# (id(cue), id(next cue), start, end, suffix, countdown) → (cue, next cue, its alerts). The alerts of
+# a cue are a function of exactly these (the cue carries its segment, its rules and its speaker;
+# the plan is immutable), and most re-plans ask again for the same cues at the same instants (the
+# window behind now, and every cue ahead after an on-time next). The cue objects are kept in the
+# entry and compared by identity, so an id reused after a re-layout can never hit. Each re-plan
+# reads the entries the previous one used and keeps only those it used itself, so the memo holds
+# one window and never needs a sweep.
+_CueKey = tuple[int, int, datetime, datetime, str, bool]
+_CueMemo = dict[_CueKey, tuple[Cue, Cue | None, tuple[PlannedAlert, ...]]]
+_last_used: _CueMemo = {}
+
+
 def _cue_alerts(
     b: _Builder,
     cue: Cue,
@@ -196,6 +211,29 @@ def _cue_alerts(
     For an untimed speaker ``end`` is the segment's end and ``countdown`` says whether this cue
     carries the segment's wrap-up and overtime (one cue does: the one on, else the first).
     """
+    key = (id(cue), id(next_cue), start, end, suffix, countdown)
+    hit = b.memo.get(key) or b.previous.get(key)
+    if hit is not None and hit[0] is cue and hit[1] is next_cue:
+        b.memo[key] = hit
+        b.out.extend(hit[2])
+        return
+    made = _Builder([])
+    _build_cue_alerts(made, cue, start, end, suffix, next_cue, countdown=countdown)
+    b.memo[key] = (cue, next_cue, tuple(made.out))
+    b.out.extend(made.out)
+
+
+def _build_cue_alerts(
+    b: _Builder,
+    cue: Cue,
+    start: datetime,
+    end: datetime,
+    suffix: str,
+    next_cue: Cue | None,
+    *,
+    countdown: bool = True,
+) -> None:
+    """:func:`_cue_alerts` without the memo."""
     rules = cue.segment.alerts
     tag = f"#{cue.index}{suffix}"
     on: tuple[int, ...] = (cue.index,)
@@ -357,6 +395,17 @@ def _max_lead(cues: tuple[Cue, ...]) -> timedelta:
     return lead
 
 
+def _custom_anchors(show: Show) -> frozenset[int]:
+    """The cues whose times the plan's custom alerts read (their segment's first and last)."""
+    out: set[int] = set()
+    for custom in show.plan.custom_alerts:
+        if custom.segment_id is not None:
+            seg_cues = [c.index for c in show.cues if c.segment.id == custom.segment_id]
+            if seg_cues:
+                out.update((seg_cues[0], seg_cues[-1]))
+    return frozenset(out)
+
+
 def plan_alerts(show: Show, state: ShowState, ahead: int | None = None) -> AlertPlan:
     """The alerts of the show as it stands at ``state.at`` within the planning window (``ahead``
     cues from now, default WINDOW_CUES, or what is due within WINDOW_AHEAD), split into to-come,
@@ -373,14 +422,27 @@ def plan_alerts(show: Show, state: ShowState, ahead: int | None = None) -> Alert
 
     active: list[PlannedAlert] = []
     skipped: list[PlannedAlert] = []
-    b, drop = _Builder(active), _Builder(skipped)
+    global _last_used
+    memo: _CueMemo = {}
+    b, drop = _Builder(active, _last_used, memo), _Builder(skipped, _last_used, memo)
     times: dict[int, tuple[datetime, datetime]] = {}  # cue → (start, end-if-left-on) for customs
     skipped_cues: set[int] = set()
     ended = state.status is Status.ENDED
     pivot = len(cues) if ended else (current if current is not None else 0)
     complete_until: datetime | None = None
     max_lead = _max_lead(cues)
+    # Cues this far behind the one on are passed over when long gone (below); for most that is
+    # known from a bound on their ends without building their timing. Not the cues a custom alert
+    # is anchored to: those need their times.
+    far_behind = pivot - WINDOW_CUES
+    gone_before = now - MISSED_LOOKBACK - OVERTIME_AFTER
+    anchors = _custom_anchors(show) if show.plan.custom_alerts else frozenset()
+    bound = state.past_end_bound
     for i in range(len(cues)):
+        if i < far_behind and i not in anchors:
+            ends_by = bound(i)
+            if ends_by is not None and ends_by < gone_before:
+                continue  # long gone (the same test as below, on a bound of what it reads)
         t = timing(i)
         cue = t.cue
         nxt = cues[i + 1] if i + 1 < len(cues) else None
@@ -500,6 +562,7 @@ def plan_alerts(show: Show, state: ShowState, ahead: int | None = None) -> Alert
             continue
         _custom(b, custom, show, times)
 
+    _last_used = memo
     if not manual:
         active = [a for a in active if a.rule is not Rule.OVERTIME]  # the plan itself cannot overrun
     active.sort(key=_sort_key)

@@ -99,8 +99,18 @@ def derived_event_key(plan: Plan) -> str:
     ``YYYYmmdd-<first 12 hex of sha256("id1\\nid2\\n…")>``: stable under every edit but adding,
     removing or renaming a segment id (those are matched by :func:`runshow.live.recovery.find_journal`).
     """
+    hit = _derived_keys.get(id(plan))
+    if hit is not None and hit[0] is plan:
+        return hit[1]  # opening a show asks six times; 5,000 ids sorted and hashed each time
     ids = "\n".join(sorted(s.id for s in plan.segments))
-    return f"{plan.event.date:%Y%m%d}-{hashlib.sha256(ids.encode('utf-8')).hexdigest()[:12]}"
+    key = f"{plan.event.date:%Y%m%d}-{hashlib.sha256(ids.encode('utf-8')).hexdigest()[:12]}"
+    if len(_derived_keys) >= 8:
+        _derived_keys.clear()
+    _derived_keys[id(plan)] = (plan, key)  # the plan is kept: its id cannot be reused while it is here
+    return key
+
+
+_derived_keys: dict[int, tuple[Plan, str]] = {}
 
 
 def event_key(plan: Plan) -> str:
@@ -482,7 +492,7 @@ def _order(kept: list[_Kept], out: JournalContents) -> None:
 
 
 def _canonical(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)
 
 
 def _crc(record: dict[str, Any]) -> str:
@@ -634,7 +644,9 @@ _WRITE_DENIED = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def _encode(record: dict[str, Any]) -> bytes:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    # (check_circular off: a record is plain data from to_json, and the rundown stamp of 5,000
+    # segments is written before the first paint)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode("utf-8") + b"\n"
 
 
 class Journal:

@@ -72,6 +72,8 @@ class Layout:
     suffix: tuple[timedelta, ...] = field(compare=False)
     # next_segment_cue[i]: the first cue of the segment after cue i's segment.
     next_segment_cue: tuple[int | None, ...] = field(compare=False)
+    # lengths[i]: cue i's planned length (``cues[i].length``, computed once for the whole-show passes).
+    lengths: tuple[timedelta, ...] = field(compare=False, default=())
 
     @classmethod
     def of(cls, plan: Plan) -> Layout:
@@ -88,7 +90,9 @@ class Layout:
             nxt[i] = upcoming
             if cues[i].speaker_index in (None, 0):
                 upcoming = i
-        return cls(plan, cues, tuple(c.planned_start for c in cues), first, tuple(suffix), tuple(nxt))
+        starts = tuple(c.planned_start for c in cues)
+        lengths = tuple(c.length for c in cues)
+        return cls(plan, cues, starts, first, tuple(suffix), tuple(nxt), lengths)
 
     def planned_cue_at(self, now: datetime) -> int | None:
         """Index of the cue the plan has on at ``now`` (None before or after the show)."""

@@ -19,23 +19,22 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model, field_validator
-
 from runshow.plan.errors import Location, Problem, ScheduleError
-from runshow.plan.kinds import SegmentKind, SpeakerRole
+from runshow.plan.fields import RULE_NAMES, Record, of_model
+from runshow.plan.fields import CustomIn as _CustomIn
+from runshow.plan.fields import EventIn as _EventIn
+from runshow.plan.fields import PartIn as _PartIn
+from runshow.plan.fields import RulesIn as _RulesIn
+from runshow.plan.fields import SegmentIn as _SegmentIn
+from runshow.plan.fields import SpeakerIn as _SpeakerIn
+from runshow.plan.kinds import SegmentKind
 from runshow.plan.limits import (
     MAX_CUSTOM_ALERTS,
-    MAX_ID,
-    MAX_LIST,
-    MAX_NOTES,
-    MAX_ORDER,
     MAX_PARTS,
     MAX_SEGMENTS,
-    MAX_SPEAKERS,
-    MAX_TEXT,
 )
 from runshow.plan.locate import describe
 from runshow.plan.messages import render
@@ -49,182 +48,17 @@ from runshow.plan.model import (
     Segment,
     Speaker,
 )
-from runshow.plan.rules import FLAG_RULES, KIND_DEFAULTS, OPEN_END_DEFAULTS, SETTABLE, Rule
+from runshow.plan.rules import KIND_DEFAULTS, OPEN_END_DEFAULTS, Rule
 from runshow.plan.tree import LocatedTree, Path
 from runshow.plan.values import (
-    InvalidValueError,
-    Length,
     echo,
     format_duration,
-    parse_date,
-    parse_duration,
-    parse_length,
-    parse_moment,
-    parse_optional_duration,
 )
 
-# The hand-written value types as pydantic fields (the parsers themselves: runshow.plan.values).
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
-ApproxDuration = Annotated[Length, BeforeValidator(parse_length)]
-OptionalDuration = Annotated[timedelta | None, BeforeValidator(parse_optional_duration)]
-Date = Annotated[date, BeforeValidator(parse_date)]
-
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
-_RULE_NAMES = tuple(r.value for r in SETTABLE)
+_RULE_NAMES = RULE_NAMES
 _KINDS = ", ".join(k.value for k in SegmentKind)
 
-Text = Annotated[str, Field(max_length=MAX_TEXT)]
-Title = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
-Notes = Annotated[str, Field(max_length=MAX_NOTES)]
-Ident = Annotated[str, Field(pattern=_ID, max_length=MAX_ID)]
-
-
-def _moment(value: Any) -> tuple[date | None, time] | None:
-    return None if value is None else parse_moment(value)
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, arbitrary_types_allowed=True)
-
-
-class _EventIn(_Strict):
-    title: Title
-    date: Date
-    timezone: str = Field(min_length=1, max_length=64)
-    id: Ident | None = None
-    hard_stop: Any = None
-    venue: Text = ""
-    hosts: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
-    organisers: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
-    stream: Text = ""
-    notes: Notes = ""
-
-    @field_validator("hard_stop", mode="before")
-    @classmethod
-    def _hard_stop(cls, value: Any) -> Any:
-        return _moment(value)
-
-
-_RulesIn: type[BaseModel] = create_model(  # one field per rule in the registry
-    "_RulesIn",
-    __base__=_Strict,
-    **{  # type: ignore[call-overload]
-        r.value: ((bool, None) if r in FLAG_RULES else (OptionalDuration, None)) for r in SETTABLE
-    },
-)
-
-
-class _CustomIn(_Strict):
-    id: Ident
-    text: Title
-    audience: Audience = Audience.OPERATOR
-    chime: bool = True
-    at: Any = None
-    segment: str | None = Field(default=None, max_length=MAX_ID)
-    anchor: str = "start"
-    before: Duration | None = None
-    after: Duration | None = None
-
-    @field_validator("at", mode="before")
-    @classmethod
-    def _at(cls, value: Any) -> Any:
-        return _moment(value)
-
-    @field_validator("anchor")
-    @classmethod
-    def _anchor(cls, value: str) -> str:
-        if value not in ("start", "end"):
-            raise InvalidValueError("choice.invalid", got=echo(value), allowed='"start", "end"')
-        return value
-
-
-class _PartIn(_Strict):
-    id: Ident
-    title: Title
-    length: Duration | None = None
-    date: Date | None = None
-    room: Text = ""
-    hard_stop: Any = None
-    segment: list[Any] = Field(min_length=1, max_length=MAX_SEGMENTS)
-
-    @field_validator("hard_stop", mode="before")
-    @classmethod
-    def _hard_stop(cls, value: Any) -> Any:
-        return _moment(value)
-
-
-class _SegmentIn(_Strict):
-    id: Ident
-    title: Title
-    kind: SegmentKind
-    start: Any = None
-    end: Any = None
-    duration: ApproxDuration | None = None
-    date: Date | None = None
-    open_end: bool = False
-    room: Text = ""
-    owner: Text = ""
-    moderator: Text = ""
-    topic: Text = ""
-    notes: Notes = ""
-    min: Duration | None = None
-    flex: Duration | None = None
-    trim_order: int | None = Field(default=None, ge=1, le=MAX_ORDER, strict=True)
-    speaker: list[Any] = Field(default_factory=list, max_length=MAX_SPEAKERS)  # (a factory: no deepcopy per row)
-    alerts: dict[str, Any] | None = None
-
-    @field_validator("start", "end", mode="before")
-    @classmethod
-    def _times(cls, value: Any) -> Any:
-        return _moment(value)
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip() in SegmentKind._value2member_map_:
-            return value.strip()
-        raise InvalidValueError("kind.unknown", got=echo(value), allowed=_KINDS)
-
-
-class _SpeakerIn(_Strict):
-    name: Title
-    duration: ApproxDuration | None = None
-    affiliation: Text = ""
-    topic: Text = ""
-    role: SpeakerRole = SpeakerRole.SPEAKER
-
-    @field_validator("duration")
-    @classmethod
-    def _positive(cls, value: Length | None) -> Length | None:
-        if value is not None and value.value <= timedelta(0):
-            raise InvalidValueError("speaker.zero")
-        return value
-
-
-M = TypeVar("M", bound=BaseModel)
-
-# pydantic's error types → our codes (the params are filled from the error below)
-_PYDANTIC: dict[str, str] = {
-    "missing": "key.missing",
-    "string_too_short": "text.empty",
-    "string_too_long": "text.long",
-    "string_type": "type.text",
-    "string_pattern_mismatch": "id.invalid",
-    "bool_type": "type.bool",
-    "bool_parsing": "type.bool",
-    "list_type": "type.list",
-    "too_long": "list.long",
-    "too_short": "list.short",
-    "int_type": "type.int",
-    "int_parsing": "type.int",
-    "int_from_float": "type.int",
-    "greater_than_equal": "int.range",
-    "less_than_equal": "int.range",
-    "enum": "choice.invalid",
-    "literal_error": "choice.invalid",
-    "dict_type": "type.table",
-    "model_type": "type.table",
-}
+R = TypeVar("R", bound=Record)
 
 
 @dataclass
@@ -241,42 +75,30 @@ class _Collector:
     def add_at(self, where: Location, path: Path, code: str, params: Mapping[str, object]) -> None:
         self.problems.append(Problem(self.tree.source, where, describe(path), render(code, params), code, params))
 
-    def model(self, cls: type[M], data: Any, path: Path) -> M | None:
+    def model(self, cls: type[R], data: Any, path: Path) -> R | None:
+        """The table at ``path`` read into ``cls``: plainly when it is written plainly
+        (:mod:`runshow.plan.fields`), else by its pydantic model, whose problems are ours."""
         if not isinstance(data, dict):
             self.add(path, "type.table", got=echo(data))
             return None
+        plain = cls.plain(data)
+        if plain is not None:
+            return plain  # type: ignore[return-value]
+        from pydantic import ValidationError
+
+        from runshow.plan import _models
+
+        model = getattr(_models, cls.MODEL)
         try:
-            return cls.model_validate(data)
+            validated = model.model_validate(data)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = path + tuple(err["loc"])
-                code, params = _pydantic_problem(err, cls)
+                code, params = _models._pydantic_problem(err, model)
                 self.add_at(self.tree.locate(loc), loc, code, params)
             return None
-
-
-def _pydantic_problem(err: Any, cls: type[BaseModel]) -> tuple[str, dict[str, object]]:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    value = err.get("input")
-    if kind == "extra_forbidden":
-        return "key.unknown", {"allowed": ", ".join(cls.model_fields)}
-    if kind == "value_error" and isinstance(ctx.get("error"), InvalidValueError):
-        error = ctx["error"]
-        return error.code, dict(error.params)
-    code = _PYDANTIC.get(kind)
-    if code == "text.long":
-        return code, {"length": len(value) if isinstance(value, str) else "?", "limit": ctx.get("max_length")}
-    if code == "list.long":
-        return code, {"length": ctx.get("actual_length"), "limit": ctx.get("max_length")}
-    if code == "int.range":
-        return code, {"low": 1, "high": MAX_ORDER, "got": echo(value)}
-    if code == "choice.invalid":
-        return code, {"allowed": str(ctx.get("expected", "")), "got": echo(value)}
-    if code is not None:
-        return code, {"got": echo(value)}
-    detail = re.sub(r"^Value error, ", "", str(err.get("msg", "")))[:200]
-    return "value.invalid", {"detail": detail}
+        made: R = of_model(cls, validated)
+        return made
 
 
 def _hm(t: datetime) -> str:
@@ -487,10 +309,19 @@ def _salvage_event(raw: Any) -> _EventIn | None:
     """
     if not isinstance(raw, dict):
         return None
+    data = {"title": "-", "date": raw.get("date"), "timezone": raw.get("timezone")}
+    plain = _EventIn.plain(data)
+    if plain is not None:
+        return plain
+    from pydantic import ValidationError
+
+    from runshow.plan._models import _EventIn as model
+
     try:
-        return _EventIn.model_validate({"title": "-", "date": raw.get("date"), "timezone": raw.get("timezone")})
+        made: _EventIn = of_model(_EventIn, model.model_validate(data))
     except ValidationError:
         return None
+    return made
 
 
 def _timezone(event_in: _EventIn | None, out: _Collector) -> ZoneInfo | None:
@@ -537,8 +368,8 @@ def _rules(data: Any, path: Path, out: _Collector, base: AlertSettings, extra: t
     rules = out.model(_RulesIn, data, path)
     if rules is None:
         return base
-    given = {k for k in rules.model_fields_set if k in _RULE_NAMES}
-    values = {name: getattr(rules, name) if name in given else getattr(base, name) for name in _RULE_NAMES}
+    given = rules.given
+    values = {name: given[name] if name in given else getattr(base, name) for name in _RULE_NAMES}
     return AlertSettings(**values, audience=audience, chime=chime)
 
 
