@@ -18,6 +18,7 @@ windowed; on Linux the build always has a console, so ``--self-check`` prints).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -26,6 +27,17 @@ ENTRY = ROOT / "scripts" / "runshow_app.py"
 NAME = "runshow"
 # Not used by the app; PyInstaller would otherwise follow them in through optional imports.
 EXCLUDES = ("pytest", "hypothesis", "_pytest", "pytestqt", "importlinter", "mypy", "IPython", "tkinter")
+
+
+def mypyc_helpers(package: str) -> list[str]:
+    """The top-level helper module a mypyc-compiled package loads from its extensions (tomli's
+    ``<hash>__mypyc``): PyInstaller cannot see an import made inside a compiled module."""
+    before = set(sys.modules)
+    try:
+        importlib.import_module(package)
+    except ImportError:
+        return []
+    return sorted(name for name in set(sys.modules) - before if name.endswith("__mypyc"))
 
 
 def pyinstaller_args(dist: Path, work: Path, *, windowed: bool) -> list[str]:
@@ -49,6 +61,8 @@ def pyinstaller_args(dist: Path, work: Path, *, windowed: bool) -> list[str]:
         "--collect-data", "tzdata",
         "--paths", str(ROOT),
     ]
+    for name in mypyc_helpers("tomli"):
+        args += ["--hidden-import", name]
     for name in EXCLUDES:
         args += ["--exclude-module", name]
     args.append("--windowed" if windowed else "--console")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from runshow.live.clock import ManualClock
 from runshow.plan import load_plan
+from runshow.plan.sources.toml import fast_loads
 from runshow.resources import bundled_schedule, chime_wav, fonts_dir, i18n_dir
 from runshow.ui.app import build_app, install_translators
 from runshow.ui.fonts import FAMILY, display_font, load_fonts, use_bundled_font
@@ -84,6 +85,9 @@ def run_checks(app: QApplication, schedule: Path) -> dict[str, Any]:
         "stage_title": stage_title,
         "operator_title": operator_title,
         "platform": QApplication.platformName(),
+        # the compiled TOML reader (runshow.plan.sources.toml): a build that left out its helper
+        # module still reads schedules, with tomllib, slower
+        "fast_toml": fast_loads() is not None,
     }
     for translator in translators:
         app.removeTranslator(translator)

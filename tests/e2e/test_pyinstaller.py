@@ -62,4 +62,7 @@ def test_the_built_app_builds_its_windows_with_the_bundled_font(app_dir: Path, t
     assert report["display_font"] == "Pretendard" and report["hangul_missing"] == []
     assert report["translations_loaded"] == len(report["translations_shipped"]) > 0
     assert report["operator_title"].startswith("runshow — 진행 본부")
+    from runshow.plan.sources.toml import fast_loads
+
+    assert report["fast_toml"] == (fast_loads() is not None), "the build left out the compiled TOML reader"
     assert report["ok"] and out.returncode == 0, out.stdout + out.stderr
