@@ -93,7 +93,7 @@ class HeadlessRehearsal:
             return
         self._last = key
         if state.cue is not None:
-            timing = state.timings[state.cue.index]
+            timing = state.timing(state.cue.index)  # (one row, not the whole table)
             self._emit(
                 {
                     "t": self._time(timing.actual_start or timing.projected_start),

@@ -28,7 +28,7 @@ __all__ = ["RULES", "LocatedTree", "Problem", "ScheduleError", "load_plan", "par
 
 def load_plan(path: str | FsPath) -> Plan:
     """Load and validate a schedule file; raise :class:`ScheduleError` with every problem."""
-    from runshow.plan.validate import validate  # (here: its models cost 0.05 s to import; a cached plan skips them)
+    from runshow.plan.validate import validate  # (here: a cached plan needs none of the validator)
 
     return validate(TomlFile(path).read())
 
