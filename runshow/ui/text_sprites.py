@@ -31,6 +31,7 @@ BUDGET_BYTES = 32 * 1024 * 1024
 LAYOUTS = 256  # shaped lines kept (the same few texts are drawn flip after flip)
 WARM_CHARACTERS = "0123456789:\u2212+"  # what a countdown, the clock and the drift are made of
 WARM_STEP = 3  # glyph images made per step of warming (each up to ~0.5 ms at 500 px)
+WARM_KEPT = 16  # fonts and colours of per-second texts warmed: the latest drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class GlyphSprites:
         self.clip: tuple[int, int, int, int] | None = None
         # the fonts and colours per-second texts were drawn in, and which of them have all their
         # digits' images made (see :meth:`warm_step`)
-        self._moving_seen: dict[tuple[str, int], tuple[QFont, QColor]] = {}
+        self._moving_seen: OrderedDict[tuple[str, int], tuple[QFont, QColor]] = OrderedDict()
         self._warmed: set[tuple[str, int]] = set()
 
     # ── layout ────────────────────────────────────────────────────────────
@@ -213,6 +214,9 @@ class GlyphSprites:
         seen = (raw_key, rgba)
         if seen not in self._moving_seen:
             self._moving_seen[seen] = (font, QColor(colour))
+            if len(self._moving_seen) > WARM_KEPT:  # (a window resized through many sizes)
+                old, _ = self._moving_seen.popitem(last=False)
+                self._warmed.discard(old)
         base = round(baseline)
         for glyph, advance in glyphs:
             sprite = self._glyph(raw, raw_key, glyph, colour, rgba)
