@@ -150,6 +150,8 @@ class EditableRundownModel(RundownModel):
     def __init__(self, plan: Plan, state: ShowState | None = None, parent: QObject | None = None) -> None:
         self._where_key: tuple[object, ...] = ()
         self._where: Where | None = None
+        self._where_state: ShowState | None = None
+        self._where_layout: object = None
         self._editable: dict[tuple[int, int, int], bool] = {}  # (internalId, row, column), per Where
         super().__init__(plan, state, parent)
 
@@ -158,10 +160,15 @@ class EditableRundownModel(RundownModel):
         state = self._state
         if state is None:
             return None
-        show = state._show
-        key = (id(show), len(show.actions), state.status, state.cue.index if state.cue else None)
-        if key != self._where_key:
-            self._where_key, self._where = key, Where.of(state._settled)
+        if state is self._where_state:
+            return self._where  # (asked for every editable cell a paint shows)
+        self._where_state = state
+        progress = state._settled
+        # What Where.of reads: the layout, the status, the cue on and which cues have started. An
+        # adjust or a message changes none of them, and Where.of is a pass over every segment.
+        key = (progress.status, progress.current, frozenset(progress.actual_start))
+        if progress.layout is not self._where_layout or key != self._where_key:
+            self._where_layout, self._where_key, self._where = progress.layout, key, Where.of(progress)
             self._editable.clear()
         return self._where
 

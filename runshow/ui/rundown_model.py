@@ -205,15 +205,13 @@ _ROLES = [
 ]
 # What a delegate's paint asks of a cell (QStyledItemDelegate::initStyleOption); none depends on
 # more than the row and the column.
-_PAINT_ROLES = (
-    int(Qt.ItemDataRole.DisplayRole),
-    int(Qt.ItemDataRole.DecorationRole),
-    int(Qt.ItemDataRole.BackgroundRole),
-    int(Qt.ItemDataRole.ForegroundRole),
-    int(Qt.ItemDataRole.FontRole),
-    int(Qt.ItemDataRole.TextAlignmentRole),
-    int(Qt.ItemDataRole.CheckStateRole),
-)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -592,7 +590,15 @@ class RundownModel(QAbstractItemModel):
         # any other role (a tooltip) as data() answers it
         painted = row.painted[col]
         if painted is None:
-            painted = row.painted[col] = {role: self._value(row, index, col, role) for role in _PAINT_ROLES}
+            painted = row.painted[col] = {  # (as _value answers each)
+                _DISPLAY: row.texts[col],
+                _DECORATION: None,
+                _BACKGROUND: row.background,
+                _FOREGROUND: row.foreground[col],
+                _FONT: row.fonts[col],
+                _ALIGNMENT: _RIGHT if col >= Column.PLANNED_START else None,
+                _CHECK_STATE: None,
+            }
         for k in range(len(span)):
             item = span[k]
             role = item.role()

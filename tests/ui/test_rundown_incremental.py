@@ -314,3 +314,31 @@ def test_the_projection_index_without_sorting_at_festival_scale(qapp, seconds) -
         general = _ProjectionIndex.build_general(0, controller.state, *lists)
         fast = _ProjectionIndex.build(0, controller.state, *lists, model._sorted_offsets)
         assert _index_fields(fast) == _index_fields(general), k
+
+
+def test_editable_cells_follow_the_show_as_a_fresh_model_has_them(rig) -> None:
+    """The editable flags are remembered while where the show stands is unchanged (an adjust, a
+    message); after every step they are what a fresh model says, cell by cell."""
+    from runshow.ui.rundown_edit import EditableRundownModel
+
+    clock, controller, _ = rig
+    model = EditableRundownModel(controller.plan, controller.state)
+    controller.stateChanged.connect(model.update_state)
+
+    def flags(m: EditableRundownModel) -> dict[tuple[int, int, int], bool]:
+        return {key: bool(m.flags(ix) & Qt.ItemFlag.ItemIsEditable) for key, ix in cells(m)}
+
+    seen_editable = set()
+    steps: list[list[tuple[str, object]]] = [[step] for step in STEPS[:12]]
+    steps.append([("act", (ActionKind.ADJUST, {"seconds": 30}))])
+    # a next and back before the view asks again: the same cue on, one more segment entered
+    steps.append([("act", ActionKind.NEXT), ("act", ActionKind.PREVIOUS)])
+    steps += [[step] for step in STEPS[12:]]
+    for group in steps:
+        flags(model)  # (asked, so the next step starts from remembered answers)
+        for what, arg in group:
+            take_step(clock, controller, what, arg)
+        shown = flags(model)
+        assert shown == flags(EditableRundownModel(controller.plan, controller.state)), f"{what} {arg}"
+        seen_editable.add(sum(shown.values()))
+    assert len(seen_editable) > 3  # the editable set did change along the way
