@@ -295,3 +295,13 @@ def test_a_valid_schedule_is_validated_without_pydantic() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", "ScheduleError", "True"]  # a problem: pydantic words it
+
+
+@pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
+def test_the_plain_records_name_the_fields_the_models_name(cls: type[Any]) -> None:
+    """The plain reader restates each model's fields: a field added to one and not the other
+    fails here (a key the plain reader does not know would go to pydantic, silently slower)."""
+    import dataclasses
+
+    plain = set(fields.RULE_NAMES) if cls is fields.RulesIn else {f.name for f in dataclasses.fields(cls)}
+    assert plain == set(getattr(_models, cls.MODEL).model_fields)
