@@ -507,6 +507,11 @@ class OperatorWindow(QMainWindow):
 
         self.rundown.doubleClicked.connect(self._on_double_click)
         self.rundown.gotoRequested.connect(self.commands.goto_from_rundown.trigger)
+        # Every segment's speakers show from the start, in their order: the operator reads who
+        # comes next before the segment begins, and a next never opens rows (that moved every row
+        # below and repainted the whole rundown). A reset (an amendment, a new show) opens them again.
+        self.model.modelReset.connect(self.rundown.expandAll)
+        self.rundown.expandAll()
         self.model.currentCueMoved.connect(self._follow_current)
         controller.stateChanged.connect(self.model.update_state)
         # A replaced show (rehearsal in or out) reaches the model through the next state: it

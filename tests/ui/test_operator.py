@@ -132,6 +132,28 @@ def test_space_drives_the_whole_2021_show(window, controller, clock, qtbot):
     assert window.header_strip.cue.text() == "The show has ended"
 
 
+def test_every_speaker_order_shows_from_the_start_and_a_next_moves_no_row(window, controller, clock, qtbot):
+    """The operator reads who speaks next before the segment starts; a next opens no rows.
+
+    (A next that opened a segment's speaker rows moved every row below it: the whole rundown
+    repainted at the operator's key.) An amendment resets the model: the speakers open again.
+    """
+    model, view = window.model, window.rundown
+    with_speakers = [si for si in range(model.rowCount()) if model.rowCount(model.index(si, 0))]
+    assert len(with_speakers) == 2  # 축사, 시·도별 혁신계획 발표
+    assert all(view.isExpanded(model.index(si, 0)) for si in with_speakers)
+    last = model.index(model.rowCount() - 1, 0)
+    y_last = view.visualRect(last).y()
+    clock.set(controller.show.cues[0].planned_start)
+    press(qtbot, window, Key.Key_Space)
+    for _ in range(6):  # into the first speaker segment and through its speakers
+        press(qtbot, window, Key.Key_Space)
+        assert view.visualRect(last).y() == y_last
+    view.collapse(model.index(with_speakers[1], 0))
+    model.reset_plan(controller.state)  # what an inserted or removed segment does
+    assert all(view.isExpanded(model.index(si, 0)) for si in with_speakers)
+
+
 def test_keys_work_while_the_rundown_has_focus(window, controller, clock, qtbot, at):
     window.rundown.setFocus()
     clock.set(at(13, 30))
