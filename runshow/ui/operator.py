@@ -43,6 +43,7 @@ from runshow.session.qt_translate import qt_tr
 from runshow.ui.catchup_panel import CatchUpPanel, StageCutCue
 from runshow.ui.commands import OperatorCommands
 from runshow.ui.help_overlay import HelpOverlay
+from runshow.ui.rundown_cells import CellImageDelegate
 from runshow.ui.rundown_edit import EditableRundownModel, RundownEditor
 from runshow.ui.rundown_model import Column
 from runshow.ui.stage import StageView, StageWindow
@@ -74,6 +75,7 @@ class RundownView(QTreeView):
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)  # double-click means goto
+        self.setItemDelegate(CellImageDelegate(self))  # a look painted twice is copied after
 
     gotoRequested = Signal()
 
@@ -87,6 +89,14 @@ class RundownView(QTreeView):
             super().keyPressEvent(event)
         else:
             event.ignore()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font, palette, style or scale: the cells' images show the old one."""
+        if event.type() in _LOOK_CHANGES:
+            delegate = self.itemDelegate()
+            if isinstance(delegate, CellImageDelegate):
+                delegate.forget()
+        super().changeEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are shortcuts here (P, M, B …), not a type-ahead search."""
@@ -137,6 +147,18 @@ class RundownView(QTreeView):
             return
         super().dataChanged(topLeft, bottomRight, roles)
 
+
+_LOOK_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.PaletteChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.DevicePixelRatioChange,
+        QEvent.Type.ScreenChangeInternal,
+        QEvent.Type.LocaleChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
 
 PAINT_PASSES = 16  # at most this many rectangles painted one at a time
 PASS_CELLS = 11  # a paint pass costs what ~11 cells cost (measured: 0.65 ms a pass, 58 µs a cell)

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMenu,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
@@ -68,6 +67,7 @@ from runshow.plan.values import parse_duration
 from runshow.present.reasons import reason_text
 from runshow.session.controller import ShowController
 from runshow.session.qt_translate import qt_tr
+from runshow.ui.rundown_cells import CellImageDelegate
 from runshow.ui.rundown_model import Column, RundownModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -208,11 +208,11 @@ class EditableRundownModel(RundownModel):
 _EDITABLE_COLUMNS = frozenset(SEGMENT_COLUMNS) | frozenset(SPEAKER_COLUMNS)
 
 
-class RundownDelegate(QStyledItemDelegate):
+class RundownDelegate(CellImageDelegate):
     """A line edit over a title, owner, name or length; committing it becomes one amendment."""
 
-    def __init__(self, editor: RundownEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: RundownEditor, view: QAbstractItemView) -> None:
+        super().__init__(view, editor)
         self._editor = editor
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
@@ -323,7 +323,7 @@ class RundownEditor(QObject):
         self.view = view
         self.model = model
         self._window = window
-        self.delegate = RundownDelegate(self)
+        self.delegate = RundownDelegate(self, view)
         self.pending: tuple[Cell, str] | None = None  # an edit committed, applied when its editor closes
         view.setItemDelegate(self.delegate)
         self.delegate.closeEditor.connect(self._flush)  # after the view's own slot has released the editor

@@ -166,6 +166,7 @@ class _Row:
     background: QBrush | None
     foreground: tuple[QBrush | None, ...]
     fonts: tuple[QFont | None, ...]
+    look: tuple[Phase, bool, bool, int | None]  # what the colours and fonts above depend on
     # per column, what a paint of the cell asks (role → value), made at its first paint
     painted: list[dict[int, object] | None] = field(default_factory=lambda: [None] * len(Column), compare=False)
 
@@ -608,6 +609,15 @@ class RundownModel(QAbstractItemModel):
             else:
                 item.setData(value)
 
+    def paint_key(self, index: AnyIndex) -> tuple[str, tuple[Phase, bool, bool, int | None], int] | None:
+        """What a cell's paint depends on here: its text, its row's look, its column (the
+        delegate paints a look it has painted before from its image, ``rundown_cells``)."""
+        row = self._row_of(index)
+        if row is None:
+            return None
+        col = index.column()
+        return (row.texts[col], row.look, col)
+
     def _value(self, row: _Row, index: AnyIndex, col: int, role: int) -> object:
         """What ``data`` answers for ``role`` of the cell at ``col`` of ``row``."""
         if role == Qt.ItemDataRole.DisplayRole:
@@ -1013,8 +1023,9 @@ class RundownModel(QAbstractItemModel):
             _length(length),
             "" if delta_s is None else signed_minutes(delta_s),
         )
-        background, foreground, fonts = _styles(phase, start_proj, end_proj, delta_s)
-        return _Row(texts, phase, delta_s, (start_proj, end_proj), background, foreground, fonts)
+        look = (phase, start_proj, end_proj, _delta_band(delta_s))
+        background, foreground, fonts = _styles_of(*look, delta_s)
+        return _Row(texts, phase, delta_s, (start_proj, end_proj), background, foreground, fonts, look)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1029,12 +1040,6 @@ def _delta_band(delta_s: int | None) -> int | None:
     if delta_s is None:
         return None
     return 2 if delta_s >= 60 else 1 if delta_s > 0 else -2 if delta_s <= -60 else -1 if delta_s < 0 else 0
-
-
-def _styles(
-    phase: Phase, start_proj: bool, end_proj: bool, delta_s: int | None
-) -> tuple[QBrush | None, tuple[QBrush | None, ...], tuple[QFont | None, ...]]:
-    return _styles_of(phase, start_proj, end_proj, _delta_band(delta_s), delta_s)
 
 
 def _styles_of(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QImage, QRegion
+from PySide6.QtGui import QColor, QImage, QRegion
 
 from runshow.live.actions import ActionKind
 from runshow.live.clock import ManualClock
@@ -100,16 +100,62 @@ def test_per_rectangle_painting_paints_only_the_cells_in_the_region(rig, at, mon
     whole = render(view)
     painted: list[tuple[int, int]] = []
     outside: list[tuple[int, int]] = []
-    real = model.multiData
+    real = model.paint_key  # the delegate asks it for every cell it paints
 
-    def spy(index, span):
+    def spy(index):
         cell = (index.row(), index.column())
         painted.append(cell)
         if not region.intersects(view.visualRect(index)):
             outside.append(cell)
-        return real(index, span)
+        return real(index)
 
-    monkeypatch.setattr(model, "multiData", spy)
+    monkeypatch.setattr(model, "paint_key", spy)
+    view.itemDelegate().forget()  # (it keeps the model's method)
     render(view, whole, region)
     assert painted, "nothing was painted"
     assert outside == [], f"cells outside the changed region were painted: {outside[:6]}"
+
+
+def test_cells_copied_from_their_images_show_what_qt_paints(rig, at) -> None:
+    """A look painted twice is copied from an image after: the rundown must read exactly as Qt's
+    own delegate paints it, through ticks, actions, over time, and a new palette."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from runshow.ui.rundown_cells import CellImageDelegate
+
+    clock, controller, _model, view = rig
+    images = view.itemDelegate()
+    assert isinstance(images, CellImageDelegate)
+    qt_own = QStyledItemDelegate(view)
+
+    def as_qt_paints() -> QImage:
+        view.setItemDelegate(qt_own)
+        try:
+            return render(view)
+        finally:
+            view.setItemDelegate(images)
+
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    steps = [
+        lambda: None,
+        lambda: (clock.advance(7 * 60), controller.refresh()),  # over time: every delta below moves
+        lambda: controller.act(ActionKind.ADJUST, seconds=60),
+        lambda: controller.act(ActionKind.NEXT),
+        lambda: (clock.advance(1), controller.refresh()),
+        lambda: controller.act(ActionKind.NEXT),  # into the speakers
+        lambda: (clock.advance(11 * 60), controller.refresh()),
+    ]
+    for n, step in enumerate(steps):
+        step()
+        render(view)
+        render(view)  # every look now has its image
+        before = images.reused
+        assert render(view) == as_qt_paints(), f"step {n}: the copied cells differ from Qt's paint"
+        assert images.reused > before  # the render above did copy images
+    palette = view.palette()
+    palette.setColor(palette.ColorRole.Text, QColor("#2040a0"))
+    view.setPalette(palette)  # the same sizes, another ink: every image shows the old one
+    render(view)
+    render(view)
+    assert render(view) == as_qt_paints(), "after a new palette the copied cells differ from Qt's paint"
