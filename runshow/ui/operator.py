@@ -532,8 +532,8 @@ class OperatorWindow(QMainWindow):
         # Every segment's speakers show from the start, in their order: the operator reads who
         # comes next before the segment begins, and a next never opens rows (that moved every row
         # below and repainted the whole rundown). A reset (an amendment, a new show) opens them again.
-        self.model.modelReset.connect(self.rundown.expandAll)
-        self.rundown.expandAll()
+        self.model.modelReset.connect(self._open_speakers)
+        self._open_speakers()
         self.model.currentCueMoved.connect(self._follow_current)
         controller.stateChanged.connect(self.model.update_state)
         # A replaced show (rehearsal in or out) reaches the model through the next state: it
@@ -648,6 +648,14 @@ class OperatorWindow(QMainWindow):
             return index.parent().row() if index.parent().isValid() else index.row()
 
         return segment_row(0, 0), segment_row(height - 1, self.model.rowCount() - 1)
+
+    def _open_speakers(self) -> None:
+        """Open every segment with speakers: each one by name, before the tree is laid out (it
+        keeps the names for its next layout; ``expandAll`` laid out the whole tree at once, 55 ms
+        at 5,000 segments)."""
+        model, view = self.model, self.rundown
+        for segment in model.segments_with_speakers():
+            view.expand(model.index(segment, 0))
 
     def _follow_current(self, index: QModelIndex) -> None:
         """Open the current segment's speakers and keep the cue on now in view."""

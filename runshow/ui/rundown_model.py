@@ -536,6 +536,10 @@ class RundownModel(QAbstractItemModel):
         self._cache[(si, k)] = (stamp, row)
         return row
 
+    def segments_with_speakers(self) -> list[int]:
+        """The rows of the segments that have speaker rows, in order."""
+        return [si for si, count in enumerate(self._speakers) if count]
+
     def segment_at(self, index: AnyIndex) -> Segment | None:
         """The segment a row belongs to (a speaker row belongs to its segment)."""
         if not index.isValid():
