@@ -11,7 +11,8 @@ thousand rows per tick hides there. These rows open the operator window and the 
 - **an action end to end** with both windows: ``controller.act`` (fold, journal-less, state,
   every slot, alerts re-armed when the app has its armer), p50 / p99;
 - **launch with 5,000 segments**: spawn → the later of both windows' first paints, the real
-  ``run_app``; once with no plan cache (cold), then warm (the plan from the cache), with each phase.
+  ``run_app``; with no plan cache (cold), then warm (the plan from the cache), best of three each, with
+  each phase.
 
 Over time is made by starting the show and granting nothing: the first cue is started
 a cue-length in the past, so every tick moves the drift and the whole projection.
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from runshow.bench.core import (
+    LaunchRun,
     Report,
     cpu_seconds,
     live_windows,
@@ -169,35 +171,36 @@ def rows(report: Report, plan_2021: Any, env: dict[str, str], quick: bool) -> No
     _launch_row(report, {**env, "RUNSHOW_BENCH_SCHEDULE": str(big_path)}, 1 if quick else 3)
 
 
-def _launch_row(report: Report, env: dict[str, str], warm_runs: int) -> None:
-    """Launch with 5,000 segments: once cold (no plan cache: parse and validate), then warm.
+def _launch_row(report: Report, env: dict[str, str], runs: int) -> None:
+    """Launch with 5,000 segments: cold (no plan cache: parse and validate), then warm.
 
     Each launch ends at the later of the stage window's and the control room's first paints;
     each row prints its run's phases, and how soon after the paint the alerts were armed and
     the remote stack was up. Warm (the plan from the cache: any relaunch of an unchanged file,
-    a restart after a crash) and cold (the first open after the file changed) are two rows.
+    a restart after a crash) and cold (the first open after the file changed) are two rows,
+    each the best of ``runs`` launches: every cold launch gets an empty plan cache of its own,
+    the warm ones reuse the last cold one's.
     """
-    cache = tempfile.mkdtemp(prefix="runshow-bench-plan-cache-")
-    env = {**env, "RUNSHOW_CACHE_DIR": cache}  # empty: the first launch parses, the next ones reuse
-    cold = measure_launch_run(env)
-    warm = [r for r in (measure_launch_run(env) for _ in range(warm_runs)) if r is not None]
-    if warm:
-        best = min(warm, key=lambda r: r.seconds)
+    colds: list[LaunchRun] = []
+    cache = ""
+    for _ in range(runs):
+        cache = tempfile.mkdtemp(prefix="runshow-bench-plan-cache-")  # empty: this launch parses
+        run = measure_launch_run({**env, "RUNSHOW_CACHE_DIR": cache})
+        if run is not None:
+            colds.append(run)
+    warm = [r for r in (measure_launch_run({**env, "RUNSHOW_CACHE_DIR": cache}) for _ in range(runs)) if r is not None]
+    for figure, launches, how in (
+        (FIGURES[7], warm, "plan from the cache"),
+        (FIGURES[8], colds, "each with an empty plan cache: parsed and validated"),
+    ):
+        if not launches:
+            report.add(figure, "not measured: the child printed no first paint", "≤ 1.0 s", None)
+            continue
+        best = min(launches, key=lambda r: r.seconds)
         report.add(
-            FIGURES[7],
-            f"{best.seconds:.2f} s (best of {len(warm)}: {', '.join(f'{r.seconds:.2f}' for r in warm)}; "
-            f"plan from the cache; both windows painted) — {best.breakdown()}",
+            figure,
+            f"{best.seconds:.2f} s (best of {len(launches)}: {', '.join(f'{r.seconds:.2f}' for r in launches)}; "
+            f"{how}; both windows painted) — {best.breakdown()}",
             "≤ 1.0 s",
             best.seconds <= 1.0,
         )
-    else:
-        report.add(FIGURES[7], "not measured: the child printed no first paint", "≤ 1.0 s", None)
-    if cold is not None:
-        report.add(
-            FIGURES[8],
-            f"{cold.seconds:.2f} s (once; parsed and validated; both windows painted) — {cold.breakdown()}",
-            "≤ 1.0 s",
-            cold.seconds <= 1.0,
-        )
-    else:
-        report.add(FIGURES[8], "not measured: the child printed no first paint", "≤ 1.0 s", None)
