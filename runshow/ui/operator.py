@@ -531,8 +531,10 @@ class OperatorWindow(QMainWindow):
         self.rundown.gotoRequested.connect(self.commands.goto_from_rundown.trigger)
         # Every segment's speakers show from the start, in their order: the operator reads who
         # comes next before the segment begins, and a next never opens rows (that moved every row
-        # below and repainted the whole rundown). A reset (an amendment, a new show) opens them again.
+        # below and repainted the whole rundown). A new show opens them again; an amendment opens
+        # the segments it gave speakers and keeps the others as the operator left them.
         self.model.modelReset.connect(self._open_speakers)
+        self.model.speakersAdded.connect(self._open_segments)  # an amendment keeps the rest as it was
         self._open_speakers()
         self.model.currentCueMoved.connect(self._follow_current)
         controller.stateChanged.connect(self.model.update_state)
@@ -653,8 +655,11 @@ class OperatorWindow(QMainWindow):
         """Open every segment with speakers: each one by name, before the tree is laid out (it
         keeps the names for its next layout; ``expandAll`` laid out the whole tree at once, 55 ms
         at 5,000 segments)."""
+        self._open_segments(self.model.segments_with_speakers())
+
+    def _open_segments(self, segments: list[int]) -> None:
         model, view = self.model, self.rundown
-        for segment in model.segments_with_speakers():
+        for segment in segments:
             view.expand(model.index(segment, 0))
 
     def _follow_current(self, index: QModelIndex) -> None:

@@ -410,6 +410,7 @@ class RundownModel(QAbstractItemModel):
     """
 
     currentCueMoved = Signal(QModelIndex)  # the row of the cue now on (invalid when none)
+    speakersAdded = Signal(list)  # segment rows an amendment gave speaker rows (new segments among them)
 
     def __init__(self, plan: Plan, state: ShowState | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -458,7 +459,62 @@ class RundownModel(QAbstractItemModel):
     def reset_plan(self, state: ShowState) -> None:
         """A new show (reload, rehearsal in or out): the one place the model resets."""
         self.beginResetModel()
-        layout = state._progress.layout  # the plan as amended when the state was taken
+        self._install(state)
+        self.endResetModel()
+        self.currentCueMoved.emit(self.index_of_cue(self._current))
+
+    def _restructure(self, state: ShowState) -> None:
+        """An amendment changed the rows (a segment inserted, removed or moved, a speaker added
+        or removed): a layout change, not a reset.
+
+        Every index the views keep (the selection, the current row, the open segments) moves
+        with its segment, or its speaker row; one that was removed becomes invalid. So the
+        operator's view stays where it was scrolled, with the row they selected and the
+        segments they closed, where a reset jumped to the top and forgot all three.
+        """
+        old = self._plan.segments
+        was_on = self._on_now()
+        old_with_speakers = {seg.id for si, seg in enumerate(old) if self._speakers[si]}
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        places: list[tuple[str, int, int] | None] = []  # (segment id, speaker row or −1, column)
+        for index in kept:
+            iid = index.internalId()
+            si, k = (index.row(), -1) if iid == _TOP else (iid - 1, index.row())
+            places.append((old[si].id, k, index.column()) if index.isValid() and si < len(old) else None)
+        self._install(state)
+        row_of = {seg.id: si for si, seg in enumerate(self._plan.segments)}
+        moved: list[QModelIndex] = []
+        for place in places:
+            row = None if place is None else row_of.get(place[0])
+            if place is None or row is None:
+                moved.append(QModelIndex())
+            elif place[1] < 0:
+                moved.append(self.createIndex(row, place[2], _TOP))
+            elif place[1] < self._speakers[row]:
+                moved.append(self.createIndex(place[1], place[2], row + 1))
+            else:
+                moved.append(QModelIndex())
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
+        opened = [
+            si for si, seg in enumerate(self._plan.segments) if self._speakers[si] and seg.id not in old_with_speakers
+        ]
+        if opened:
+            self.speakersAdded.emit(opened)
+        if self._on_now() != was_on:  # (the same cue on now keeps the view where the operator put it)
+            self.currentCueMoved.emit(self.index_of_cue(self._current))
+
+    def _on_now(self) -> tuple[str, int | None] | None:
+        """The cue on now by what it is (its segment and speaker), not by its place."""
+        if self._current is None:
+            return None
+        cue = self._cues[self._current]
+        return cue.segment.id, cue.speaker_index
+
+    def _install(self, state: ShowState) -> None:
+        """Take the plan of ``state`` (as amended when it was taken) and ``state`` itself."""
+        layout = state._progress.layout
         self._plan = layout.plan
         self._cues = layout.cues
         self._segment_cues = [[] for _ in self._plan.segments]
@@ -476,11 +532,10 @@ class RundownModel(QAbstractItemModel):
         self._planned_end_us = [_us(c.planned_end) for c in self._cues]
         self._suffix_us = [t // _MICRO for t in layout.suffix]
         self._sorted_offsets = _SortedOffsets.of(self._suffix_us, self._planned_end_us, self._speakers)
+        self._shown_now = None
         self._take(state)
         self._cache.clear()
         self._current = state.cue.index if state.cue else None
-        self.endResetModel()
-        self.currentCueMoved.emit(self.index_of_cue(self._current))
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column < 0 or column >= len(Column) or row < 0:
@@ -652,7 +707,10 @@ class RundownModel(QAbstractItemModel):
     def update_state(self, state: ShowState) -> None:
         """Take ``state``; signal exactly the cells whose text it changes (most ticks: none)."""
         if state._progress.layout.cues is not self._cues:
-            self.reset_plan(state)
+            if self._state is not None and state._show is self._state._show:
+                self._restructure(state)  # an amendment of this show
+            else:
+                self.reset_plan(state)  # another show
             return
         old_epoch, old_base, old_state = self._epoch, self._base_us, self._state
         self._shown_now = None

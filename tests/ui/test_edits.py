@@ -407,3 +407,50 @@ def test_the_save_dialog_is_behind_ask(qtbot, monkeypatch):
     )
     assert SaveAmendedDialog.ask(None, "/tmp/x.toml") is None
     assert calls and calls[0][2] == "/tmp/x.toml"
+
+
+# ── an amendment moves rows; it does not reset the rundown ────────────────
+def _cells(model) -> list[tuple]:
+    """Every cell's text, speakers included, top to bottom."""
+    out = []
+    for si in range(model.rowCount()):
+        seg = model.index(si, 0)
+        out.append(tuple(model.data(model.index(si, c)) for c in range(model.columnCount())))
+        for k in range(model.rowCount(seg)):
+            out.append(tuple(model.data(model.index(k, c, seg)) for c in range(model.columnCount())))
+    return out
+
+
+def test_an_amendment_keeps_the_selection_the_closed_segments_and_the_scroll(window, controller, qtbot):
+    """Insert, move, remove and a new speaker list move rows as a layout change: the operator's
+    selected row, the segments they closed and the scroll stay; the cells read as a fresh
+    model's; a segment that gains speakers opens (a reset jumped to the top and forgot all)."""
+    from runshow.live.actions import Amendment
+    from runshow.ui.rundown_model import RundownModel
+
+    model, view = window.model, window.rundown
+    view.setFixedHeight(220)  # a short rundown: it scrolls
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    view.collapse(row_of(window, "congrats", 0))
+    select(window, "krihs")
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    scrolled = view.verticalScrollBar().value()
+    assert scrolled > 0
+    steps = [
+        Amendment(AmendOp.INSERT, place="before", anchor="welcome", new_id="video", text="영상 상영", seconds=180),
+        Amendment(AmendOp.MOVE, segment="krihs", place="before", anchor="kiet"),
+        Amendment(AmendOp.REMOVE, segment="break2"),
+        Amendment(AmendOp.SPEAKER_ADD, segment="kli", name="김연구", seconds=300),
+    ]
+    with qtbot.assertNotEmitted(model.modelReset):
+        for amendment in steps:
+            assert controller.act(ActionKind.AMEND, amend=amendment) is None, amendment
+            assert window.selected_segment() is not None and window.selected_segment().id == "krihs"
+            assert not view.isExpanded(row_of(window, "congrats", 0))  # as the operator left it
+            assert view.isExpanded(row_of(window, "regions", 0))
+            assert view.verticalScrollBar().value() == scrolled
+            assert _cells(model) == _cells(RundownModel(controller.plan, controller.state))
+    assert model.rowCount(row_of(window, "kli", 0)) > 0
+    assert view.isExpanded(row_of(window, "kli", 0))  # its new speakers show
+    controller.act(ActionKind.AMEND, amend=Amendment(AmendOp.REMOVE, segment="krihs"))
+    assert window.selected_segment() is None  # the selected row is gone, and nothing else is selected

@@ -150,7 +150,7 @@ def test_every_speaker_order_shows_from_the_start_and_a_next_moves_no_row(window
         press(qtbot, window, Key.Key_Space)
         assert view.visualRect(last).y() == y_last
     view.collapse(model.index(with_speakers[1], 0))
-    model.reset_plan(controller.state)  # what an inserted or removed segment does
+    model.reset_plan(controller.state)  # what a new show does (a reload, rehearsal in or out)
     assert all(view.isExpanded(model.index(si, 0)) for si in with_speakers)
 
 
