@@ -121,6 +121,25 @@ class RundownView(QTreeView):
         for rect in rects:
             super().paintEvent(QPaintEvent(rect))
 
+    def repaint_cells(self, cells: list[QModelIndex]) -> None:
+        """Repaint time cells the clock moved (the model's :attr:`RundownModel.repaint_cells`)."""
+        update = self.viewport().update
+        for cell in cells:
+            update(self.visualRect(cell))
+        self._repaint_focus_row(cells[0], cells[-1])
+
+    def _repaint_focus_row(
+        self, first: QModelIndex | QPersistentModelIndex, last: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """The row with the keyboard focus is framed whole: a cell of it repainted alone drew a
+        frame around that cell only, left on screen beside the rest of the row's."""
+        current = self.currentIndex()
+        if not current.isValid() or current.parent() != first.parent() or not self.hasFocus():
+            return
+        if min(first.row(), last.row()) <= current.row() <= max(first.row(), last.row()):
+            rect = self.visualRect(current)
+            self.viewport().update(QRect(0, rect.top(), self.viewport().width(), rect.height()))
+
     def dataChanged(
         self,
         topLeft: QModelIndex | QPersistentModelIndex,  # noqa: N803 (Qt's names)
@@ -467,6 +486,7 @@ class OperatorWindow(QMainWindow):
         # speaker rows of a closed segment are not on screen: the model need not signal them
         self.model.children_shown = lambda segment: self.rundown.isExpanded(self.model.index(segment, 0))
         self.model.rows_shown = self._rows_shown
+        self.model.repaint_cells = self.rundown.repaint_cells
         self.rundown.setTreePosition(Column.TITLE)  # speakers indent under their segment's title
         self._size_columns()
         self.header_strip = HeaderStrip(controller)

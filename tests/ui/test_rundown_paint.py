@@ -159,3 +159,47 @@ def test_cells_copied_from_their_images_show_what_qt_paints(rig, at) -> None:
     render(view)
     render(view)
     assert render(view) == as_qt_paints(), "after a new palette the copied cells differ from Qt's paint"
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # (offscreen has no window manager)
+def test_time_cells_the_clock_moves_are_repainted_on_screen(qapp, qtbot, plan_2021, at) -> None:
+    """In the control room the model hands the view the time cells a tick moved (no dataChanged
+    per cell): what is on screen after each tick must be what a whole paint shows. The row with
+    the keyboard focus (the first, as the window opens) is repainted whole: a cell of it repainted
+    alone was framed alone, a box left on screen around the cell."""
+    from PySide6.QtCore import QPoint
+
+    from runshow.ui.operator import OperatorWindow
+
+    clock = ManualClock(at(13, 29))
+    controller = ShowController(plan_2021, clock)
+    window = OperatorWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    viewport = window.rundown.viewport()
+    handed: list[int] = []
+    real = window.model.repaint_cells
+    window.model.repaint_cells = lambda cells: (handed.append(len(cells)), real(cells))
+
+    def on_screen() -> QImage:
+        corner = viewport.mapTo(window, QPoint(0, 0))
+        shot = window.screen().grabWindow(window.winId(), corner.x(), corner.y(), viewport.width(), viewport.height())
+        return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    clock.set(at(13, 30))
+    controller.act(ActionKind.START)
+    clock.set(at(13, 35, 55))  # the first cue runs over: the projection moves each second
+    model, view = window.model, window.rundown
+    speaker = model.index(0, 0, model.index(2, 0))  # 축사's first speaker
+    assert speaker.isValid()
+    for focus in (model.index(0, 0), speaker):  # the row the window opens on, then a speaker row
+        view.setCurrentIndex(focus)
+        for _ in range(35):  # past a minute: every ≈ time crosses one
+            clock.advance(1)
+            controller.refresh()
+            qapp.processEvents()
+            assert on_screen() == viewport.grab().toImage().convertToFormat(QImage.Format.Format_RGB32), clock.now()
+    assert sum(handed) > 0  # the ticks did hand cells over
+    controller.stop_ticking()
