@@ -229,7 +229,7 @@ class RundownDelegate(CellImageDelegate):
             editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        # Applied once the editor has closed (closeEditor): the amendment resets the model,
+        # Applied once the editor has closed (closeEditor): the amendment re-lays the model out,
         # which must not happen while the view is still committing this editor.
         cell = self._editor.model.cell(index)
         if isinstance(editor, QLineEdit) and cell is not None:
@@ -400,7 +400,7 @@ class RundownEditor(QObject):
         return True
 
     def select(self, segment_id: str) -> None:
-        """Select ``segment_id``'s row (the model resets when the rundown's shape changes)."""
+        """Select ``segment_id``'s row (a new segment's, or one an amendment moved: rows move then)."""
         for row in range(self.model.rowCount()):
             index = self.model.index(row, Column.TITLE)
             seg = self.model.segment_at(index)
