@@ -598,8 +598,8 @@ class RundownModel(QAbstractItemModel):
         return row
 
     def segments_with_speakers(self) -> list[int]:
-        """The rows of the segments that have speaker rows, in order."""
-        return [si for si, count in enumerate(self._speakers) if count]
+        """The rows of the segments that have speaker rows, in order (indexed once per plan)."""
+        return list(self._sorted_offsets.speaker_segments) if self._sorted_offsets is not None else []
 
     def segment_at(self, index: AnyIndex) -> Segment | None:
         """The segment a row belongs to (a speaker row belongs to its segment)."""
