@@ -67,6 +67,33 @@ def clock_hm(instant: datetime, zone: tzinfo) -> str:
 
 APPROX = "\u2248"  # ≈, before a time or a length that is a guide
 
+_MINUTE_US = 60_000_000
+
+
+def delta(seconds: int) -> str:
+    """A rundown row's delta to the second: ``+2:00`` late, ``−1:30`` early, ``0:00`` on time."""
+    sign = "+" if seconds > 0 else (MINUS if seconds < 0 else "")
+    minutes, secs = divmod(abs(seconds), 60)
+    return f"{sign}{minutes}:{secs:02d}"
+
+
+def projected_minutes(end_us: int, planned_end_us: int) -> int:
+    """A projected end against its planned end, in the minutes the rundown shows them: the
+    difference of the two ``HH:MM`` (both are µs since the epoch; zones are whole minutes off UTC,
+    so a minute of local time is a minute of µs). ``≈14:05`` against a planned ``14:00`` is +5."""
+    return end_us // _MINUTE_US - planned_end_us // _MINUTE_US
+
+
+def projected_delta(minutes: int) -> str:
+    """The delta of a row not yet ended, from its projection: ``≈+5′``, ``≈−2′``, ``≈0′``.
+
+    A projection is a guide, shown to the minute like the ``≈HH:MM`` beside it: the cue on now
+    alone counts its delta by the second (a column of deltas ticking together on every later
+    row said nothing the header's drift does not, and moved the operator's eye every second).
+    """
+    sign = "+" if minutes > 0 else (MINUS if minutes < 0 else "")
+    return f"{APPROX}{sign}{abs(minutes)}\u2032"
+
 
 def day_prefix(instant: datetime, zone: tzinfo, first: date | None) -> str:
     """``"D2 "`` for an instant on the event's second day (``first`` is day 1), else ``""``."""

@@ -50,8 +50,9 @@ from runshow.live.actions import Mode
 from runshow.live.show import Layout, Status
 from runshow.live.state import ShowState, ceil_seconds
 from runshow.plan.model import Plan
-from runshow.present.rundown import RundownRow, segment_cues, segment_row
-from runshow.present.timefmt import day_prefix
+from runshow.present.rundown import RowPhase, RundownRow, segment_cues, segment_row
+from runshow.present.timefmt import day_prefix, projected_delta, projected_minutes
+from runshow.present.timefmt import delta as delta_to_the_second
 from runshow.remote.words import Translator
 
 Row = dict[str, Any]
@@ -81,9 +82,7 @@ def hms_at(instant: datetime, zone: tzinfo) -> str:
 
 
 def signed_minutes(seconds: int) -> str:
-    sign = "+" if seconds > 0 else (MINUS if seconds < 0 else "")
-    minutes, secs = divmod(abs(seconds), 60)
-    return f"{sign}{minutes}:{secs:02d}"
+    return delta_to_the_second(seconds)
 
 
 def length_text(length: timedelta) -> str:
@@ -269,6 +268,13 @@ def _cells(row: RundownRow, zone: tzinfo, speaker: bool, ls: Cell | None = None,
     else:
         end = hms_at(row.projected_end, zone)
     delta_s = None if le is not None else row.delta_s
+    delta = "" if delta_s is None else signed_minutes(delta_s)
+    projected = row.projected_end is not None and row.actual_end is None
+    if delta_s is not None and projected and row.phase is not RowPhase.CURRENT:
+        assert row.projected_end is not None
+        # a projection, to the minute of its ≈ end (the cue on now alone counts by the second)
+        minutes = projected_minutes(us(row.projected_end), us(row.planned_end))
+        delta, delta_s = projected_delta(minutes), minutes * 60
     out: Row = {
         "title": row.title,
         "owner": NOTE.sub("", row.owner) if speaker else row.owner,
@@ -277,7 +283,7 @@ def _cells(row: RundownRow, zone: tzinfo, speaker: bool, ls: Cell | None = None,
         "start": start,
         "end": end,
         "length": length_text(row.length),
-        "delta": "" if delta_s is None else signed_minutes(delta_s),
+        "delta": delta,
         "delta_s": delta_s,
         "phase": row.phase.value,
     }
@@ -323,8 +329,13 @@ def at_instant(row: Mapping[str, Any], chain: int | None, at: int, zone: tzinfo)
     if chain is not None and le is not None:
         end = cell_us(le, chain, at)
         out["end"] = "≈" + hm(from_us(end), zone)
-        delta_s = _ceil_s(end - int(row["pe"]))
-        out["delta"] = signed_minutes(delta_s)
+        if row.get("phase") == RowPhase.CURRENT.value:  # the cue on now: to the second
+            delta_s = _ceil_s(end - int(row["pe"]))
+            out["delta"] = signed_minutes(delta_s)
+        else:  # a projection: to the minute of its ≈ end
+            minutes = projected_minutes(end, int(row["pe"]))
+            delta_s = minutes * 60
+            out["delta"] = projected_delta(minutes)
         out["delta_s"] = delta_s
     if "speakers" in row:
         out["speakers"] = [at_instant(kid, chain, at, zone) for kid in row["speakers"]]

@@ -49,7 +49,8 @@ from runshow.live.state import CueTiming, ShowState, ceil_seconds
 from runshow.plan.model import Plan, Segment
 from runshow.present.timefmt import clock as _hms
 from runshow.present.timefmt import clock_hm as _hm
-from runshow.present.timefmt import day_prefix
+from runshow.present.timefmt import day_prefix, projected_delta, projected_minutes
+from runshow.present.timefmt import delta as delta_to_the_second
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -88,9 +89,7 @@ def short_part(title: str) -> str:
 
 def signed_minutes(seconds: int) -> str:
     """``+2:00`` late, ``−1:30`` early, ``0:00`` on time (real minus sign, tabular width)."""
-    sign = "+" if seconds > 0 else ("\u2212" if seconds < 0 else "")
-    minutes, secs = divmod(abs(seconds), 60)
-    return f"{sign}{minutes}:{secs:02d}"
+    return delta_to_the_second(seconds)
 
 
 def _length(value: timedelta) -> str:
@@ -707,7 +706,11 @@ class RundownModel(QAbstractItemModel):
 
     @staticmethod
     def _is_projected(row: _Row, col: int) -> bool:
-        return (col == Column.ACTUAL_START and row.projected[0]) or (col == Column.ACTUAL_END and row.projected[1])
+        return (
+            (col == Column.ACTUAL_START and row.projected[0])
+            or (col == Column.ACTUAL_END and row.projected[1])
+            or (col == Column.DELTA and row.projected[1] and row.phase is not Phase.CURRENT)
+        )
 
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:
@@ -779,7 +782,7 @@ class RundownModel(QAbstractItemModel):
         run: list[int] = []
         for si in rows:
             ids = self._segment_cues[si]
-            if old is None or self._segment_key(keys, ids) != self._segment_key(old_keys, ids):
+            if old is None or self._segment_key(keys, si) != self._segment_key(old_keys, si):
                 if run and run[-1] == si - 1:
                     run.append(si)
                 else:
@@ -832,9 +835,14 @@ class RundownModel(QAbstractItemModel):
             starts, ends = index.crossing(new - moved, moved)
         else:  # the projection moved back (an action gave time back): a minute in (new, old]
             starts, ends = index.crossing(new, -moved)
-        # With whole-second offsets every delta has the base's fraction of a second: they
-        # all move, or none does.
-        deltas = _ceil_s(new) != _ceil_s(new - moved) if index.whole_seconds else True
+        # Only the cue on now spells its delta to the second; every other projected delta is to
+        # the minute of its ≈ end, and moves with that cell (marked with it below).
+        cur = state.cue.index if state.cue else None
+        live_delta = cur is not None and cur in index.end_set
+        if live_delta:
+            assert cur is not None
+            planned = self._planned_end_us[cur]
+            live_delta = _ceil_s(new - planned) != _ceil_s(new - moved - planned)
         shown = self._shown()
         if shown is not None:
             # only rows on screen are signalled (see _signal): cut the cues to theirs first, so a
@@ -850,24 +858,18 @@ class RundownModel(QAbstractItemModel):
         for i in starts:
             self._mark(cells, i, 1, start=True)
         for i in ends:
-            self._mark(cells, i, 2, start=False)
-        if deltas:
-            # every projected delta moved: the segment rows as ranges, and the speaker rows
-            # of the segments on screen (few), without a mark per cue
-            rows, speakers = index.delta_rows, index.speaker_segments
-            if shown is not None:  # only rows on screen are signalled (see _signal)
-                lo, hi = shown
-                rows = rows[bisect.bisect_left(rows, lo) : bisect.bisect_right(rows, hi)]
-                speakers = speakers[bisect.bisect_left(speakers, lo) : bisect.bisect_right(speakers, hi)]
-            for si in rows:
-                if not skip or si not in skip:
+            self._mark(cells, i, 2 | 4, start=False)  # the end, and the delta spelled from it
+        if live_delta:
+            assert cur is not None
+            si = self._cues[cur].segment_index
+            ids = self._segment_cues[si]
+            if not skip or si not in skip:
+                if self._speakers[si]:  # its speaker row (the segment's row shows the minute)
+                    if self.children_shown(si):
+                        k = cur - ids[0]
+                        cells[(si, k)] = cells.get((si, k), 0) | 4
+                else:  # the segment's own row is the cue on now (one cue, or no speakers)
                     cells[(si, -1)] = cells.get((si, -1), 0) | 4
-            for si in speakers:
-                if (not skip or si not in skip) and self.children_shown(si):
-                    ids = self._segment_cues[si]
-                    for k, i in enumerate(ids):
-                        if i in index.end_set:
-                            cells[(si, k)] = cells.get((si, k), 0) | 4
         top: list[tuple[int, int]] = sorted((si, bits) for (si, k), bits in cells.items() if k < 0)
         run: list[int] = []
         for si, bits in top:
@@ -983,12 +985,18 @@ class RundownModel(QAbstractItemModel):
         if cells and repaint is not None:
             repaint(cells)
 
-    @staticmethod
-    def _segment_key(keys: dict[int, tuple[object, ...]], ids: list[int]) -> tuple[object, ...]:
+    def _segment_key(self, keys: dict[int, tuple[object, ...]], si: int) -> tuple[object, ...]:
         """A segment row's key from its cues' keys: what its own cells show."""
+        ids = self._segment_cues[si]
         first, last = keys[ids[0]], keys[ids[-1]]
         phase = "on" if first[1] else ("done" if last[0] == 0 else "upcoming")
-        return (phase, first[2], last[3], tuple(keys[i][4] for i in ids), last[5])
+        # The row is the cue on now itself (one cue, or no speaker rows): its delta to the second;
+        # else a projected end's delta is to the minute, told by the end's key.
+        itself = first[1] and (len(ids) == 1 or not self._speakers[si])
+        e_key = last[3]
+        projected = isinstance(e_key, tuple) and bool(e_key[0])
+        delta = last[5] if itself or not projected else None
+        return (phase, first[2], e_key, tuple(keys[i][4] for i in ids), delta)
 
     def _keys(self, state: ShowState, only: Iterable[int] | None = None) -> dict[int, tuple[object, ...]]:
         """Per cue (every cue, or ``only`` these), what its cells show, as numbers: equal keys
@@ -1026,7 +1034,9 @@ class RundownModel(QAbstractItemModel):
                 s_key,
                 e_key,
                 t.length,
-                None if delta is None else ceil_seconds(delta),
+                # to the second where the row spells it so; a projection's, to the minute, is its
+                # end's minute (e_key) against a fixed planned end
+                None if delta is None or (phase != 1 and t.actual_end is None) else ceil_seconds(delta),
             )
         return out
 
@@ -1087,6 +1097,15 @@ class RundownModel(QAbstractItemModel):
         end = last.actual_end or last.projected_end
         delta = last.delta
         delta_s = None if delta is None else ceil_seconds(delta)
+        if delta_s is None or end is None:
+            delta_text, shown_s = "", None
+        elif end_proj and phase is not Phase.CURRENT:
+            # a projection, to the minute like the ≈HH:MM beside it (the cue on now alone
+            # counts by the second): moves when that end cell does, not every second over time
+            minutes = projected_minutes(_us(end), _us(last.cue.planned_end))
+            delta_text, shown_s = projected_delta(minutes), minutes * 60
+        else:
+            delta_text, shown_s = signed_minutes(delta_s), delta_s
         texts = (
             part,
             title,
@@ -1096,10 +1115,10 @@ class RundownModel(QAbstractItemModel):
             ("≈" + hm(start) if start_proj else hms(start)) if start else "",
             ("≈" + hm(end) if end_proj else hms(end)) if end else "",
             _length(length),
-            "" if delta_s is None else signed_minutes(delta_s),
+            delta_text,
         )
-        look = (phase, start_proj, end_proj, _delta_band(delta_s))
-        background, foreground, fonts = _styles_of(*look, delta_s)
+        look = (phase, start_proj, end_proj, _delta_band(shown_s))
+        background, foreground, fonts = _styles_of(*look, shown_s)
         return _Row(texts, phase, delta_s, (start_proj, end_proj), background, foreground, fonts, look)
 
 

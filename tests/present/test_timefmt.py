@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -69,3 +69,25 @@ def test_clock_spells_what_strftime_spells(instant, zone):
     local = instant.astimezone(zone)
     assert timefmt.clock(instant, zone) == local.strftime("%H:%M:%S")
     assert timefmt.clock_hm(instant, zone) == local.strftime("%H:%M")
+
+
+@pytest.mark.parametrize(
+    ("end", "planned", "minutes", "text"),
+    [
+        ((14, 5, 59), (14, 0, 0), 5, "≈+5′"),  # the minutes between ≈14:05 and 14:00
+        ((14, 0, 59), (14, 0, 0), 0, "≈0′"),
+        ((13, 59, 30), (14, 0, 0), -1, "≈\u22121′"),  # ≈13:59: as the end cell beside it says
+        ((16, 27, 0), (16, 25, 30), 2, "≈+2′"),  # a planned end off the minute: its HH:MM counts
+    ],
+)
+def test_a_projected_delta_is_the_minutes_between_the_two_times_shown(end, planned, minutes, text) -> None:
+    def us(hms: tuple[int, int, int]) -> int:
+        epoch = datetime(1970, 1, 1, tzinfo=UTC)
+        return (datetime(2021, 10, 15, *hms, tzinfo=UTC) - epoch) // timedelta(microseconds=1)
+
+    assert timefmt.projected_minutes(us(end), us(planned)) == minutes
+    assert timefmt.projected_delta(minutes) == text
+
+
+def test_a_delta_to_the_second_is_signed_with_the_real_minus() -> None:
+    assert [timefmt.delta(s) for s in (120, -90, 0, 5)] == ["+2:00", "\u22121:30", "0:00", "+0:05"]

@@ -197,7 +197,7 @@ def test_rundown_follows_deltas_and_a_reconnect_gets_the_whole_list(page, show_a
         srv.publish(make(show_at(14, 12), 1))
         load(page, srv, "rundown")
         assert last_row(page) == fresh_last_row(show_at(14, 12))
-        assert last_row(page)[1] == "+2:00"  # 폐회, two minutes late like the show
+        assert last_row(page)[1] == "≈+2′"  # 폐회, ≈16:27 against 16:25: two minutes late like the show
         page.evaluate("document.querySelector('#rows tr:last-child').dataset.mark = 'kept'")
         rev = page.evaluate("RS.lists.rundown.rev")
         adjusted = show_at(14, 12, 30, extra=(Action(ActionKind.ADJUST, at(14, 12, 30), seconds=60),))
@@ -205,7 +205,7 @@ def test_rundown_follows_deltas_and_a_reconnect_gets_the_whole_list(page, show_a
         # a minute granted to 경북: the last row's projection and Δ move (the page computes them), and
         # the row itself was not sent again (its element is the same one)
         page.wait_for_function(
-            "document.querySelector('#rows tr:last-child .delta').innerText === '+3:00'", timeout=WAIT
+            "document.querySelector('#rows tr:last-child .delta').innerText === '≈+3′'", timeout=WAIT
         )
         assert last_row(page) == fresh_last_row(adjusted) != fresh_last_row(show_at(14, 12, 30))
         assert page.evaluate("document.querySelector('#rows tr:last-child').dataset.mark") == "kept"
@@ -218,7 +218,7 @@ def test_rundown_follows_deltas_and_a_reconnect_gets_the_whole_list(page, show_a
         srv.publish(make(granted, 3))
         page.wait_for_function("RS.resyncs === 1 && RS.lists.rundown.rev > 0", timeout=WAIT)
         page.wait_for_function(
-            "document.querySelector('#rows tr:last-child .delta').innerText === '+4:00'", timeout=WAIT
+            "document.querySelector('#rows tr:last-child .delta').innerText === '≈+4′'", timeout=WAIT
         )
         assert last_row(page) == fresh_last_row(granted)
         adjusted = granted
@@ -237,15 +237,17 @@ def test_rundown_follows_deltas_and_a_reconnect_gets_the_whole_list(page, show_a
 
 
 def test_rundown_projection_moves_with_time_over_time_without_a_message(page, server, show_at) -> None:
+    """The cue on now counts its delta by the second, on the page's own clock; later rows show
+    theirs to the minute of their ≈ end."""
     wall = SystemClock()
     server.publish(snap(show_at(14, 22, 5), wall_ms=epoch_ms(wall.now()), rate=1.0))  # 경북 5 s over
     load(page, server, "rundown")
-    before = last_row(page)[1]
-    assert 125 <= seconds_of(before.lstrip("+")) <= 127
-    page.wait_for_function(
-        f"document.querySelector('#rows tr:last-child .delta').innerText !== '{before}'", timeout=WAIT
-    )
-    assert seconds_of(last_row(page)[1].lstrip("+")) == seconds_of(before.lstrip("+")) + 1
+    live = "#rows tr.current .delta"
+    before = page.inner_text(live)
+    assert before.startswith("+") and 125 <= seconds_of(before.lstrip("+")) <= 127
+    page.wait_for_function(f"document.querySelector('{live}').innerText !== '{before}'", timeout=WAIT)
+    assert seconds_of(page.inner_text(live).lstrip("+")) == seconds_of(before.lstrip("+")) + 1
+    assert last_row(page)[1] == "≈+2′"  # 폐회: ≈16:27 against 16:25
     assert page.evaluate("RS.payload.seq") == 1  # no new message: the page moved it
 
 

@@ -410,9 +410,16 @@ def test_a_tick_changes_no_row_and_an_action_only_the_rows_it_touched(qapp) -> N
         moved = rig.publish().rows("rundown", "ko")
         assert moved is not None and [i for i, _ in moved.changed] == [0, 1]
         assert page.sent[-2:] == ["delta", "delta"]
-        # what the page spells moves with the chain: a later row's Δ is the show's drift
+        # what the page spells moves with the chain: a later row's Δ is the show's drift, to the
+        # minute of its ≈ end; the cue on now's, to the second
         late = rig.session.last
-        assert late is not None and page.shows(late)[150]["delta"] == content.signed_minutes(late.state.drift_s)
+        assert late is not None
+        shown = page.shows(late)
+        assert shown[150] == content.rundown(late.state, WORDS["ko"])["rows"][150]
+        assert shown[150]["delta"].startswith("≈+") and shown[150]["delta"].endswith("′")
+        every = [r for row in shown for r in (row, *row["speakers"])]
+        current = next(row for row in every if row["phase"] == "current")
+        assert current["delta"] == content.signed_minutes(late.state.drift_s)
     finally:
         rig.close()
 

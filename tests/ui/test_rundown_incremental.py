@@ -143,7 +143,33 @@ def test_every_step_shows_what_a_fresh_model_shows_and_signals_exactly_what_chan
         before = check_step(model, controller, before, rec)
 
 
-def test_an_overtime_tick_signals_the_deltas_downstream_and_not_the_past(rig, at) -> None:
+def test_the_control_room_and_the_lan_rundown_spell_every_delta_and_end_alike(rig) -> None:
+    """The operator's rundown and the LAN views' (runshow/remote/rows.py, the page's own spelling
+    at the instant) show the same Δ and end on every row through the steps: the cue on now to the
+    second, every projection to the minute."""
+    from runshow.remote import content
+    from runshow.remote.words import translators
+
+    say = translators()["ko"]
+    clock, controller, model = rig
+    for what, arg in STEPS:
+        take_step(clock, controller, what, arg)
+        web = content.rundown(controller.state, say)["rows"]
+        for r, row in enumerate(web):
+            top = model.index(r, 0)
+            pairs = [(row, model.index(r, Column.DELTA), model.index(r, Column.ACTUAL_END))]
+            pairs += [
+                (kid, model.index(k, Column.DELTA, top), model.index(k, Column.ACTUAL_END, top))
+                for k, kid in enumerate(row["speakers"])
+            ]
+            for spelled, delta, end in pairs:
+                assert model.data(delta) == spelled["delta"], (what, arg, r)
+                assert model.data(end) == spelled["end"], (what, arg, r)
+
+
+def test_an_overtime_tick_signals_the_live_delta_alone_and_a_minute_moves_the_projections(rig, at) -> None:
+    """Over time only the cue on now counts its delta by the second; the rows after it show their
+    projected delta to the minute, beside their ≈ end, and move with it once a minute."""
     clock, controller, model = rig
     clock.set(at(13, 30))
     controller.act(ActionKind.START)
@@ -153,10 +179,18 @@ def test_an_overtime_tick_signals_the_deltas_downstream_and_not_the_past(rig, at
     rec = Recorder(model)
     clock.advance(1)
     controller.refresh()
+    assert rec.cells == {(1, -1, Column.DELTA)}  # the cue on now's delta, nothing else
+    assert model.data(model.index(1, Column.DELTA)) == "+0:31"
+    later = model.data(model.index(2, Column.DELTA))
+    assert later.startswith("≈") and later.endswith("′")
+    rec.cells.clear()
+    clock.set(at(13, 41, 0, 500_000))  # the projection crosses a minute: ≈ ends and deltas move
+    controller.refresh()
     rows = {r for r, k, c in rec.cells if k == -1}
     assert 0 not in rows  # the past does not move
     assert set(range(1, model.rowCount())) <= rows
-    assert {c for r, k, c in rec.cells if k == -1 and r > 1} == {Column.DELTA}  # no ≈HH:MM crossed a minute
+    moved = {c for r, k, c in rec.cells if k == -1 and r > 1}
+    assert {Column.ACTUAL_END, Column.DELTA} <= moved <= set(range(Column.ACTUAL_START, Column.DELTA + 1))
 
 
 FESTIVAL_SEGMENTS = 1000
@@ -206,8 +240,9 @@ def test_at_festival_scale_a_tick_formats_nothing_nobody_looks_at(qapp, monkeypa
     assert formatted == [], "no view asked: no text is made"
     assert rec.emits - emits <= 5 * 2  # one range for the downstream deltas (plus a minute run), not a row each
     # asking for a row formats that row only
-    assert model.data(model.index(500, Column.DELTA), Qt.ItemDataRole.DisplayRole) == "+0:10"
+    assert model.data(model.index(500, Column.DELTA), Qt.ItemDataRole.DisplayRole) == "≈0′"  # ≈11:38 as planned
     assert formatted == [(500, -1)]
+    assert model.data(model.index(0, Column.DELTA), Qt.ItemDataRole.DisplayRole) == "+0:10"  # the cue on now
 
 
 def test_speaker_rows_nobody_can_see_are_not_signalled_but_are_fresh_when_opened(rig, at) -> None:
@@ -215,10 +250,10 @@ def test_speaker_rows_nobody_can_see_are_not_signalled_but_are_fresh_when_opened
     model.children_shown = lambda segment: False
     clock.set(at(13, 30))
     controller.act(ActionKind.START)
-    clock.set(at(13, 36))  # the first cue a minute over: every projection slides each second
+    clock.set(at(13, 36, 59, 500_000))  # the first cue two minutes over, nearly
     controller.refresh()
     rec = Recorder(model)
-    clock.advance(1)
+    clock.advance(1)  # the projection crosses a minute: every ≈ end and projected delta moves
     controller.refresh()
     assert rec.emits and {k for _, k, _ in rec.cells} == {-1}  # segment rows only
     regions = model.index(4, 0)
@@ -226,7 +261,7 @@ def test_speaker_rows_nobody_can_see_are_not_signalled_but_are_fresh_when_opened
     for k in range(model.rowCount(regions)):
         assert model.data(model.index(k, Column.DELTA, regions)) == fresh.data(
             fresh.index(k, Column.DELTA, fresh.index(4, 0))
-        ) == "+1:01"
+        ) == "≈+2′"
 
 
 def test_with_a_view_only_the_rows_on_screen_are_signalled_and_the_rest_stay_fresh(rig, at) -> None:
@@ -234,10 +269,10 @@ def test_with_a_view_only_the_rows_on_screen_are_signalled_and_the_rest_stay_fre
     model.rows_shown = lambda: (0, 3)
     clock.set(at(13, 30))
     controller.act(ActionKind.START)
-    clock.set(at(13, 36))  # a minute over: every later delta moves each second
+    clock.set(at(13, 36, 59, 500_000))  # nearly two minutes over
     controller.refresh()
     rec = Recorder(model)
-    clock.advance(1)
+    clock.advance(1)  # the projection crosses a minute: every later ≈ end and delta moves
     controller.refresh()
     assert {r for r, k, _ in rec.cells if k == -1} == {0, 1, 2, 3}
     assert all(top == bottom for top, bottom in [(r, r) for r, _, _ in rec.cells])

@@ -137,14 +137,21 @@ def test_next_emits_only_for_changed_rows_never_a_reset(setup, at, qtbot):
     assert sorted(changed) == [0, 1]  # the cue that ended and the cue that started
 
 
-def test_overtime_moves_the_delta_each_second(setup, at):
+def test_overtime_moves_the_live_delta_each_second_and_the_projected_ones_by_the_minute(setup, at):
     clock, controller, model = setup
     clock.set(at(13, 30))
     controller.act(ActionKind.START)
     clock.set(at(13, 35, 1))
     controller.refresh()
-    assert text(model, model.index(0, 0), Column.DELTA) == "+0:01"
-    assert text(model, model.index(11, 0), Column.DELTA) == "+0:01"  # 폐회 projected late too
+    assert text(model, model.index(0, 0), Column.DELTA) == "+0:01"  # the cue on now, to the second
+    assert text(model, model.index(11, 0), Column.DELTA) == "≈0′"  # 폐회 ≈16:25, as planned
+    clock.set(at(13, 36, 0, 1))
+    controller.refresh()
+    assert text(model, model.index(0, 0), Column.DELTA) == "+1:01"
+    assert text(model, model.index(11, 0), Column.DELTA) == "≈+1′"  # ≈16:26 against 16:25
+    tip = model.data(model.index(11, Column.DELTA), Qt.ItemDataRole.ToolTipRole)
+    assert tip == model.data(model.index(11, Column.ACTUAL_END), Qt.ItemDataRole.ToolTipRole) and tip
+    assert model.data(model.index(0, Column.DELTA), Qt.ItemDataRole.ToolTipRole) is None  # not a projection
 
 
 ROLES = [

@@ -183,6 +183,11 @@
     const a = Math.abs(sec);
     return `${sign}${Math.floor(a / 60)}:${pad2(a % 60)}`;
   }
+  function projectedDelta(minutes) {
+    // runshow/present/timefmt.py::projected_delta: a projection, to the minute of its ≈ end
+    const sign = minutes > 0 ? "+" : minutes < 0 ? "\u2212" : "";
+    return `\u2248${sign}${Math.abs(minutes)}\u2032`;
+  }
   function cellUs(cell, chain, at) {
     // max(chain − s, floor, now if the cell never starts before now): runshow/remote/rows.py::cell_us
     let v = chain - cell[0];
@@ -201,8 +206,16 @@
     if (chain != null && row.le) {
       const e = cellUs(row.le, chain, at);
       end = "≈" + hmOf(e, tzMs);
-      deltaS = -Math.floor(-(e - row.pe) / 1e6) + 0;
-      delta = signedMinutes(deltaS);
+      if (row.phase === "current") {
+        // the cue on now counts its delta by the second
+        deltaS = -Math.floor(-(e - row.pe) / 1e6) + 0;
+        delta = signedMinutes(deltaS);
+      } else {
+        // every other: the minutes between its ≈ end and its planned end (projected_minutes)
+        const minutes = Math.floor(e / 6e7) - Math.floor(row.pe / 6e7);
+        deltaS = minutes * 60;
+        delta = projectedDelta(minutes);
+      }
     }
     return { actual: [start, end].filter(Boolean).join(" – "), delta, deltaS };
   }
