@@ -1153,7 +1153,11 @@ def _styles_of(
     foreground: list[QBrush | None] = []
     fonts: list[QFont | None] = []
     for col in Column:
-        projected = (col == Column.ACTUAL_START and start_proj) or (col == Column.ACTUAL_END and end_proj)
+        projected = (
+            (col == Column.ACTUAL_START and start_proj)
+            or (col == Column.ACTUAL_END and end_proj)
+            or (col == Column.DELTA and end_proj and phase is not Phase.CURRENT)  # ≈+2′, to the minute
+        )
         if col == Column.DELTA and delta_s is not None:
             foreground.append(_brush(delta_colour(delta_s)))
         elif projected:
@@ -1162,7 +1166,7 @@ def _styles_of(
             foreground.append(_brush(DONE_FOREGROUND))
         else:
             foreground.append(None)
-        bold = phase is Phase.CURRENT or bool(col == Column.DELTA and delta_s)
+        bold = phase is Phase.CURRENT or bool(col == Column.DELTA and delta_s and not projected)
         fonts.append(_font(bold, projected))
     made = _STYLES[key] = (background, tuple(foreground), tuple(fonts))
     return made
