@@ -45,7 +45,7 @@ from runshow.ui.commands import OperatorCommands
 from runshow.ui.help_overlay import HelpOverlay
 from runshow.ui.rundown_cells import CellImageDelegate
 from runshow.ui.rundown_edit import EditableRundownModel, RundownEditor
-from runshow.ui.rundown_model import Column
+from runshow.ui.rundown_model import Column, row_place
 from runshow.ui.stage import StageView, StageWindow
 
 MINIATURE_WIDTH = 432  # 16:9 miniature of the stage monitor
@@ -127,33 +127,34 @@ class RundownView(QTreeView):
         Several cells of one column are repainted as one strip of that column, from the first to
         the last: a minute crossed by every third row's ≈ end (and its delta) is three strips, which
         the paint takes one at a time, rather than dozens of cells it would take as whole rows.
+        The row with the keyboard focus is repainted whole when a cell or a strip reaches it: a
+        cell of it repainted alone drew a frame around that cell only, left on screen beside the
+        rest of the row's.
         """
         update = self.viewport().update
-        by_column: dict[int, list[QRect]] = {}
+        by_column: dict[int, list[QModelIndex]] = {}
         for cell in cells:
-            by_column.setdefault(cell.column(), []).append(self.visualRect(cell))
-        for rects in by_column.values():
-            if len(rects) < STRIP_CELLS:
-                for rect in rects:
-                    update(rect)
-                continue
-            top = min(rect.top() for rect in rects)
-            bottom = max(rect.bottom() for rect in rects)
-            first = rects[0]
-            update(QRect(first.left(), top, first.width(), bottom - top + 1))
-        self._repaint_focus_row(cells[0], cells[-1])
-
-    def _repaint_focus_row(
-        self, first: QModelIndex | QPersistentModelIndex, last: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        """The row with the keyboard focus is framed whole: a cell of it repainted alone drew a
-        frame around that cell only, left on screen beside the rest of the row's."""
+            by_column.setdefault(cell.column(), []).append(cell)
         current = self.currentIndex()
-        if not current.isValid() or current.parent() != first.parent() or not self.hasFocus():
-            return
-        if min(first.row(), last.row()) <= current.row() <= max(first.row(), last.row()):
+        focus = row_place(current) if current.isValid() and self.hasFocus() else None
+        reached = False
+        for column in by_column.values():
+            if len(column) < STRIP_CELLS:
+                for cell in column:
+                    update(self.visualRect(cell))
+                    reached = reached or (focus is not None and row_place(cell) == focus)
+                continue
+            # the strip runs from the cell highest on screen to the lowest: a segment's row comes
+            # before its speakers' rows, which come before the next segment's (only those two
+            # cells are measured)
+            placed = [(row_place(cell), cell) for cell in column]
+            first, last = min(placed, key=_first), max(placed, key=_first)
+            top, bottom = self.visualRect(first[1]), self.visualRect(last[1])
+            update(QRect(top.left(), top.top(), top.width(), bottom.bottom() - top.top() + 1))
+            reached = reached or (focus is not None and first[0] <= focus <= last[0])
+        if reached:
             rect = self.visualRect(current)
-            self.viewport().update(QRect(0, rect.top(), self.viewport().width(), rect.height()))
+            update(QRect(0, rect.top(), self.viewport().width(), rect.height()))
 
     def dataChanged(
         self,
@@ -197,6 +198,10 @@ _LOOK_CHANGES = frozenset(
 PAINT_PASSES = 16  # at most this many rectangles painted one at a time
 STRIP_CELLS = 3  # this many cells of one column moved at once are repainted as one strip of it
 PASS_CELLS = 11  # a paint pass costs what ~11 cells cost (measured: 0.65 ms a pass, 58 µs a cell)
+
+
+def _first(item: tuple[tuple[int, int], QModelIndex]) -> tuple[int, int]:
+    return item[0]
 
 
 def _apart_is_cheaper(rects: list[QRect], width: int, row_height: int, columns: int) -> bool:

@@ -116,6 +116,13 @@ def _own(key: tuple[object, ...]) -> tuple[object, ...]:
     return key[:1] + key[2:]
 
 
+def row_place(index: AnyIndex) -> tuple[int, int]:
+    """Where a cell's row stands in the rundown's order, top to bottom: ``(segment row, −1)`` for
+    a segment's row, ``(segment row, speaker row)`` for a speaker's (under its segment's)."""
+    iid = index.internalId()
+    return (index.row(), -1) if iid == _TOP else (iid - 1, index.row())
+
+
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
     """Sorted row numbers as (first, last) runs of consecutive rows."""
     out: list[tuple[int, int]] = []
@@ -145,6 +152,9 @@ class Column(enum.IntEnum):
     DELTA = 8
 
 
+COLUMNS = len(Column)  # (len() of an enum class is a Python call: index() asks it for every cell)
+
+
 class Phase(enum.Enum):
     """Where a row stands against the current cue; drives its colours."""
 
@@ -167,7 +177,7 @@ class _Row:
     fonts: tuple[QFont | None, ...]
     look: tuple[Phase, bool, bool, int | None]  # what the colours and fonts above depend on
     # per column, what a paint of the cell asks (role → value), made at its first paint
-    painted: list[dict[int, object] | None] = field(default_factory=lambda: [None] * len(Column), compare=False)
+    painted: list[dict[int, object] | None] = field(default_factory=lambda: [None] * COLUMNS, compare=False)
 
 
 _BRUSHES: dict[str, QBrush] = {}
@@ -440,6 +450,7 @@ class RundownModel(QAbstractItemModel):
         # into Python, its rectangle found and queued); the view queues the rectangles itself.
         # Only cells that cannot be edited go this way (the times of a row, never its words).
         self.repaint_cells: Callable[[list[QModelIndex]], None] | None = None
+        self._batch: list[QModelIndex] | None = None  # cells for repaint_cells while a state is taken
         self._shown_now: tuple[int, int] | None = None
         self._base_us: int | None = None  # where the projection chains from, µs since the epoch
         # per cue, as integer µs: planned end, planned length (fixed for a show)
@@ -543,7 +554,7 @@ class RundownModel(QAbstractItemModel):
         self._current = state.cue.index if state.cue else None
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(Column) or row < 0:
+        if column < 0 or column >= COLUMNS or row < 0:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _TOP) if row < len(self._speakers) else QModelIndex()
@@ -567,7 +578,7 @@ class RundownModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(Column)
+        return COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -714,7 +725,20 @@ class RundownModel(QAbstractItemModel):
 
     # ── following the show ────────────────────────────────────────────────
     def update_state(self, state: ShowState) -> None:
-        """Take ``state``; signal exactly the cells whose text it changes (most ticks: none)."""
+        """Take ``state``; signal exactly the cells whose text it changes (most ticks: none).
+
+        The time cells it hands the view (:attr:`repaint_cells`) go in one list, so the view sees
+        every cell of a column at once (and repaints several as one strip of it).
+        """
+        self._batch = [] if self.repaint_cells is not None else None
+        try:
+            self._update_state(state)
+        finally:
+            batch, self._batch = self._batch, None
+            if batch and self.repaint_cells is not None:
+                self.repaint_cells(batch)
+
+    def _update_state(self, state: ShowState) -> None:
         if state._progress.layout.cues is not self._cues:
             if self._state is not None and state._show is self._state._show:
                 self._restructure(state)  # an amendment of this show
@@ -983,7 +1007,10 @@ class RundownModel(QAbstractItemModel):
                 else:
                     self.dataChanged.emit(cell, cell, _ROLES)
         if cells and repaint is not None:
-            repaint(cells)
+            if self._batch is not None:
+                self._batch.extend(cells)  # handed over once, at the end of the state (update_state)
+            else:
+                repaint(cells)
 
     def _segment_key(self, keys: dict[int, tuple[object, ...]], si: int) -> tuple[object, ...]:
         """A segment row's key from its cues' keys: what its own cells show."""
