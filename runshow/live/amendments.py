@@ -55,9 +55,21 @@ class Where:
         else:
             cue = cues[progress.current]
             pivot, current, speaker = cue.segment_index, cue.segment.id, cue.speaker_index
-        segments = progress.layout.plan.segments
-        future = frozenset(s.id for k, s in enumerate(segments) if k > pivot and s.id not in entered)
+        # (the ids after the pivot as a set, less those entered: set operations, not a pass in
+        # Python over every segment; a next on a 1,000-segment festival asks this)
+        future = frozenset(_segment_ids(progress.layout.plan)[pivot + 1 :]).difference(entered)
         return cls(current, speaker, future)
+
+
+_ids_of: tuple[Plan, tuple[str, ...]] | None = None
+
+
+def _segment_ids(plan: Plan) -> tuple[str, ...]:
+    """The plan's segment ids in order (kept for the last plan asked)."""
+    global _ids_of
+    if _ids_of is None or _ids_of[0] is not plan:
+        _ids_of = (plan, tuple(s.id for s in plan.segments))
+    return _ids_of[1]
 
 
 def _seconds(value: int) -> timedelta:

@@ -293,3 +293,31 @@ def test_amendments_and_their_undos_give_the_plan_without_the_undone(actions: li
     while show.can_undo:
         show.apply(act.undo(show.progress.last_at or T0))
     assert show.plan == PLAN
+
+
+def test_where_the_show_stands_names_every_later_segment_never_entered(plan_2021: Plan, at: At) -> None:
+    """Where.of's set operations say what a pass over every segment says, through a show that
+    jumps ahead and back (a segment entered and left again is no longer "future")."""
+    from runshow.live.amendments import Where
+
+    def by_hand(show: Show) -> frozenset[str]:
+        p = show.progress
+        cues = p.layout.cues
+        entered = {cues[i].segment.id for i in p.actual_start}
+        pivot = cues[p.current].segment_index if p.current is not None else -1
+        return frozenset(s.id for k, s in enumerate(p.layout.plan.segments) if k > pivot and s.id not in entered)
+
+    show = Show(plan_2021)
+    assert Where.of(show.progress).future == by_hand(show) == {s.id for s in plan_2021.segments}
+    steps = [
+        Action(ActionKind.START, at(13, 30)),
+        Action(ActionKind.NEXT, at(13, 35)),
+        Action(ActionKind.GOTO, at(13, 50), segment="regions"),
+        Action(ActionKind.GOTO, at(14, 0), segment="opening"),
+        Action(ActionKind.NEXT, at(14, 1)),
+    ]
+    for action in steps:
+        show.apply(action)
+        where = Where.of(show.progress)
+        assert where.future == by_hand(show), action
+    assert "regions" not in where.future  # entered, then left by a jump back
