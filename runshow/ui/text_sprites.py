@@ -73,6 +73,7 @@ class GlyphSprites:
         # a per-second text's glyphs and advances, by (text, font key): asked for its width, its
         # cells and its drawing, several times a flip, for the same few texts
         self._advances: dict[tuple[str, str], tuple[QRawFont, str, list[tuple[int, float]]] | None] = {}
+        self._widths: dict[tuple[str, str], float] = {}  # (text, font key) → moving_width
         self.bytes = 0
         self.rendered = 0  # glyph images made (a test sees the cache work)
         # (left, top, right, bottom) of what the painter is clipped to, set by the caller for one
@@ -168,11 +169,18 @@ class GlyphSprites:
         return raw_hit[0], raw_hit[1], out
 
     def moving_width(self, text: str, font: QFont) -> float:
-        """The advance of a per-second text as :meth:`draw` with ``steady=False`` lays it out."""
+        """The advance of a per-second text as :meth:`draw` with ``steady=False`` lays it out
+        (remembered: a flip asks it of the same few texts ~10 times over)."""
+        memo = (text, self.font_key(font))
+        width = self._widths.get(memo)
+        if width is not None:
+            return width
         got = self.advances(text, font)
-        if got is None:
-            return self.line(text, font).width
-        return sum(a for _, a in got[2])
+        width = self.line(text, font).width if got is None else sum(a for _, a in got[2])
+        if len(self._widths) > 256:
+            self._widths.clear()
+        self._widths[memo] = width
+        return width
 
     def moving_cells(self, text: str, font: QFont) -> list[tuple[float, float]] | None:
         """Where each character of a per-second text lies, from its left end: (left, right)."""
@@ -368,8 +376,10 @@ class GlyphSprites:
             self.bytes -= old.size
 
     def clear(self) -> None:
-        for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent, self._fkeys, self._advances):
+        for cache in (self._glyphs, self._lines, self._raws, self._chars, self._ascent, self._fkeys):
             cache.clear()
+        self._advances.clear()
+        self._widths.clear()
         self._moving_seen.clear()
         self._warmed.clear()
         self.bytes = 0
