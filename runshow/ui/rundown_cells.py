@@ -36,7 +36,7 @@ _SPECIAL = (
     | QStyle.StateFlag.State_HasFocus
     | QStyle.StateFlag.State_MouseOver
     | QStyle.StateFlag.State_Editing
-)
+).value  # (as an int: an operation on a PySide6 flag is a Python call, twice a cell)
 
 
 class CellImageDelegate(QStyledItemDelegate):
@@ -53,7 +53,7 @@ class CellImageDelegate(QStyledItemDelegate):
         self.reused = 0  # paints that copied an image (read by the tests)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        state = option.state
+        state = option.state.value
         model = index.model()
         if model is not self._model:
             self._model = model
@@ -67,7 +67,7 @@ class CellImageDelegate(QStyledItemDelegate):
             return
         rect = option.rect
         # the view's font, palette and scale are the same for every image: forget() drops them all
-        key = (look, rect.width(), rect.height(), state.value, option.features.value)
+        key = (look, rect.width(), rect.height(), state, option.features.value)
         images = self._images
         image = images.get(key)
         if image is not None:
