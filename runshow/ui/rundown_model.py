@@ -236,10 +236,7 @@ class _ProjectionIndex:
     start_by_mod: list[int]  # … and the cues in that order
     end_mod: list[int]
     end_by_mod: list[int]
-    whole_seconds: bool  # every delta offset is whole seconds: deltas move together
     end_set: set[int] = field(default_factory=set)
-    delta_rows: list[int] = field(default_factory=list)  # segment rows whose end (delta) is projected
-    speaker_segments: list[int] = field(default_factory=list)  # … and those with speaker rows
 
     @classmethod
     def build(
@@ -272,10 +269,6 @@ class _ProjectionIndex:
         base = suffix[first]
         c = base % _MINUTE
         current = cur is not None and cur not in p.actual_end
-        whole = cur is None or not current or planned_end[cur] % 1_000_000 == 0
-        if first < n:
-            whole = whole and sorted_offsets.uniform_from[first]
-            whole = whole and (base - sorted_offsets.residue[first]) % 1_000_000 == 0
         start_mod, start_by_mod = sorted_offsets.rotated(sorted_offsets.start_keys, sorted_offsets.start_cues, c, first)
         end_mod, end_by_mod = sorted_offsets.rotated(sorted_offsets.end_keys, sorted_offsets.end_cues, c, first)
         ends = list(range(first, n))
@@ -284,22 +277,7 @@ class _ProjectionIndex:
             ends.insert(0, cur)
             end_mod.insert(0, 0)  # the cue on now ends at the base itself: offset 0, the lowest index
             end_by_mod.insert(0, cur)
-        cues = p.layout.cues
-        first_seg = cues[ends[0]].segment_index if ends else len(segment_cues)
-        speakers = sorted_offsets.speaker_segments
-        return cls(
-            epoch,
-            list(range(first, n)),
-            ends,
-            start_mod,
-            start_by_mod,
-            end_mod,
-            end_by_mod,
-            whole,
-            set(ends),
-            list(range(first_seg, len(segment_cues))) if ends else [],
-            speakers[bisect.bisect_left(speakers, first_seg) :],
-        )
+        return cls(epoch, list(range(first, n)), ends, start_mod, start_by_mod, end_mod, end_by_mod, set(ends))
 
     @classmethod
     def build_general(
@@ -311,11 +289,9 @@ class _ProjectionIndex:
         first = 0 if cur is None else cur + 1
         starts: list[tuple[int, int]] = []
         ends: list[tuple[int, int]] = []
-        whole = True
         n = len(planned_end)
         if cur is not None and cur not in p.actual_end:
             ends.append((0, cur))  # the cue on now ends at the base itself
-            whole = whole and (planned_end[cur] % 1_000_000 == 0)
         for i in range(first, n):
             off_s = suffix[first] - suffix[i]
             off_e = suffix[first] - suffix[i + 1]
@@ -323,16 +299,8 @@ class _ProjectionIndex:
                 starts.append((off_s, i))
             if i not in p.actual_end:
                 ends.append((off_e, i))
-                whole = whole and (off_e - planned_end[i]) % 1_000_000 == 0
         if state.status is Status.ENDED:
             starts, ends = [], []
-        ends_set = {i for _, i in ends}
-        cues = p.layout.cues
-        first_seg = cues[ends[0][1]].segment_index if ends else len(segment_cues)
-        delta_rows = [si for si in range(first_seg, len(segment_cues)) if segment_cues[si][-1] in ends_set]
-        speaker_segments = [
-            si for si in range(first_seg, len(segment_cues)) if cues[segment_cues[si][0]].speaker_index is not None
-        ]
         by_start = sorted((off % _MINUTE, i) for off, i in starts)
         by_end = sorted((off % _MINUTE, i) for off, i in ends)
         return cls(
@@ -343,10 +311,7 @@ class _ProjectionIndex:
             [i for _, i in by_start],
             [m for m, _ in by_end],
             [i for _, i in by_end],
-            whole,
-            ends_set,
-            delta_rows,
-            speaker_segments,
+            {i for _, i in ends},
         )
 
     def crossing(self, old: int, moved: int) -> tuple[list[int], list[int]]:
@@ -370,14 +335,12 @@ class _ProjectionIndex:
 @dataclass(frozen=True)
 class _SortedOffsets:
     """Per plan: the cues in order of their offsets' remainders modulo a minute (see
-    :meth:`_ProjectionIndex.build`), and what the whole-seconds test needs."""
+    :meth:`_ProjectionIndex.build`), and the segments with speaker rows."""
 
     start_keys: list[int]  # (−suffix[i]) mod a minute, ascending …
     start_cues: list[int]  # … with the cues in that order (ties by cue)
     end_keys: list[int]  # (−suffix[i + 1]) mod a minute, ascending …
     end_cues: list[int]
-    residue: list[int]  # (suffix[i + 1] + planned_end[i]) mod a second
-    uniform_from: list[bool]  # residue[j] == residue[i] for every j ≥ i
     speaker_segments: list[int]  # segments with speaker rows, ascending
 
     @classmethod
@@ -385,17 +348,11 @@ class _SortedOffsets:
         n = len(planned_end)
         starts = sorted(((-suffix[i]) % _MINUTE, i) for i in range(n))
         ends = sorted(((-suffix[i + 1]) % _MINUTE, i) for i in range(n))
-        residue = [(suffix[i + 1] + planned_end[i]) % 1_000_000 for i in range(n)]
-        uniform = [True] * n
-        for i in range(n - 2, -1, -1):
-            uniform[i] = uniform[i + 1] and residue[i] == residue[i + 1]
         return cls(
             [k for k, _ in starts],
             [i for _, i in starts],
             [k for k, _ in ends],
             [i for _, i in ends],
-            residue,
-            uniform,
             [si for si, count in enumerate(speakers) if count],
         )
 

@@ -332,7 +332,7 @@ def test_the_projection_index_without_sorting_is_the_general_one(rig) -> None:
 
 @pytest.mark.parametrize("seconds", [0.0, 0.25, 7.5])
 def test_the_projection_index_without_sorting_at_festival_scale(qapp, seconds) -> None:
-    """A thousand cues, started late by a fraction of a second (the whole-seconds test), then
+    """A thousand cues, started late by a fraction of a second (offsets off the whole second), then
     next after next and adjusts: the fast index equals the sorted one each time."""
     from runshow.ui.rundown_model import _ProjectionIndex
 
