@@ -1,6 +1,8 @@
 """Screenshots of the live show's guards, from a real window under Xvfb, for docs/.
 
 - ``docs/guarded-goto.png``: Enter on a rundown row in the live show asks first;
+- ``docs/alerts.png``: both screens at 14:08:01, as 전남's wrap-up warning and 경북's stand-by
+  fire: the stage's notice, the operator's toast and the alert log;
 - ``docs/alert-log.png``: the alert log with readable planned/fired times, the toasts
   stacked above it (never over the newest row's acknowledge box).
 
@@ -12,6 +14,8 @@ Needs Debian's ``xvfb`` and ``imagemagick``.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -63,6 +67,21 @@ def main() -> int:
         windows.stage.show()
         docs = ROOT / "docs"
 
+        def alerts_at_eight() -> None:  # 전남's wrap-up warning and 경북's stand-by, on time
+            clock.advance((instant(zone, "14:08:01") - clock.now()).total_seconds())
+            windows.armer.scheduler.wakeup()
+            windows.controller.refresh()
+            QTimer.singleShot(1500, shot_alerts)
+
+        def shot_alerts() -> None:
+            whole = Path(tempfile.mkdtemp()) / "screen.png"
+            subprocess.run(["import", "-window", "root", str(whole)], check=True)
+            shutil.copyfile(whole, docs / "alerts.png")
+            print(docs / "alerts.png")
+            for toast in list(windows.armer.attachments[0].toasts.toasts):  # type: ignore[attr-defined]
+                toast.dismiss()
+            QTimer.singleShot(300, alerts_due)
+
         def alerts_due() -> None:  # 전남 runs into her wrap-up and overtime; 경북 is called
             clock.advance((instant(zone, "14:10:02") - clock.now()).total_seconds())  # quietly: time passing
             windows.armer.scheduler.wakeup()
@@ -85,7 +104,7 @@ def main() -> int:
                 box.close()
             app.quit()
 
-        QTimer.singleShot(800, alerts_due)
+        QTimer.singleShot(800, alerts_at_eight)
         app.exec()
         return 0
     finally:
