@@ -193,9 +193,7 @@ def drift_text(seconds: int, say: Translator) -> str:
 
 
 def signed_minutes(seconds: int) -> str:
-    sign = "+" if seconds > 0 else (MINUS if seconds < 0 else "")
-    minutes, secs = divmod(abs(seconds), 60)
-    return f"{sign}{minutes}:{secs:02d}"
+    return timefmt.delta(seconds)
 
 
 def _hm(instant: datetime, zone: tzinfo) -> str:
