@@ -950,13 +950,6 @@ class RundownModel(QAbstractItemModel):
         repaint = self.repaint_cells
         cells: list[QModelIndex] = []
         for column in columns:
-            if column == Column.DELTA and shown is not None and bottom == hi and bottom > top:
-                # Every delta from here to the foot of the screen (each second over time): one
-                # range. (Qt 6.11 widens a range's rectangle rightwards and downwards past the
-                # range, QTreeViewPrivate::intersectedRect; for the last column, reaching the
-                # screen's last row, that lies off screen. Elsewhere, cell by cell.)
-                self.dataChanged.emit(self.index(top, column, parent), self.index(bottom, column, parent), _ROLES)
-                continue
             for row in range(top, bottom + 1):
                 cell = self.index(row, column, parent)
                 if repaint is not None:
