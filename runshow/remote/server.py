@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 VIEWS = ("stage", "backstage", "lobby", "overlay", "clock", "rundown")
 CODE_COOKIE = "runshow_view"
 MAX_WS_MESSAGE = 64 * 1024
+FRESH_TIMEOUT_S = 1.0  # how long a request or a first page waits for the GUI thread to bring the state up to the time
 
 WsReply = Mapping[str, Any] | None
 WsHandler = Callable[["WsClient", Mapping[str, Any]], Awaitable[WsReply]]
@@ -164,6 +165,9 @@ class RemoteServer:
         self._stopping = False
         self.on_clients_changed: Callable[[int], None] | None = None  # called on the server thread
         self.gui_call: GuiCall | None = None  # set by RemoteSession: run a callable on the GUI thread
+        # set by RemoteSession: on the GUI thread, publish now if only time moved since the last
+        # snapshot (while no page listens the session builds none for time alone)
+        self.refresh_call: Callable[[], None] | None = None
 
     # ── for the control API (issue 17) ───────────────────────────────────
     def add_routes(self, routes: Iterable[web.AbstractRouteDef]) -> None:
@@ -374,6 +378,22 @@ class RemoteServer:
                 self._fan_out(parked)
         return self._latest
 
+    async def _fresh(self) -> Snapshot | None:
+        """On the loop: the newest snapshot, first brought up to the time if no page listened.
+
+        With no page connected the session builds no snapshot for time alone (its worded
+        times, the rundown's ≈ projections, would go to nobody): a request or the first page
+        asks the GUI thread for one first. If the GUI thread does not answer in time, the
+        newest there is is served rather than nothing.
+        """
+        refresh = self.refresh_call
+        if not self._clients and refresh is not None and self.gui_call is not None:
+            try:
+                await asyncio.wait_for(self.on_gui(refresh), FRESH_TIMEOUT_S)
+            except Exception:  # a late or failed refresh: the last snapshot still answers
+                log.warning("no fresh state from the show in %.1f s: answering with the last one", FRESH_TIMEOUT_S)
+        return self._newest()
+
     def _fan_out(self, snapshot: Snapshot) -> None:
         """On the loop: the newest snapshot for every client (latest wins), each encoded when sent."""
         if self._latest is not None and snapshot.seq < self._latest.seq:
@@ -521,7 +541,7 @@ class RemoteServer:
         unknown = set(request.query) - {"lang", "code"}
         if unknown:
             return json_error(400, "bad-query", f"unknown parameter(s): {', '.join(sorted(unknown))}")
-        snap = self._newest()
+        snap = await self._fresh()
         if snap is None:
             return json_error(503, "no-state", "the show has not published a state yet")
         lang = pick_language(request.query.get("lang"))
@@ -545,6 +565,7 @@ class RemoteServer:
             request.remote,
             view if view in (*VIEWS, "rundown_all") else None,
         )
+        await self._fresh()  # the first page: the state up to the time before it is counted
         self._clients.add(client)
         self._clients_changed()
         sender = asyncio.create_task(self._sender(client))

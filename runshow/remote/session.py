@@ -85,10 +85,12 @@ class RemoteSession(QObject):
         self._notice: str | None = None
         self._started = False
         self._refresh_pending = False  # a time-only refresh is deferred to after the tick
+        self._stale = False  # time moved since the last snapshot, unpublished: no page listened
         self.last: Snapshot | None = None
         self._invoke.connect(self._run_call, Qt.ConnectionType.QueuedConnection)
         server.gui_call = self.call_on_gui
         server.on_clients_changed = self.clientsChanged.emit
+        server.refresh_call = self.refresh_if_stale
 
     # ── life cycle ───────────────────────────────────────────────────────
     def start(self) -> bool:
@@ -132,11 +134,17 @@ class RemoteSession(QObject):
 
         Between two actions a page computes every moving number exactly from the last
         snapshot (runshow/remote/content.py), so a flip that only moves time needs no
-        message; one a second still refreshes the worded times (rundown, stand-by).
+        message; one a second still refreshes the worded times (rundown, stand-by) while a page
+        listens.
         """
         key = self._key_of(state)
         if key != self._key:
             self.publish(state)  # an action: at once (an API answer reads the snapshot it made)
+            return
+        if self.server.client_count == 0:
+            # No page listens: nothing is built for time alone. A request or the first page
+            # asks for one first (RemoteServer._fresh, through refresh_if_stale).
+            self._stale = True
             return
         wall_ms = epoch_ms(self._wall.now())
         if wall_ms - self._last_wall_ms < REFRESH_MS or self._refresh_pending:
@@ -148,6 +156,11 @@ class RemoteSession(QObject):
     def _refresh(self) -> None:
         self._refresh_pending = False
         if self._started:
+            self.publish(self._controller.state)
+
+    def refresh_if_stale(self) -> None:
+        """On the GUI thread: a snapshot now if time moved past the last one unpublished."""
+        if self._stale and self._started:
             self.publish(self._controller.state)
 
     def _key_of(self, state: ShowState) -> tuple[object, ...]:
@@ -167,6 +180,7 @@ class RemoteSession(QObject):
         clock = self._controller.clock
         wall_ms = epoch_ms(self._wall.now())
         self._key, self._last_wall_ms = self._key_of(state), wall_ms
+        self._stale = False
         snap = snapshot(
             state,
             self._words,

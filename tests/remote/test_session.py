@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
+from collections.abc import Iterator
 
 import aiohttp
 import pytest
@@ -46,6 +48,47 @@ def test_every_state_change_publishes_one_snapshot(wired, qtbot) -> None:
     assert session.last.payload("ko")["views"]["stage"]["notice"] is None
 
 
+@contextlib.contextmanager
+def page_connected(session: RemoteSession, qtbot) -> Iterator[list[dict[str, object]]]:
+    """A WebSocket page connected (in a worker thread) for the block; yields what it received."""
+    received: list[dict[str, object]] = []
+    done = threading.Event()
+
+    def client() -> None:
+        async def go() -> None:
+            async with aiohttp.ClientSession() as s, s.ws_connect(f"http://127.0.0.1:{session.server.port}/ws") as ws:
+                while not done.is_set() and len(received) < 50:
+                    try:
+                        received.append(await ws.receive_json(timeout=0.2))
+                    except TimeoutError:
+                        continue
+
+        asyncio.run(go())
+
+    worker = threading.Thread(target=client)
+    worker.start()
+    try:
+        qtbot.waitUntil(lambda: session.server.client_count == 1 and len(received) >= 2, timeout=5000)
+        yield received
+    finally:
+        done.set()
+        worker.join(5)
+        qtbot.waitUntil(lambda: session.server.client_count == 0, timeout=5000)
+
+
+def _get_state(port: int) -> dict[str, object]:
+    async def go() -> dict[str, object]:
+        async with aiohttp.ClientSession() as s, s.get(f"http://127.0.0.1:{port}/api/v1/state?lang=en") as r:
+            assert r.status == 200
+            answer: dict[str, object] = await r.json()
+            return answer
+
+    out: list[dict[str, object]] = []
+    worker = threading.Thread(target=lambda: out.append(asyncio.run(go())))
+    worker.start()
+    return out  # filled when the worker is done (the GUI thread must keep turning meanwhile)
+
+
 def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, at, qtbot) -> None:
     clock = ManualClock(at(14, 0))
     wall = ManualClock(at(9, 0))  # the server's real clock, stepped by hand
@@ -53,6 +96,8 @@ def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, a
     session = RemoteSession(controller, RemoteServer(port=0), wall=wall)
     assert session.start()
     try:
+        page = page_connected(session, qtbot)
+        page.__enter__()
         controller.act(ActionKind.START)
         seq = session.last.seq
         clock.advance(1)
@@ -67,6 +112,41 @@ def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, a
         controller.act(ActionKind.ADJUST, seconds=60)  # an action: published at once
         assert session.last.seq == seq + 2
         assert session.last.payload("ko")["state"]["remaining_s"] == 6 * 60 - 2
+        page.__exit__(None, None, None)
+    finally:
+        session.stop()
+
+
+def test_with_no_page_time_alone_builds_nothing_until_a_request_or_a_page_asks(qapp, plan_2021, at, qtbot) -> None:
+    clock = ManualClock(at(14, 0))
+    wall = ManualClock(at(9, 0))
+    controller = ShowController(plan_2021, clock)
+    session = RemoteSession(controller, RemoteServer(port=0), wall=wall)
+    assert session.start()
+    try:
+        controller.act(ActionKind.START)
+        seq = session.last.seq
+        for _ in range(3):  # flips of time alone, a real second apart: nobody to send them to
+            wall.advance(1)
+            clock.advance(1)
+            controller.refresh()
+            qtbot.wait(20)
+        assert session.last.seq == seq
+        answer = _get_state(session.server.port)  # a request brings the state up to the time first
+        qtbot.waitUntil(lambda: bool(answer), timeout=5000)
+        assert answer[0]["remaining_s"] == 5 * 60 - 3
+        assert session.last.seq == seq + 1
+        again = _get_state(session.server.port)  # nothing moved since: the same snapshot answers
+        qtbot.waitUntil(lambda: bool(again), timeout=5000)
+        assert again[0]["remaining_s"] == 5 * 60 - 3 and session.last.seq == seq + 1
+        clock.advance(2)
+        controller.refresh()
+        assert session.last.seq == seq + 1
+        with page_connected(session, qtbot) as received:  # the first page gets the state up to the time
+            assert session.last.seq == seq + 2
+            states = [m for m in received if m.get("type") != "hello"]
+            assert states and states[0]["seq"] == seq + 2
+            assert session.last.payload("ko")["state"]["remaining_s"] == 5 * 60 - 5
     finally:
         session.stop()
 
