@@ -378,6 +378,8 @@ def measure_publish(segments: int, ticks: int, actions: int, amendments: int = 0
     page = _one_page(session.server)
     try:
         page.__enter__()
+        if session.server.client_count < 1:
+            return {"error": "no page could connect to measure the views open"}
         clock.advance(2)
         controller.act(ActionKind.START)
         first_len = plan.segments[0].end - plan.segments[0].start

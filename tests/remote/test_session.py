@@ -76,7 +76,9 @@ def page_connected(session: RemoteSession, qtbot) -> Iterator[list[dict[str, obj
         qtbot.waitUntil(lambda: session.server.client_count == 0, timeout=5000)
 
 
-def _get_state(port: int) -> dict[str, object]:
+def _get_state(port: int, qtbot) -> dict[str, object]:
+    """``GET /api/v1/state`` from a worker thread, the GUI thread turning meanwhile (it answers)."""
+
     async def go() -> dict[str, object]:
         async with aiohttp.ClientSession() as s, s.get(f"http://127.0.0.1:{port}/api/v1/state?lang=en") as r:
             assert r.status == 200
@@ -86,7 +88,9 @@ def _get_state(port: int) -> dict[str, object]:
     out: list[dict[str, object]] = []
     worker = threading.Thread(target=lambda: out.append(asyncio.run(go())))
     worker.start()
-    return out  # filled when the worker is done (the GUI thread must keep turning meanwhile)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    worker.join(5)
+    return out[0]
 
 
 def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, at, qtbot) -> None:
@@ -96,23 +100,21 @@ def test_flips_of_time_alone_are_published_once_a_real_second(qapp, plan_2021, a
     session = RemoteSession(controller, RemoteServer(port=0), wall=wall)
     assert session.start()
     try:
-        page = page_connected(session, qtbot)
-        page.__enter__()
-        controller.act(ActionKind.START)
-        seq = session.last.seq
-        clock.advance(1)
-        controller.refresh()  # a flip: only time moved, and no real second has passed
-        assert session.last.seq == seq
-        wall.advance(1)
-        clock.advance(1)
-        controller.refresh()
-        assert session.last.seq == seq  # not inside the tick: once its flip is painted
-        qtbot.waitUntil(lambda: session.last.seq == seq + 1, timeout=2000)
-        assert session.last.payload("ko")["state"]["remaining_s"] == 5 * 60 - 2
-        controller.act(ActionKind.ADJUST, seconds=60)  # an action: published at once
-        assert session.last.seq == seq + 2
-        assert session.last.payload("ko")["state"]["remaining_s"] == 6 * 60 - 2
-        page.__exit__(None, None, None)
+        with page_connected(session, qtbot):
+            controller.act(ActionKind.START)
+            seq = session.last.seq
+            clock.advance(1)
+            controller.refresh()  # a flip: only time moved, and no real second has passed
+            assert session.last.seq == seq
+            wall.advance(1)
+            clock.advance(1)
+            controller.refresh()
+            assert session.last.seq == seq  # not inside the tick: once its flip is painted
+            qtbot.waitUntil(lambda: session.last.seq == seq + 1, timeout=2000)
+            assert session.last.payload("ko")["state"]["remaining_s"] == 5 * 60 - 2
+            controller.act(ActionKind.ADJUST, seconds=60)  # an action: published at once
+            assert session.last.seq == seq + 2
+            assert session.last.payload("ko")["state"]["remaining_s"] == 6 * 60 - 2
     finally:
         session.stop()
 
@@ -132,13 +134,11 @@ def test_with_no_page_time_alone_builds_nothing_until_a_request_or_a_page_asks(q
             controller.refresh()
             qtbot.wait(20)
         assert session.last.seq == seq
-        answer = _get_state(session.server.port)  # a request brings the state up to the time first
-        qtbot.waitUntil(lambda: bool(answer), timeout=5000)
-        assert answer[0]["remaining_s"] == 5 * 60 - 3
+        answer = _get_state(session.server.port, qtbot)  # a request brings the state up to the time first
+        assert answer["remaining_s"] == 5 * 60 - 3
         assert session.last.seq == seq + 1
-        again = _get_state(session.server.port)  # nothing moved since: the same snapshot answers
-        qtbot.waitUntil(lambda: bool(again), timeout=5000)
-        assert again[0]["remaining_s"] == 5 * 60 - 3 and session.last.seq == seq + 1
+        again = _get_state(session.server.port, qtbot)  # nothing moved since: the same snapshot answers
+        assert again["remaining_s"] == 5 * 60 - 3 and session.last.seq == seq + 1
         clock.advance(2)
         controller.refresh()
         assert session.last.seq == seq + 1
