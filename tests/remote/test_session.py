@@ -175,23 +175,8 @@ def test_clients_are_counted_through_a_queued_signal(wired, qtbot) -> None:
     _, session, _ = wired
     counts: list[int] = []
     session.clientsChanged.connect(counts.append)
-    done = threading.Event()
-    connected = threading.Event()
-
-    def client() -> None:
-        async def go() -> None:
-            async with aiohttp.ClientSession() as s, s.ws_connect(f"http://127.0.0.1:{session.server.port}/ws") as ws:
-                await ws.receive_json(timeout=5)
-                connected.set()
-                await asyncio.get_running_loop().run_in_executor(None, done.wait, 5)
-
-        asyncio.run(go())
-
-    worker = threading.Thread(target=client)
-    worker.start()
-    qtbot.waitUntil(lambda: counts[-1:] == [1], timeout=5000)
-    done.set()
-    worker.join(5)
+    with page_connected(session, qtbot):
+        qtbot.waitUntil(lambda: counts[-1:] == [1], timeout=5000)
     qtbot.waitUntil(lambda: counts[-1:] == [0], timeout=5000)
 
 
